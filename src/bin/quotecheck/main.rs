@@ -1,0 +1,106 @@
+//! The `quotecheck` command line: reads arguments, calls the library and
+//! prints. Exit codes: 0 success, 1 some input failed, 2 usage error.
+
+mod input;
+mod output;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use quotecheck::Analyzer;
+
+use input::InputArgs;
+
+/// Finds who said what in news articles.
+#[derive(Parser)]
+#[command(name = "quotecheck", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Split articles into sentences.
+    Sentences {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Analyse articles: sentences, quotations, speakers and claims.
+    Analyze {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+/// Output format of `sentences` and `analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// A readable report.
+    Text,
+    /// One JSON object per document.
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("quotecheck: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let analyzer = Analyzer::default();
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    match cli.command {
+        None => {
+            let doc = input::seed();
+            output::write_report(&mut out, &doc, &analyzer.analyze(&doc))?;
+        }
+        Some(Command::Sentences { input, format }) => {
+            for doc in input.documents()? {
+                let analysis = analyzer.analyze(&doc);
+                match format {
+                    Format::Text => output::write_sentences(&mut out, &analysis)?,
+                    Format::Json => {
+                        output::write_json(&mut out, &output::SentencesOnly::of(&analysis))?
+                    }
+                }
+            }
+        }
+        Some(Command::Analyze { input, format }) => {
+            for doc in input.documents()? {
+                let analysis = analyzer.analyze(&doc);
+                match format {
+                    Format::Text => output::write_report(&mut out, &doc, &analysis)?,
+                    Format::Json => output::write_json(&mut out, &analysis)?,
+                }
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

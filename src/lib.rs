@@ -1,0 +1,38 @@
+//! quotecheck reads news articles and tells an editor who said what.
+//!
+//! The pipeline runs in stages over one immutable text. Each stage adds a
+//! layer of spans, and every span is a UTF-8 byte range into the original
+//! input:
+//!
+//! ```text
+//! text ─▶ paragraphs ─▶ sentences ─▶ quotations ─▶ attributions ─▶ speakers ─▶ claims
+//! ```
+//!
+//! ```
+//! use quotecheck::{Analyzer, Document};
+//!
+//! let doc = Document::new("example", "“We will win,” Jane Doe said.");
+//! let analysis = Analyzer::default().analyze(&doc);
+//! assert_eq!(analysis.sentences.len(), 1);
+//! ```
+#![deny(missing_docs)]
+
+mod analysis;
+mod attribute;
+mod claim;
+mod document;
+mod error;
+#[allow(dead_code)] // used as the stages move their lexicons into grammar/
+mod grammar;
+mod quote;
+mod segment;
+mod span;
+
+pub use analysis::{Analysis, Analyzer, Options};
+pub use attribute::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
+pub use claim::Claim;
+pub use document::Document;
+pub use error::{Error, ErrorKind};
+pub use quote::{Quote, QuoteKind};
+pub use segment::{Paragraph, ParagraphKind, Sentence};
+pub use span::Span;

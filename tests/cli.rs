@@ -1,0 +1,68 @@
+//! End-to-end tests of the `quotecheck` binary.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn quotecheck() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+}
+
+#[test]
+fn no_arguments_reports_on_the_seed_article() {
+    let out = quotecheck().output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("blinken-lavrov-g20"), "{stdout}");
+    assert!(stdout.contains("Antony Blinken"), "{stdout}");
+}
+
+#[test]
+fn analyze_json_has_sentence_spans_into_the_input() {
+    let text = "First one. Second one.";
+    let mut child = quotecheck()
+        .args(["analyze", "-", "--format", "json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sentences = json["sentences"].as_array().unwrap();
+    assert!(!sentences.is_empty());
+    for s in sentences {
+        let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+        assert_eq!(
+            &text[start as usize..end as usize],
+            s["text"].as_str().unwrap()
+        );
+    }
+}
+
+#[test]
+fn invalid_utf8_names_the_file_and_offset() {
+    let dir = std::env::temp_dir().join(format!("quotecheck-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.txt");
+    std::fs::write(&path, b"Hello.\xff World.").unwrap();
+    let out = quotecheck().arg("sentences").arg(&path).output().unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("bad.txt"), "{stderr}");
+    assert!(stderr.contains("offset 6"), "{stderr}");
+
+    let out = quotecheck()
+        .arg("sentences")
+        .arg(&path)
+        .arg("--lossy")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    std::fs::remove_dir_all(&dir).ok();
+}
