@@ -21,6 +21,7 @@ mod analysis;
 mod attribute;
 mod claim;
 mod document;
+mod entity;
 mod error;
 #[allow(dead_code)] // used as the stages move their lexicons into grammar/
 mod grammar;
