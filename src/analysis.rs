@@ -44,6 +44,24 @@ impl Analyzer {
         Analyzer { options }
     }
 
+    /// Splits one document into sentences only: the first stage of
+    /// [`Analyzer::analyze`], for callers (and benchmarks) that need no
+    /// more.
+    pub fn sentences(&self, doc: &Document) -> Vec<Sentence> {
+        let text = doc.text.as_str();
+        segment::sentences(text, &segment::paragraphs(text))
+    }
+
+    /// Finds the quotations of one document and attributes them: the
+    /// stages of [`Analyzer::analyze`] up to attribution, without claims.
+    pub fn quotations(&self, doc: &Document) -> Vec<Quote> {
+        let text = doc.text.as_str();
+        let paragraphs = segment::paragraphs(text);
+        let sentences = segment::sentences(text, &paragraphs);
+        let quotes = quote::find(text, &paragraphs, &sentences);
+        attribute::attribute(text, &paragraphs, &sentences, quotes).0
+    }
+
     /// Analyses one document.
     pub fn analyze(&self, doc: &Document) -> Analysis {
         let text = doc.text.as_str();

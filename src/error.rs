@@ -19,6 +19,14 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// A JSON Lines record could not be read: invalid JSON, no `"text"`,
+    /// or a field of the wrong type.
+    InvalidRecord {
+        /// The record's id, when it could still be read.
+        id: Option<String>,
+        /// What was wrong, from the JSON parser.
+        message: String,
+    },
 }
 
 impl Error {
@@ -51,6 +59,7 @@ impl fmt::Display for Error {
                 f,
                 "not valid UTF-8 at byte offset {offset} (use --lossy to replace invalid bytes)"
             ),
+            ErrorKind::InvalidRecord { message, .. } => write!(f, "invalid record: {message}"),
         }
     }
 }

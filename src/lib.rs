@@ -25,6 +25,7 @@ mod entity;
 mod error;
 #[allow(dead_code)] // used as the stages move their lexicons into grammar/
 mod grammar;
+pub mod jsonl;
 mod quote;
 mod segment;
 mod span;

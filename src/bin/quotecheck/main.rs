@@ -1,6 +1,7 @@
 //! The `quotecheck` command line: reads arguments, calls the library and
 //! prints. Exit codes: 0 success, 1 some input failed, 2 usage error.
 
+mod batch;
 mod input;
 mod output;
 
@@ -37,6 +38,14 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Batch mode: read JSON Lines records (`-` or no FILE: standard
+        /// input), `.txt` articles and folders of them; write one JSON line
+        /// per record, in input order. See the README.
+        #[arg(long, conflicts_with = "format")]
+        jsonl: bool,
+        /// Threads that analyse in batch mode (default: one per core).
+        #[arg(long, requires = "jsonl", value_name = "N")]
+        threads: Option<usize>,
     },
 }
 
@@ -83,7 +92,21 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
-        Some(Command::Analyze { input, format }) => {
+        Some(Command::Analyze {
+            input,
+            jsonl: true,
+            threads,
+            ..
+        }) => {
+            let threads = threads
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            let failed = batch::run(&analyzer, &input.files, input.lossy, threads, &mut out)?;
+            out.flush()?;
+            if failed > 0 {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Some(Command::Analyze { input, format, .. }) => {
             for doc in input.documents()? {
                 let analysis = analyzer.analyze(&doc);
                 match format {

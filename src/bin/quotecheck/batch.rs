@@ -1,0 +1,471 @@
+//! Batch mode, `quotecheck analyze --jsonl`: many articles in, one JSON line
+//! out per article, in input order, in parallel, in bounded memory.
+//!
+//! Inputs, by kind:
+//! - `-` (and no path at all) is JSON Lines on standard input;
+//! - a `.txt` file is one article, whose id is its path;
+//! - a folder is walked, in sorted order, for `.txt` articles and
+//!   `.jsonl`/`.ndjson` record files; other files are skipped;
+//! - any other file is JSON Lines.
+//!
+//! Every message is one line of JSON, typed like ripgrep's `--json`:
+//!
+//! ```text
+//! {"type":"analysis","source":"a.jsonl","line":3,"data":{…Analysis…}}
+//! {"type":"analysis","source":"a.jsonl","line":4,"notes":["…"],"data":{…}}
+//! {"type":"error","source":"a.jsonl","line":5,"id":"x","message":"…"}
+//! ```
+//!
+//! `line` is the 1-based line in `source` (absent for `.txt` articles).
+//! Blank lines are skipped. A record that cannot be read gives an error
+//! message and the run goes on; the exit code is then 1.
+//!
+//! Threads: one reads, `threads` analyse, the caller's thread writes. At
+//! most [`RECORDS_IN_FLIGHT_PER_THREAD`] × threads records are between
+//! reading and writing at any time (a token is taken per record read and
+//! given back when its result is written), so memory is bounded by a few
+//! records, whatever the size of the corpus, even when one record is slow.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use quotecheck::jsonl::{self, Repairs};
+use quotecheck::{Analysis, Analyzer, Document, ErrorKind};
+use serde::Serialize;
+
+/// How many records each analysing thread may have in flight (read but
+/// not yet written). Bounds memory and the reorder buffer.
+pub const RECORDS_IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// Capacity of the buffered reader for JSON Lines input.
+const READ_BUFFER_BYTES: usize = 1 << 20;
+
+/// How often the progress line is redrawn.
+const PROGRESS_EVERY: Duration = Duration::from_millis(250);
+
+/// Where one input comes from.
+#[derive(Debug)]
+enum Source {
+    /// JSON Lines on standard input.
+    Stdin,
+    /// A JSON Lines file.
+    Jsonl(PathBuf),
+    /// One plain-text article.
+    Text(PathBuf),
+}
+
+/// One unit of work.
+struct Job {
+    seq: u64,
+    source: Arc<str>,
+    line: Option<u64>,
+    payload: Payload,
+}
+
+enum Payload {
+    /// One JSON Lines record, without its line end.
+    Record(Vec<u8>),
+    /// The bytes of a plain-text article.
+    Text(Vec<u8>),
+    /// The input could not be read.
+    ReadError(String),
+}
+
+/// One finished message.
+struct Done {
+    seq: u64,
+    json: Vec<u8>,
+    failed: bool,
+    bytes: usize,
+}
+
+#[derive(Serialize)]
+struct AnalysisMessage<'a> {
+    r#type: &'static str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
+    data: &'a Analysis,
+}
+
+#[derive(Serialize)]
+struct ErrorMessage<'a> {
+    r#type: &'static str,
+    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    id: Option<&'a str>,
+    message: &'a str,
+}
+
+/// Runs batch mode over `paths` (standard input when empty) and writes to
+/// `out`. Returns the number of failed records.
+pub fn run(
+    analyzer: &Analyzer,
+    paths: &[PathBuf],
+    lossy: bool,
+    threads: usize,
+    out: &mut impl Write,
+) -> anyhow::Result<u64> {
+    let sources = sources(paths)?;
+    let threads = threads.max(1);
+    let window = RECORDS_IN_FLIGHT_PER_THREAD * threads;
+
+    let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
+    for _ in 0..window {
+        token_tx.send(()).expect("the receiver is alive");
+    }
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(threads);
+    let job_rx = Arc::new(Mutex::new(job_rx));
+    let (done_tx, done_rx) = mpsc::channel::<Done>();
+
+    thread::scope(|scope| {
+        scope.spawn(move || read_all(&sources, &token_rx, &job_tx));
+        for _ in 0..threads {
+            let job_rx = Arc::clone(&job_rx);
+            let done_tx = done_tx.clone();
+            scope.spawn(move || analyse_all(analyzer, lossy, &job_rx, &done_tx));
+        }
+        // Only the workers hold the job receiver and the result sender, so
+        // each side sees the other hang up.
+        drop(job_rx);
+        drop(done_tx);
+        // On a write error this returns early and drops the token sender
+        // and the result receiver, which stops the reader and the workers.
+        write_all(done_rx, token_tx, out)
+    })
+}
+
+/// Expands the command line into sources.
+fn sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
+    if paths.is_empty() {
+        return Ok(vec![Source::Stdin]);
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        if path.as_os_str() == "-" {
+            out.push(Source::Stdin);
+        } else if path.is_dir() {
+            walk(path, &mut out).with_context(|| format!("reading folder {}", path.display()))?;
+        } else if has_extension(path, &["txt"]) {
+            out.push(Source::Text(path.clone()));
+        } else {
+            out.push(Source::Jsonl(path.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// Collects the articles and record files under `dir`, in sorted order.
+/// Iterative, so deep folder trees cannot overflow the stack.
+fn walk(dir: &Path, out: &mut Vec<Source>) -> io::Result<()> {
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let mut entries = std::fs::read_dir(&dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<io::Result<Vec<_>>>()?;
+        entries.sort();
+        let mut subdirs = Vec::new();
+        for path in entries {
+            if path.is_dir() {
+                subdirs.push(path);
+            } else if has_extension(&path, &["txt"]) {
+                out.push(Source::Text(path));
+            } else if has_extension(&path, &["jsonl", "ndjson"]) {
+                out.push(Source::Jsonl(path));
+            }
+        }
+        // Files of a folder come before its subfolders, which are visited
+        // in sorted order.
+        pending.extend(subdirs.into_iter().rev());
+    }
+    Ok(())
+}
+
+fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// The reader thread: turns sources into jobs, taking one token per job.
+fn read_all(sources: &[Source], tokens: &Receiver<()>, jobs: &SyncSender<Job>) {
+    let mut seq = 0;
+    let mut send = |source: &Arc<str>, line: Option<u64>, payload: Payload| -> bool {
+        if tokens.recv().is_err() {
+            return false;
+        }
+        let job = Job {
+            seq,
+            source: Arc::clone(source),
+            line,
+            payload,
+        };
+        seq += 1;
+        jobs.send(job).is_ok()
+    };
+    for source in sources {
+        let going_on = match source {
+            Source::Stdin => read_lines(&Arc::from("<stdin>"), io::stdin().lock(), &mut send),
+            Source::Jsonl(path) => {
+                let name: Arc<str> = Arc::from(path.display().to_string());
+                match File::open(path) {
+                    Ok(file) => read_lines(&name, file, &mut send),
+                    Err(err) => send(&name, None, Payload::ReadError(err.to_string())),
+                }
+            }
+            Source::Text(path) => {
+                let name: Arc<str> = Arc::from(path.display().to_string());
+                match std::fs::read(path) {
+                    Ok(bytes) => send(&name, None, Payload::Text(bytes)),
+                    Err(err) => send(&name, None, Payload::ReadError(err.to_string())),
+                }
+            }
+        };
+        if !going_on {
+            return;
+        }
+    }
+}
+
+/// Reads JSON Lines records. Returns false when the run is stopping.
+fn read_lines(
+    name: &Arc<str>,
+    input: impl Read,
+    send: &mut impl FnMut(&Arc<str>, Option<u64>, Payload) -> bool,
+) -> bool {
+    let mut reader = BufReader::with_capacity(READ_BUFFER_BYTES, input);
+    let mut number = 0;
+    loop {
+        let mut line = Vec::new();
+        match reader.read_until(b'\n', &mut line) {
+            Ok(0) => return true,
+            Ok(_) => {}
+            Err(err) => return send(name, Some(number + 1), Payload::ReadError(err.to_string())),
+        }
+        number += 1;
+        if number == 1 && line.starts_with(b"\xEF\xBB\xBF") {
+            line.drain(..3);
+        }
+        while line.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+            line.pop();
+        }
+        if jsonl::is_blank(&line) {
+            continue;
+        }
+        if !send(name, Some(number), Payload::Record(line)) {
+            return false;
+        }
+    }
+}
+
+/// A worker thread: analyses jobs until the reader is done.
+fn analyse_all(
+    analyzer: &Analyzer,
+    lossy: bool,
+    jobs: &Mutex<Receiver<Job>>,
+    done: &mpsc::Sender<Done>,
+) {
+    loop {
+        let job = match jobs.lock() {
+            Ok(rx) => rx.recv(),
+            Err(_) => return,
+        };
+        let Ok(job) = job else { return };
+        if done.send(analyse(analyzer, lossy, job)).is_err() {
+            return;
+        }
+    }
+}
+
+fn analyse(analyzer: &Analyzer, lossy: bool, job: Job) -> Done {
+    let source = &*job.source;
+    let line = job.line;
+    let (document, notes, bytes) = match job.payload {
+        Payload::Record(bytes) => {
+            let len = bytes.len();
+            let fallback = match line {
+                Some(n) => format!("{source}:{n}"),
+                None => source.to_owned(),
+            };
+            match jsonl::parse_record(&bytes, &fallback) {
+                Ok(record) => (record.document, notes(record.repairs), len),
+                Err(err) => {
+                    let id = match err.kind() {
+                        ErrorKind::InvalidRecord { id, .. } => id.clone(),
+                        _ => None,
+                    };
+                    return failure(job.seq, source, line, id.as_deref(), &err.to_string(), len);
+                }
+            }
+        }
+        Payload::Text(bytes) => {
+            let len = bytes.len();
+            if lossy {
+                (Document::from_utf8_lossy(source, &bytes), Vec::new(), len)
+            } else {
+                match Document::from_utf8(source, bytes) {
+                    Ok(doc) => (doc, Vec::new(), len),
+                    Err(err) => {
+                        return failure(job.seq, source, line, Some(source), &err.to_string(), len);
+                    }
+                }
+            }
+        }
+        Payload::ReadError(message) => return failure(job.seq, source, line, None, &message, 0),
+    };
+    // A bug in a stage must not lose the record or stop the run.
+    let analysis = match panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&document))) {
+        Ok(analysis) => analysis,
+        Err(_) => {
+            let message = "internal error: the analysis panicked (please report this record)";
+            return failure(job.seq, source, line, Some(&document.id), message, bytes);
+        }
+    };
+    let message = AnalysisMessage {
+        r#type: "analysis",
+        source,
+        line,
+        notes,
+        data: &analysis,
+    };
+    Done {
+        seq: job.seq,
+        json: to_line(&message),
+        failed: false,
+        bytes,
+    }
+}
+
+fn notes(repairs: Repairs) -> Vec<String> {
+    let mut notes = Vec::new();
+    if repairs.lone_surrogates > 0 {
+        notes.push(format!(
+            "replaced {} lone surrogate escape(s) with U+FFFD",
+            repairs.lone_surrogates
+        ));
+    }
+    if repairs.invalid_utf8 {
+        notes.push("replaced invalid UTF-8 with U+FFFD".to_owned());
+    }
+    notes
+}
+
+fn failure(
+    seq: u64,
+    source: &str,
+    line: Option<u64>,
+    id: Option<&str>,
+    message: &str,
+    bytes: usize,
+) -> Done {
+    let message = ErrorMessage {
+        r#type: "error",
+        source,
+        line,
+        id,
+        message,
+    };
+    Done {
+        seq,
+        json: to_line(&message),
+        failed: true,
+        bytes,
+    }
+}
+
+fn to_line(value: &impl Serialize) -> Vec<u8> {
+    let mut json = serde_json::to_vec(value).expect("messages always serialise");
+    json.push(b'\n');
+    json
+}
+
+/// The writing side: puts results back in input order, gives a token back
+/// per written record, and draws the progress line.
+fn write_all(
+    done: Receiver<Done>,
+    tokens: SyncSender<()>,
+    out: &mut impl Write,
+) -> anyhow::Result<u64> {
+    let mut pending = BTreeMap::new();
+    let mut next = 0;
+    let mut progress = Progress::new();
+    for result in done {
+        pending.insert(result.seq, result);
+        while let Some(result) = pending.remove(&next) {
+            out.write_all(&result.json)?;
+            progress.record(result.bytes, result.failed);
+            next += 1;
+            // The reader may have finished; a closed channel is fine.
+            let _ = tokens.send(());
+        }
+        if pending.is_empty() {
+            out.flush()?;
+        }
+    }
+    out.flush()?;
+    progress.finish();
+    Ok(progress.failed)
+}
+
+/// Records/s and MB/s on stderr, only when stderr is a terminal.
+struct Progress {
+    enabled: bool,
+    start: Instant,
+    last_drawn: Instant,
+    records: u64,
+    failed: u64,
+    bytes: u64,
+}
+
+impl Progress {
+    fn new() -> Self {
+        let now = Instant::now();
+        Progress {
+            enabled: io::stderr().is_terminal(),
+            start: now,
+            last_drawn: now,
+            records: 0,
+            failed: 0,
+            bytes: 0,
+        }
+    }
+
+    fn record(&mut self, bytes: usize, failed: bool) {
+        self.records += 1;
+        self.failed += u64::from(failed);
+        self.bytes += bytes as u64;
+        if self.enabled && self.last_drawn.elapsed() >= PROGRESS_EVERY {
+            self.last_drawn = Instant::now();
+            self.draw();
+        }
+    }
+
+    fn draw(&self) {
+        let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        eprint!(
+            "\r{} records, {} failed, {:.0} records/s, {:.1} MB/s   ",
+            self.records,
+            self.failed,
+            self.records as f64 / secs,
+            self.bytes as f64 / 1e6 / secs
+        );
+    }
+
+    fn finish(&self) {
+        if self.enabled {
+            self.draw();
+            eprintln!();
+        }
+    }
+}
