@@ -22,8 +22,10 @@
 //! ```
 
 use std::borrow::Cow;
+use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{Deserializer as _, IgnoredAny, MapAccess, Visitor};
 
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
@@ -75,12 +77,28 @@ enum Id {
     Integer(i64),
 }
 
-/// The part of a record that survives when the rest is malformed, to name
-/// a failed record by its id.
-#[derive(Deserialize)]
-struct IdOnly {
-    #[serde(default)]
-    id: Option<Id>,
+/// Reads the fields of a record one by one and keeps the `"id"` as soon as
+/// it is read, so a record that breaks later (truncated, a bad field) can
+/// still be named in its error.
+struct IdSeeker<'a>(&'a mut Option<String>);
+
+impl<'de> Visitor<'de> for IdSeeker<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<Cow<'de, str>>()? {
+            if key == "id" {
+                *self.0 = Some(id_text(map.next_value::<Id>()?));
+            } else {
+                map.next_value::<IgnoredAny>()?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// True when `line` holds nothing but whitespace. Such lines are skipped,
@@ -143,10 +161,9 @@ fn id_text(id: Id) -> String {
 }
 
 fn invalid(line: &[u8], err: serde_json::Error) -> Error {
-    let id = serde_json::from_slice::<IdOnly>(line)
-        .ok()
-        .and_then(|r| r.id)
-        .map(id_text);
+    let mut id = None;
+    let mut deserializer = serde_json::Deserializer::from_slice(line);
+    let _ = deserializer.deserialize_map(IdSeeker(&mut id));
     Error::new(ErrorKind::InvalidRecord {
         id,
         message: err.to_string(),
@@ -253,7 +270,9 @@ mod tests {
         for (line, id) in [
             (r#"{"id":"k"}"#, Some("k")),
             (r#"{"id":"k","text":5}"#, Some("k")),
-            (r#"{"id":"k","text":"#, None),
+            (r#"{"id":"k","text":"#, Some("k")),
+            (r#"{"id":"k","text":"x"} trailing"#, Some("k")),
+            (r#"{"text":"#, None),
             ("[1,2]", None),
             ("not json", None),
         ] {
