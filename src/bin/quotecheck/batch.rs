@@ -31,7 +31,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, SyncSender};
+use std::sync::mpsc::{self, Receiver, SyncSender, TryRecvError};
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
@@ -400,7 +400,20 @@ fn write_all(
     let mut pending = BTreeMap::new();
     let mut next = 0;
     let mut progress = Progress::new();
-    for result in done {
+    loop {
+        // Flush only before waiting, so output streams without a write
+        // call per record when results come fast.
+        let result = match done.try_recv() {
+            Ok(result) => result,
+            Err(TryRecvError::Empty) => {
+                out.flush()?;
+                match done.recv() {
+                    Ok(result) => result,
+                    Err(_) => break,
+                }
+            }
+            Err(TryRecvError::Disconnected) => break,
+        };
         pending.insert(result.seq, result);
         while let Some(result) = pending.remove(&next) {
             out.write_all(&result.json)?;
@@ -408,9 +421,6 @@ fn write_all(
             next += 1;
             // The reader may have finished; a closed channel is fine.
             let _ = tokens.send(());
-        }
-        if pending.is_empty() {
-            out.flush()?;
         }
     }
     out.flush()?;
