@@ -174,3 +174,21 @@ fn no_progress_line_when_stderr_is_not_a_terminal() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn an_oversized_record_is_skipped_and_the_next_one_read() {
+    // Longer than the 64 MiB record limit, on one line.
+    let mut input = Vec::with_capacity(70 << 20);
+    input.extend_from_slice(b"{\"id\":\"huge\",\"text\":\"");
+    input.resize(input.len() + (65 << 20), b'a');
+    input.extend_from_slice(b"\"}\n{\"id\":\"after\",\"text\":\"Still read.\"}\n");
+    let out = batch(&[], &input);
+    assert_eq!(out.status.code(), Some(1));
+    let msgs = messages(&out);
+    assert_eq!(msgs.len(), 2);
+    assert_eq!(msgs[0]["type"], "error");
+    assert_eq!(msgs[0]["line"], 1);
+    assert!(msgs[0]["message"].as_str().unwrap().contains("longer than"));
+    assert_eq!(msgs[1]["data"]["id"], "after");
+    assert_eq!(msgs[1]["line"], 2);
+}

@@ -13,5 +13,9 @@ fuzz_target!(|text: &str| {
     let doc = Document::new("fuzz", text);
     let analysis = Analyzer::default().analyze(&doc);
     invariants::check_analysis(text, &analysis);
-    assert_eq!(analysis.quotes, Analyzer::default().quotations(&doc), "quotations() differs from analyze()");
+    assert_eq!(
+        analysis.quotes,
+        Analyzer::default().quotations(&doc),
+        "quotations() differs from analyze()"
+    );
 });

@@ -14,7 +14,10 @@ fuzz_target!(|line: &[u8]| {
     if let Ok(record) = jsonl::parse_record(line, "fuzz") {
         let text = &record.document.text;
         if !record.repairs.invalid_utf8 {
-            assert!(std::str::from_utf8(line).is_ok(), "invalid UTF-8 accepted without a repair note");
+            assert!(
+                std::str::from_utf8(line).is_ok(),
+                "invalid UTF-8 accepted without a repair note"
+            );
         }
         let analysis = Analyzer::default().analyze(&record.document);
         invariants::check_analysis(text, &analysis);

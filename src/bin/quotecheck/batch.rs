@@ -45,6 +45,10 @@ use serde::Serialize;
 /// not yet written). Bounds memory and the reorder buffer.
 pub const RECORDS_IN_FLIGHT_PER_THREAD: usize = 4;
 
+/// The longest JSON Lines record read, in bytes (64 MiB). A longer line
+/// gives an error message and is skipped without being held in memory.
+pub const MAX_RECORD_BYTES: usize = 64 << 20;
+
 /// Capacity of the buffered reader for JSON Lines input.
 const READ_BUFFER_BYTES: usize = 1 << 20;
 
@@ -248,12 +252,26 @@ fn read_lines(
     let mut number = 0;
     loop {
         let mut line = Vec::new();
-        match reader.read_until(b'\n', &mut line) {
+        let limit = MAX_RECORD_BYTES as u64 + 1;
+        match (&mut reader).take(limit).read_until(b'\n', &mut line) {
             Ok(0) => return true,
             Ok(_) => {}
             Err(err) => return send(name, Some(number + 1), Payload::ReadError(err.to_string())),
         }
         number += 1;
+        if line.len() > MAX_RECORD_BYTES && line.last() != Some(&b'\n') {
+            // Too long to hold: report it and skip to the next line
+            // without buffering the rest.
+            let skipped = reader.skip_until(b'\n');
+            let message = match skipped {
+                Ok(_) => format!("record longer than {MAX_RECORD_BYTES} bytes, skipped"),
+                Err(err) => err.to_string(),
+            };
+            if !send(name, Some(number), Payload::ReadError(message)) {
+                return false;
+            }
+            continue;
+        }
         if number == 1 && line.starts_with(b"\xEF\xBB\xBF") {
             line.drain(..3);
         }
