@@ -192,3 +192,28 @@ fn an_oversized_record_is_skipped_and_the_next_one_read() {
     assert_eq!(msgs[1]["data"]["id"], "after");
     assert_eq!(msgs[1]["line"], 2);
 }
+
+#[test]
+fn answers_each_record_before_the_input_ends() {
+    // A caller may feed one record and wait for its answer (a co-process):
+    // the batch mode must not hold records back waiting for a full chunk.
+    use std::io::{BufRead, BufReader};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(["analyze", "--jsonl", "--threads", "2"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let mut output = BufReader::new(child.stdout.take().unwrap());
+    for i in 0..3 {
+        writeln!(input, "{{\"id\":\"c{i}\",\"text\":\"Hello {i}.\"}}").unwrap();
+        input.flush().unwrap();
+        let mut line = String::new();
+        output.read_line(&mut line).unwrap();
+        let m: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(m["data"]["id"], format!("c{i}"));
+    }
+    drop(input);
+    assert!(child.wait().unwrap().success());
+}

@@ -20,11 +20,16 @@
 //! Blank lines are skipped. A record that cannot be read gives an error
 //! message and the run goes on; the exit code is then 1.
 //!
-//! Threads: one reads, `threads` analyse, the caller's thread writes. At
-//! most [`RECORDS_IN_FLIGHT_PER_THREAD`] × threads records are between
-//! reading and writing at any time (a token is taken per record read and
-//! given back when its result is written), so memory is bounded by a few
-//! records, whatever the size of the corpus, even when one record is slow.
+//! Threads: one reads, `threads` analyse, the caller's thread writes.
+//! Records travel in chunks of up to [`CHUNK_RECORDS`] records or
+//! [`CHUNK_BYTES`], so the cost of handing work between threads stays
+//! small next to the work; a chunk is also sent whenever the next read
+//! could block, so a caller that feeds one record and waits for its answer
+//! gets it. At most [`CHUNKS_IN_FLIGHT_PER_THREAD`] × threads chunks are
+//! between reading and writing at any time (a token is taken per chunk
+//! read and given back when its results are written), so memory is bounded
+//! by a few chunks, whatever the size of the corpus, even when one record
+//! is slow.
 
 use std::collections::BTreeMap;
 use std::fs::File;
@@ -41,9 +46,15 @@ use quotecheck::jsonl::{self, Repairs};
 use quotecheck::{Analysis, Analyzer, Document, ErrorKind};
 use serde::Serialize;
 
-/// How many records each analysing thread may have in flight (read but
+/// How many chunks each analysing thread may have in flight (read but
 /// not yet written). Bounds memory and the reorder buffer.
-pub const RECORDS_IN_FLIGHT_PER_THREAD: usize = 4;
+pub const CHUNKS_IN_FLIGHT_PER_THREAD: usize = 4;
+
+/// The most records in one chunk.
+pub const CHUNK_RECORDS: usize = 64;
+
+/// A chunk is sent once its records reach this many bytes.
+pub const CHUNK_BYTES: usize = 1 << 20;
 
 /// The longest JSON Lines record read, in bytes (64 MiB). A longer line
 /// gives an error message and is skipped without being held in memory.
@@ -66,9 +77,14 @@ enum Source {
     Text(PathBuf),
 }
 
-/// One unit of work.
+/// One unit of work: a chunk of records.
 struct Job {
     seq: u64,
+    items: Vec<Item>,
+}
+
+/// One record and where it came from.
+struct Item {
     source: Arc<str>,
     line: Option<u64>,
     payload: Payload,
@@ -83,9 +99,17 @@ enum Payload {
     ReadError(String),
 }
 
-/// One finished message.
+/// The messages of one chunk.
 struct Done {
     seq: u64,
+    json: Vec<u8>,
+    records: u64,
+    failed: u64,
+    bytes: usize,
+}
+
+/// The message of one record.
+struct Message {
     json: Vec<u8>,
     failed: bool,
     bytes: usize,
@@ -123,7 +147,7 @@ pub fn run(
 ) -> anyhow::Result<u64> {
     let sources = sources(paths)?;
     let threads = threads.max(1);
-    let window = RECORDS_IN_FLIGHT_PER_THREAD * threads;
+    let window = CHUNKS_IN_FLIGHT_PER_THREAD * threads;
 
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
@@ -202,37 +226,76 @@ fn has_extension(path: &Path, extensions: &[&str]) -> bool {
         .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
-/// The reader thread: turns sources into jobs, taking one token per job.
-fn read_all(sources: &[Source], tokens: &Receiver<()>, jobs: &SyncSender<Job>) {
-    let mut seq = 0;
-    let mut send = |source: &Arc<str>, line: Option<u64>, payload: Payload| -> bool {
-        if tokens.recv().is_err() {
-            return false;
-        }
-        let job = Job {
-            seq,
+/// Gathers records into chunks and sends them, taking one token per chunk.
+struct Chunker<'a> {
+    tokens: &'a Receiver<()>,
+    jobs: &'a SyncSender<Job>,
+    seq: u64,
+    items: Vec<Item>,
+    bytes: usize,
+}
+
+impl Chunker<'_> {
+    /// Adds a record; sends the chunk when it is full. Returns false when
+    /// the run is stopping.
+    fn push(&mut self, source: &Arc<str>, line: Option<u64>, payload: Payload) -> bool {
+        self.bytes += match &payload {
+            Payload::Record(bytes) | Payload::Text(bytes) => bytes.len(),
+            Payload::ReadError(_) => 0,
+        };
+        self.items.push(Item {
             source: Arc::clone(source),
             line,
             payload,
+        });
+        if self.items.len() >= CHUNK_RECORDS || self.bytes >= CHUNK_BYTES {
+            return self.send();
+        }
+        true
+    }
+
+    /// Sends the records gathered so far, if any.
+    fn send(&mut self) -> bool {
+        if self.items.is_empty() {
+            return true;
+        }
+        if self.tokens.recv().is_err() {
+            return false;
+        }
+        let job = Job {
+            seq: self.seq,
+            items: std::mem::take(&mut self.items),
         };
-        seq += 1;
-        jobs.send(job).is_ok()
+        self.seq += 1;
+        self.bytes = 0;
+        self.jobs.send(job).is_ok()
+    }
+}
+
+/// The reader thread: turns sources into chunks of records.
+fn read_all(sources: &[Source], tokens: &Receiver<()>, jobs: &SyncSender<Job>) {
+    let mut chunker = Chunker {
+        tokens,
+        jobs,
+        seq: 0,
+        items: Vec::new(),
+        bytes: 0,
     };
     for source in sources {
         let going_on = match source {
-            Source::Stdin => read_lines(&Arc::from("<stdin>"), io::stdin().lock(), &mut send),
+            Source::Stdin => read_lines(&Arc::from("<stdin>"), io::stdin().lock(), &mut chunker),
             Source::Jsonl(path) => {
                 let name: Arc<str> = Arc::from(path.display().to_string());
                 match File::open(path) {
-                    Ok(file) => read_lines(&name, file, &mut send),
-                    Err(err) => send(&name, None, Payload::ReadError(err.to_string())),
+                    Ok(file) => read_lines(&name, file, &mut chunker),
+                    Err(err) => chunker.push(&name, None, Payload::ReadError(err.to_string())),
                 }
             }
             Source::Text(path) => {
                 let name: Arc<str> = Arc::from(path.display().to_string());
                 match std::fs::read(path) {
-                    Ok(bytes) => send(&name, None, Payload::Text(bytes)),
-                    Err(err) => send(&name, None, Payload::ReadError(err.to_string())),
+                    Ok(bytes) => chunker.push(&name, None, Payload::Text(bytes)),
+                    Err(err) => chunker.push(&name, None, Payload::ReadError(err.to_string())),
                 }
             }
         };
@@ -240,23 +303,27 @@ fn read_all(sources: &[Source], tokens: &Receiver<()>, jobs: &SyncSender<Job>) {
             return;
         }
     }
+    chunker.send();
 }
 
 /// Reads JSON Lines records. Returns false when the run is stopping.
-fn read_lines(
-    name: &Arc<str>,
-    input: impl Read,
-    send: &mut impl FnMut(&Arc<str>, Option<u64>, Payload) -> bool,
-) -> bool {
+fn read_lines(name: &Arc<str>, input: impl Read, chunker: &mut Chunker<'_>) -> bool {
     let mut reader = BufReader::with_capacity(READ_BUFFER_BYTES, input);
     let mut number = 0;
     loop {
+        // Nothing buffered: the next read may block (a pipe, a terminal),
+        // so hand over what was read so far first.
+        if reader.buffer().is_empty() && !chunker.send() {
+            return false;
+        }
         let mut line = Vec::new();
         let limit = MAX_RECORD_BYTES as u64 + 1;
         match (&mut reader).take(limit).read_until(b'\n', &mut line) {
             Ok(0) => return true,
             Ok(_) => {}
-            Err(err) => return send(name, Some(number + 1), Payload::ReadError(err.to_string())),
+            Err(err) => {
+                return chunker.push(name, Some(number + 1), Payload::ReadError(err.to_string()));
+            }
         }
         number += 1;
         if line.len() > MAX_RECORD_BYTES && line.last() != Some(&b'\n') {
@@ -267,7 +334,7 @@ fn read_lines(
                 Ok(_) => format!("record longer than {MAX_RECORD_BYTES} bytes, skipped"),
                 Err(err) => err.to_string(),
             };
-            if !send(name, Some(number), Payload::ReadError(message)) {
+            if !chunker.push(name, Some(number), Payload::ReadError(message)) {
                 return false;
             }
             continue;
@@ -281,7 +348,7 @@ fn read_lines(
         if jsonl::is_blank(&line) {
             continue;
         }
-        if !send(name, Some(number), Payload::Record(line)) {
+        if !chunker.push(name, Some(number), Payload::Record(line)) {
             return false;
         }
     }
@@ -300,13 +367,27 @@ fn analyse_all(
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        if done.send(analyse(analyzer, lossy, job)).is_err() {
+        let mut finished = Done {
+            seq: job.seq,
+            json: Vec::new(),
+            records: 0,
+            failed: 0,
+            bytes: 0,
+        };
+        for item in job.items {
+            let message = analyse(analyzer, lossy, item);
+            finished.json.extend_from_slice(&message.json);
+            finished.records += 1;
+            finished.failed += u64::from(message.failed);
+            finished.bytes += message.bytes;
+        }
+        if done.send(finished).is_err() {
             return;
         }
     }
 }
 
-fn analyse(analyzer: &Analyzer, lossy: bool, job: Job) -> Done {
+fn analyse(analyzer: &Analyzer, lossy: bool, job: Item) -> Message {
     let source = &*job.source;
     let line = job.line;
     let (document, notes, bytes) = match job.payload {
@@ -323,7 +404,7 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Job) -> Done {
                         ErrorKind::InvalidRecord { id, .. } => id.clone(),
                         _ => None,
                     };
-                    return failure(job.seq, source, line, id.as_deref(), &err.to_string(), len);
+                    return failure(source, line, id.as_deref(), &err.to_string(), len);
                 }
             }
         }
@@ -335,19 +416,19 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Job) -> Done {
                 match Document::from_utf8(source, bytes) {
                     Ok(doc) => (doc, Vec::new(), len),
                     Err(err) => {
-                        return failure(job.seq, source, line, Some(source), &err.to_string(), len);
+                        return failure(source, line, Some(source), &err.to_string(), len);
                     }
                 }
             }
         }
-        Payload::ReadError(message) => return failure(job.seq, source, line, None, &message, 0),
+        Payload::ReadError(message) => return failure(source, line, None, &message, 0),
     };
     // A bug in a stage must not lose the record or stop the run.
     let analysis = match panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&document))) {
         Ok(analysis) => analysis,
         Err(_) => {
             let message = "internal error: the analysis panicked (please report this record)";
-            return failure(job.seq, source, line, Some(&document.id), message, bytes);
+            return failure(source, line, Some(&document.id), message, bytes);
         }
     };
     let message = AnalysisMessage {
@@ -357,8 +438,7 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Job) -> Done {
         notes,
         data: &analysis,
     };
-    Done {
-        seq: job.seq,
+    Message {
         json: to_line(&message),
         failed: false,
         bytes,
@@ -380,13 +460,12 @@ fn notes(repairs: Repairs) -> Vec<String> {
 }
 
 fn failure(
-    seq: u64,
     source: &str,
     line: Option<u64>,
     id: Option<&str>,
     message: &str,
     bytes: usize,
-) -> Done {
+) -> Message {
     let message = ErrorMessage {
         r#type: "error",
         source,
@@ -394,8 +473,7 @@ fn failure(
         id,
         message,
     };
-    Done {
-        seq,
+    Message {
         json: to_line(&message),
         failed: true,
         bytes,
@@ -435,7 +513,7 @@ fn write_all(
         pending.insert(result.seq, result);
         while let Some(result) = pending.remove(&next) {
             out.write_all(&result.json)?;
-            progress.record(result.bytes, result.failed);
+            progress.record(result.records, result.failed, result.bytes);
             next += 1;
             // The reader may have finished; a closed channel is fine.
             let _ = tokens.send(());
@@ -469,9 +547,9 @@ impl Progress {
         }
     }
 
-    fn record(&mut self, bytes: usize, failed: bool) {
-        self.records += 1;
-        self.failed += u64::from(failed);
+    fn record(&mut self, records: u64, failed: u64, bytes: usize) {
+        self.records += records;
+        self.failed += failed;
         self.bytes += bytes as u64;
         if self.enabled && self.last_drawn.elapsed() >= PROGRESS_EVERY {
             self.last_drawn = Instant::now();
