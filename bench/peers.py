@@ -22,6 +22,7 @@ prefix of the same corpus. Peers that are not installed are skipped.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -143,8 +144,9 @@ def main():
             print(f"{name:<42} {'-':>10} {'-':>16}  skipped: {note}")
             continue
         rate = size / 1e6 / secs
-        ratio = q_rate / rate
-        print(f"{name:<42} {rate:>10.3f} {ratio:>15.0f}x  {note}, {secs:.2f} s")
+        ratio = "-" if name.startswith("quotecheck") else f"{q_rate / rate:.0f}x"
+        print(f"{name:<42} {rate:>10.3f} {ratio:>16}  {note}, {secs:.2f} s")
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
