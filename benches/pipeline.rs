@@ -10,8 +10,10 @@
 //! Sections: one-core MB/s for segmentation, quotations with attribution
 //! and the full pipeline, with UAX #29 sentence bounds as a baseline in the
 //! same run; MB/s per document size from 1 KB to 10 MB (linear time shows
-//! as a flat MB/s, the same text cut into documents of each size); the batch path (`quotecheck analyze --jsonl`) with 1
-//! and 2 threads; and peak memory (VmHWM).
+//! as a flat MB/s, the same text cut into documents of each size); MB/s
+//! on pathological inputs at 1 MB and 8 MB (a ratio near 1 is linear
+//! time, 8 would be quadratic); the batch path (`quotecheck analyze
+//! --jsonl`) with 1 and 2 threads; and peak memory (VmHWM).
 //!
 //! The corpus is made by a seeded generator from sentence patterns written
 //! for this bench, so every run sees the same text.
@@ -30,6 +32,21 @@ use unicode_segmentation::UnicodeSegmentation;
 const DEFAULT_MB: usize = 50;
 /// Document sizes for the scaling section.
 const SCALING_SIZES: [usize; 5] = [1_000, 10_000, 100_000, 1_000_000, 10_000_000];
+/// Inputs that break naive parsers, as a unit repeated to each size.
+const PATHOLOGICAL: &[(&str, &str)] = &[
+    ("unbalanced opening marks", "“word "),
+    ("unbalanced straight quotes", "\"word "),
+    ("nested quotations", "“‘«"),
+    ("nested parentheses", "(("),
+    ("periods only", "."),
+    ("abbreviations", "Mr. Dr. U.S. a.m. St. "),
+    ("no punctuation", "word "),
+    ("newlines", "\n"),
+    ("CR only", "x.\r"),
+    ("emoji", "👩‍👩‍👧‍👦🇳🇬. "),
+    ("combining marks", "e\u{301}\u{316}"),
+];
+
 /// Runs of each batch measurement; the best one counts.
 const BATCH_RUNS: usize = 3;
 /// Timed sections repeat until they have run this long.
@@ -127,6 +144,29 @@ fn main() {
         "MB/s spread across sizes: {:.2}x over a 10,000x range of sizes (1.00x = perfectly linear time)",
         hi / lo
     );
+
+    println!("\n== pathological inputs: MB/s at 1 MB and 8 MB (full pipeline) ==");
+    for (name, unit) in PATHOLOGICAL {
+        let rates: Vec<f64> = [1_000_000, 8_000_000]
+            .iter()
+            .map(|&size| {
+                let doc = Document::new(*name, unit.repeat(size / unit.len() + 1));
+                let start = Instant::now();
+                let mut runs = 0;
+                while runs == 0 || start.elapsed() < MIN_SECTION_TIME / 4 {
+                    black_box(analyzer.analyze(black_box(&doc)));
+                    runs += 1;
+                }
+                (doc.text.len() * runs) as f64 / 1e6 / start.elapsed().as_secs_f64()
+            })
+            .collect();
+        println!(
+            "{name:<28} {:>8.1} MB/s  {:>8.1} MB/s  ratio {:.2} (1 = linear, 8 = quadratic)",
+            rates[0],
+            rates[1],
+            rates[0] / rates[1]
+        );
+    }
 
     println!("\n== batch path: quotecheck analyze --jsonl ==");
     batch_section(&docs);

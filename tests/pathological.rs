@@ -57,7 +57,7 @@ fn hundred_thousand_unbalanced_quotation_marks() {
     // One opening mark per paragraph, never closed.
     survives(
         "open per paragraph",
-        &repeat_to("“It was late, she said.\n\n", 1_000_000),
+        &repeat_to("“It was late, she said.\n\n", 300_000),
     );
 }
 
@@ -179,11 +179,12 @@ fn degenerate_texts() {
     ] {
         survives(&format!("{text:?}"), text);
     }
-    survives("periods", &".".repeat(1_000_000));
+    // Kept to 300 KB for debug builds; the bench shows linear time.
+    survives("periods", &".".repeat(300_000));
     survives(
         "abbreviations",
-        &repeat_to("Mr. Dr. U.S. a.m. St. ", 1_000_000),
+        &repeat_to("Mr. Dr. U.S. a.m. St. ", 300_000),
     );
-    survives("newlines", &"\n".repeat(1_000_000));
-    survives("ellipses", &repeat_to("Well… “so…” ", 1_000_000));
+    survives("newlines", &"\n".repeat(300_000));
+    survives("ellipses", &repeat_to("Well… “so…” ", 300_000));
 }
