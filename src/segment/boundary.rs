@@ -123,30 +123,36 @@ struct Marker {
 /// The list that the current paragraph runs, if any.
 #[derive(Default)]
 struct List {
-    current: Option<Marker>,
     /// Where the next item begins, if it was found.
     next_item: Option<usize>,
 }
 
 impl List {
-    /// Called at each sentence start. Skips a list marker there and, when
-    /// there is one, looks for the next item. Returns where the scan goes
-    /// on.
+    /// Called at each sentence start. A list starts with a marker at the
+    /// start of the block and goes on while each item is followed by the
+    /// next ("1." then "2."); each search starts where the last item
+    /// ended, so the whole chain reads the block once. Skips the marker
+    /// of a block start or an expected item and returns where the scan
+    /// goes on.
     fn enter(&mut self, block: &str, start: usize) -> usize {
         let rest = &block[start..];
         let body = rest.trim_start();
-        let lead = rest.len() - body.len();
+        let at = start + rest.len() - body.len();
+        let expected = start == 0 || self.next_item == Some(at);
+        if !expected {
+            if self.next_item.is_some_and(|n| n < at) {
+                self.next_item = None;
+            }
+            return start;
+        }
         match list_marker(body) {
             Ok((after, marker)) => {
-                self.current = Some(marker);
-                let end = start + lead + (body.len() - after.len());
+                let end = block.len() - after.len();
                 self.next_item = find_next_item(block, end, marker);
                 end
             }
             Err(_) => {
-                if self.next_item.is_some_and(|n| n <= start) {
-                    self.next_item = None;
-                }
+                self.next_item = None;
                 start
             }
         }

@@ -55,6 +55,20 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
+/// Splits `text` into paragraphs and sentences, without the later stages
+/// of the pipeline.
+///
+/// ```
+/// let (paragraphs, sentences) = quotecheck::segment("Mr. Smith left. He came back.");
+/// assert_eq!(paragraphs.len(), 1);
+/// assert_eq!(sentences[1].text, "He came back.");
+/// ```
+pub fn segment(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &paragraphs);
+    (paragraphs, sentences)
+}
+
 /// Splits `text` into paragraphs: at blank lines, and around lines that
 /// stand alone.
 pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
