@@ -115,21 +115,30 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
     if ends_final(t) || t.ends_with([',', ';', ':', '-', '–', '—', '(', '&', '/']) {
         return false;
     }
-    if t.len() > HEADING_MAX_BYTES {
+    let last_word = t
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    if LEXICON.is_function_word(last_word) {
         return false;
+    }
+    let next_word = first_word(next);
+    let next_upper = next_word
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_bullet(c));
+    let could_wrap = t.len() >= WRAP_MIN_LINE && t.len() + 1 + next_word.len() > max_len;
+    if t.len() > HEADING_MAX_BYTES {
+        // A long line that is not wrapped: a paragraph of its own.
+        return !could_wrap && next_upper;
     }
     let words: Vec<&str> = t.unicode_words().take(HEADING_MAX_WORDS + 1).collect();
     if words.len() > HEADING_MAX_WORDS {
-        return false;
-    }
-    if words.last().is_some_and(|w| LEXICON.is_function_word(w)) {
-        return false;
+        return !could_wrap && next_upper;
     }
     if is_byline(&words) {
         return true;
     }
-    let next_word = first_word(next);
-    let could_wrap = t.len() >= WRAP_MIN_LINE && t.len() + 1 + next_word.len() > max_len;
     if could_wrap {
         return false;
     }
@@ -139,10 +148,7 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
     if words.len() <= LABEL_MAX_WORDS && !words.iter().any(|w| LEXICON.is_function_word(w)) {
         return true;
     }
-    next_word
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_bullet(c))
+    next_upper
 }
 
 fn is_byline(words: &[&str]) -> bool {

@@ -10,7 +10,7 @@ use nom::branch::alt;
 use nom::bytes::complete::{tag, take_while, take_while_m_n, take_while1};
 use nom::character::complete::{char as ch, satisfy};
 use nom::combinator::{opt, recognize};
-use nom::multi::fold_many0;
+use nom::multi::{fold_many_m_n, fold_many0};
 use nom::sequence::preceded;
 use nom::{IResult, Parser};
 
@@ -407,7 +407,7 @@ fn left_word(block: &str, floor: usize, i: usize) -> Option<(usize, &str)> {
         None => return None,
     };
     let word = &block[start..i];
-    let trimmed = word.trim_start_matches(is_opener);
+    let trimmed = word.trim_start_matches(|c| is_opener(c) || is_closer(c));
     Some((start + word.len() - trimmed.len(), trimmed))
 }
 
@@ -472,6 +472,12 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
         return glued(block, start, i, cluster_end, &cl, &right);
     }
     let attached = i > 0 && !preceded_by_space(block, i);
+    if right.end > cluster_end
+        && right.class == NextClass::Upper
+        && attribution(&block[right.end..])
+    {
+        return go_on;
+    }
 
     if cl.strong {
         return if right.class == NextClass::Lower {
@@ -496,7 +502,7 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
         LeftKind::Plain => true,
         LeftKind::Abbreviation(AbbrevKind::Title) => false,
         LeftKind::Abbreviation(AbbrevKind::Number | AbbrevKind::Month) => {
-            right.class != NextClass::Digit && (right.class == NextClass::Other || starter(&right))
+            right.class != NextClass::Digit
         }
         LeftKind::Abbreviation(AbbrevKind::Common) | LeftKind::Dotted => starter(&right),
         LeftKind::Abbreviation(AbbrevKind::Time) => match right.class {
@@ -521,6 +527,37 @@ fn opens_sentence(block: &str, start: usize, word_start: usize) -> bool {
     block[start..word_start].split_whitespace().count() <= INTRO_MAX_WORDS
 }
 
+/// Most capitalised words in a speaker's name after a quotation.
+pub(crate) const ATTRIBUTION_MAX_NAME_WORDS: usize = 3;
+
+/// Recognises a short attribution after a quotation: up to
+/// [`ATTRIBUTION_MAX_NAME_WORDS`] capitalised words, a speech verb, then a
+/// period, comma or the end (“Why now?” Graham asked.).
+fn attribution(rest: &str) -> bool {
+    let limit = floor_boundary(rest, RIGHT_WINDOW);
+    let window = rest[..limit].trim_start();
+    let name_word = (
+        satisfy(char::is_uppercase),
+        take_while(|c: char| c.is_alphabetic() || c == '.' || c == '-' || c == '\''),
+        take_while1(|c: char| c == ' '),
+    );
+    let parsed: IResult<&str, (usize, &str)> = (
+        fold_many_m_n(1, ATTRIBUTION_MAX_NAME_WORDS, name_word, || 0, |n, _| n + 1),
+        take_while1(char::is_alphabetic),
+    )
+        .parse(window);
+    match parsed {
+        Ok((after, (_, verb))) => {
+            LEXICON.is_speech_verb(verb)
+                && after
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, '.' | ',' | ';'))
+        }
+        Err(_) => false,
+    }
+}
+
 /// Ellipses: "...", "…", ". . .", "....", ". . . .".
 fn ellipsis(
     block: &str,
@@ -541,10 +578,11 @@ fn ellipsis(
         // spaced ellipsis opens the next one.
         return Decision::Boundary(i + 1);
     }
-    if cl.dots >= 4 || !cl.spaced {
+    if cl.dots >= 4 || attached && !cl.spaced {
         return boundary;
     }
-    // A spaced three-dot ellipsis marks an omission mid-sentence.
+    // A spaced three-dot ellipsis, or one set apart by spaces ("the term
+    // … Islamic"), marks an omission mid-sentence.
     go_on
 }
 
@@ -662,6 +700,30 @@ mod tests {
         assert_eq!(
             pieces("“Great!” she said. “We won.” Then he left."),
             vec!["“Great!” she said.", "“We won.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn short_attribution_after_a_quotation_stays() {
+        assert_eq!(
+            pieces("“Why now?” Graham asked. “We won.” Smith said the vote was close."),
+            vec![
+                "“Why now?” Graham asked.",
+                "“We won.”",
+                "Smith said the vote was close."
+            ]
+        );
+    }
+
+    #[test]
+    fn number_abbreviation_before_a_word_ends_a_sentence() {
+        assert_eq!(
+            pieces("She ranked No. 5 in the poll. He said No. Then he left."),
+            vec![
+                "She ranked No. 5 in the poll.",
+                "He said No.",
+                "Then he left."
+            ]
         );
     }
 

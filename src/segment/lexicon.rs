@@ -9,6 +9,7 @@ const ABBREVIATIONS: &str = include_str!("../../grammar/abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("../../grammar/sentence_starters.txt");
 const CALENDAR: &str = include_str!("../../grammar/calendar.txt");
 const HEADINGS: &str = include_str!("../../grammar/headings.txt");
+const SPEECH_VERBS: &str = include_str!("../../grammar/speech_verbs.txt");
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,6 +44,7 @@ pub(crate) struct Lexicon {
     calendar: HashMap<&'static str, CalendarKind>,
     bylines: HashMap<&'static str, ()>,
     function_words: HashMap<&'static str, ()>,
+    speech_verbs: HashMap<&'static str, ()>,
 }
 
 /// The lexicon, parsed at first use.
@@ -96,6 +98,7 @@ impl Lexicon {
             calendar,
             bylines,
             function_words,
+            speech_verbs: entries(SPEECH_VERBS).map(|w| (w, ())).collect(),
         }
     }
 
@@ -123,6 +126,11 @@ impl Lexicon {
     /// True when a line starting with `word` may be a byline.
     pub(crate) fn is_byline_word(&self, word: &str) -> bool {
         self.bylines.contains_key(word)
+    }
+
+    /// True when `word` is a speech verb ("said", "asked").
+    pub(crate) fn is_speech_verb(&self, word: &str) -> bool {
+        self.speech_verbs.contains_key(word)
     }
 
     /// True when `word` is a lowercase function word.
