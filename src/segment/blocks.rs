@@ -123,6 +123,13 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
         return false;
     }
     let next_word = first_word(next);
+    if next_word.len() < next.len() && LEXICON.is_byline_word(next_word) {
+        // A headline over a byline.
+        let next_words: Vec<&str> = next.unicode_words().take(2).collect();
+        if is_byline(&next_words) {
+            return true;
+        }
+    }
     let next_upper = next_word
         .chars()
         .next()
@@ -239,6 +246,13 @@ mod tests {
                 ("The mayor won. She said so.", ParagraphKind::Body),
             ]
         );
+    }
+
+    #[test]
+    fn long_headline_over_a_byline_stands_alone() {
+        let text =
+            "Harbor Board Backs New Ferry Terminal Plan\nBy Elena R. Marsh\nThe board voted.";
+        assert_eq!(kinds(text).len(), 3);
     }
 
     #[test]

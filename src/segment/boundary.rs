@@ -318,10 +318,23 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
+/// Closing marks right after a terminal, and a French closing guillemet
+/// after a space (« C’est fini. »).
+fn closers(input: &str) -> IResult<&str, &str> {
+    recognize((
+        take_while_m_n(0, MAX_CLOSERS, is_closer),
+        opt((
+            satisfy(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}')),
+            satisfy(|c| matches!(c, '»' | '›')),
+        )),
+    ))
+    .parse(input)
+}
+
 /// Parses the closers, spaces, openers and next word of a window.
 fn right_context(window: &str) -> IResult<&str, (&str, &str, &str, &str)> {
     (
-        take_while_m_n(0, MAX_CLOSERS, is_closer),
+        closers,
         take_while(char::is_whitespace),
         take_while_m_n(0, MAX_OPENERS, is_opener),
         take_while(|c: char| c.is_alphanumeric() || c == '$' || c == '€' || c == '£'),
@@ -581,8 +594,13 @@ fn ellipsis(
     if cl.dots >= 4 || attached && !cl.spaced {
         return boundary;
     }
-    // A spaced three-dot ellipsis, or one set apart by spaces ("the term
-    // … Islamic"), marks an omission mid-sentence.
+    // An ellipsis set apart by spaces ends a sentence only before a
+    // sentence opener ("at every level ... We have work to do", but "the
+    // term … Islamic terrorism"). A spaced three-dot ellipsis (". . .")
+    // marks an omission mid-sentence.
+    if !cl.spaced && starter(right) {
+        return boundary;
+    }
     go_on
 }
 
@@ -724,6 +742,14 @@ mod tests {
                 "He said No.",
                 "Then he left."
             ]
+        );
+    }
+
+    #[test]
+    fn spaced_french_guillemet_closes_the_quotation() {
+        assert_eq!(
+            pieces("Elle a dit : « C’est fini. » Puis elle est partie."),
+            vec!["Elle a dit : « C’est fini. »", "Puis elle est partie."]
         );
     }
 
