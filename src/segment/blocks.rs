@@ -87,7 +87,9 @@ fn starts_item(line: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if is_bullet(c) => true,
-        Some('-' | '*' | '–' | '—') => chars.next() == Some(' '),
+        Some('-' | '*' | '–' | '—' | '―') => {
+            chars.next().is_some_and(|c| c == ' ' || c.is_uppercase())
+        }
         Some(c) if c.is_ascii_digit() || c == '(' => {
             let marker = first_word(line);
             let digits = marker.trim_matches(|c: char| matches!(c, '(' | ')' | '.'));
@@ -112,7 +114,7 @@ fn ends_final(line: &str) -> bool {
 /// heading, byline, dateline or label of its own rather than wrapped text.
 fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
     let t = line.trim();
-    if ends_final(t) || t.ends_with([',', ';', ':', '-', '–', '—', '(', '&', '/']) {
+    if ends_final(t) || t.ends_with([',', ':', '-', '–', '—', '(', '&', '/']) {
         return false;
     }
     let last_word = t
@@ -135,9 +137,11 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_bullet(c));
     let could_wrap = t.len() >= WRAP_MIN_LINE && t.len() + 1 + next_word.len() > max_len;
-    if t.len() > HEADING_MAX_BYTES {
-        // A long line that is not wrapped: a paragraph of its own.
-        return !could_wrap && next_upper;
+    if t.len() > HEADING_MAX_BYTES || t.ends_with(';') {
+        // A line longer than any wrap width, or a headline over its deck
+        // ("Talks stall;"), before a capitalised line: a paragraph of its
+        // own.
+        return next_upper;
     }
     let words: Vec<&str> = t.unicode_words().take(HEADING_MAX_WORDS + 1).collect();
     if words.len() > HEADING_MAX_WORDS {

@@ -337,7 +337,10 @@ fn right_context(window: &str) -> IResult<&str, (&str, &str, &str, &str)> {
         closers,
         take_while(char::is_whitespace),
         take_while_m_n(0, MAX_OPENERS, is_opener),
-        take_while(|c: char| c.is_alphanumeric() || c == '$' || c == '€' || c == '£'),
+        alt((
+            take_while1(|c: char| matches!(c, '-' | '–' | '—' | '―')),
+            take_while(|c: char| c.is_alphanumeric() || c == '$' || c == '€' || c == '£'),
+        )),
     )
         .parse(window)
 }
@@ -392,6 +395,9 @@ fn classify_word(word: &str) -> NextClass {
             }
         }
         Some(c) if c.is_alphabetic() => NextClass::Upper,
+        // A dash after a terminal goes on with the sentence: "(R-Fla.) —
+        // can be found", "PORTVILLE, Ore. - The board".
+        Some('-' | '–' | '—' | '―') => NextClass::Lower,
         Some(_) => NextClass::Other,
     }
 }
@@ -520,8 +526,7 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
         LeftKind::Abbreviation(AbbrevKind::Common) | LeftKind::Dotted => starter(&right),
         LeftKind::Abbreviation(AbbrevKind::Time) => match right.class {
             NextClass::Upper => {
-                LEXICON.calendar(right.word).is_none()
-                    && !opens_sentence(block, start, left.map_or(i, |(s, _)| s))
+                !continues_time(&right) && !opens_sentence(block, start, left.map_or(i, |(s, _)| s))
             }
             NextClass::Other => true,
             _ => false,
@@ -529,6 +534,29 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
         LeftKind::Initial => !next_is_initial(&right) && starter(&right),
     };
     if split { boundary } else { go_on }
+}
+
+/// True when the word after a time continues it: a weekday, a month or
+/// a time zone, also written with periods ("E.T.").
+fn continues_time(right: &Right<'_>) -> bool {
+    if LEXICON.calendar(right.word).is_some() {
+        return true;
+    }
+    let dotted_tail = right
+        .after_word
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == '.'))
+        .next()
+        .unwrap_or("");
+    if !dotted_tail.starts_with('.') {
+        return false;
+    }
+    let joined: String = right
+        .word
+        .chars()
+        .chain(dotted_tail.chars())
+        .filter(|&c| c != '.')
+        .collect();
+    LEXICON.calendar(&joined).is_some()
 }
 
 /// True when the sentence from `start` to `word_start` has at most
@@ -561,11 +589,16 @@ fn attribution(rest: &str) -> bool {
         .parse(window);
     match parsed {
         Ok((after, (_, verb))) => {
-            LEXICON.is_speech_verb(verb)
-                && after
-                    .chars()
-                    .next()
-                    .is_none_or(|c| matches!(c, '.' | ',' | ';'))
+            if !LEXICON.is_speech_verb(verb) {
+                return false;
+            }
+            let mut rest = after.chars();
+            match rest.next() {
+                None | Some('.' | ';') => true,
+                // “…” He added, “…”: the verb introduces the next quotation.
+                Some(',') => !rest.as_str().trim_start().starts_with(is_opener),
+                _ => false,
+            }
         }
         Err(_) => false,
     }
