@@ -36,5 +36,5 @@ pub use claim::Claim;
 pub use document::Document;
 pub use error::{Error, ErrorKind};
 pub use quote::{Quote, QuoteKind};
-pub use segment::{Paragraph, ParagraphKind, Sentence};
+pub use segment::{Paragraph, ParagraphKind, Sentence, segment};
 pub use span::Span;

@@ -1,22 +1,39 @@
 //! Paragraphs and sentences.
+//!
+//! [`paragraphs`] cuts the text into blocks: paragraphs between blank
+//! lines, and lines inside them that stand alone (headlines, bylines,
+//! datelines, list items). [`sentences`] then splits each block. Both
+//! speak in byte spans of the original text; every non-whitespace byte
+//! belongs to exactly one sentence.
+
+mod blocks;
+mod boundary;
+mod lexicon;
+mod marks;
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
-/// What a paragraph (a block of text between blank lines) is.
+/// What a block of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum ParagraphKind {
     /// Running text.
     Body,
-    /// A line without final punctuation, such as a headline, byline or
-    /// dateline.
+    /// A headline or another line without final punctuation.
     Heading,
+    /// A byline: "By Jane Doe".
+    Byline,
+    /// A line that gives a date, without final punctuation.
+    Dateline,
+    /// A line that opens with a bullet or a list marker.
+    ListItem,
 }
 
-/// A block of text between blank lines.
+/// A block of text: a paragraph between blank lines, or a line that
+/// stands alone (headline, byline, dateline, list item).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// The bytes of the paragraph, without surrounding whitespace.
@@ -38,73 +55,75 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Splits `text` into paragraphs at blank lines.
-pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut pos = 0;
-    for line in text.split_inclusive('\n') {
-        let end = pos + line.len();
-        if line.trim().is_empty() {
-            push_paragraph(text, Span::new(start, pos), &mut out);
-            start = end;
-        }
-        pos = end;
-    }
-    push_paragraph(text, Span::new(start, text.len()), &mut out);
-    out
+/// Splits `text` into paragraphs and sentences, without the later stages
+/// of the pipeline.
+///
+/// ```
+/// let (paragraphs, sentences) = quotecheck::segment("Mr. Smith left. He came back.");
+/// assert_eq!(paragraphs.len(), 1);
+/// assert_eq!(sentences[1].text, "He came back.");
+/// ```
+pub fn segment(text: &str) -> (Vec<Paragraph>, Vec<Sentence>) {
+    let paragraphs = paragraphs(text);
+    let sentences = sentences(text, &paragraphs);
+    (paragraphs, sentences)
 }
 
-fn push_paragraph(text: &str, span: Span, out: &mut Vec<Paragraph>) {
-    let span = span.trim(text);
-    if span.is_empty() {
-        return;
-    }
-    let body = span.text(text);
-    let kind = if body.ends_with(['.', '!', '?', '"', '”', '’', ':', ';']) {
-        ParagraphKind::Body
-    } else {
-        ParagraphKind::Heading
-    };
-    out.push(Paragraph { span, kind });
+/// Splits `text` into paragraphs: at blank lines, and around lines that
+/// stand alone.
+pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
+    blocks::blocks(text)
 }
 
 /// Splits each paragraph into sentences.
-///
-/// Placeholder: splits after `.`, `!` or `?` followed by whitespace.
 pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (index, para) in paragraphs.iter().enumerate() {
         let body = para.span.text(text);
-        let mut start = 0;
-        let bytes = body.as_bytes();
-        for i in 0..bytes.len() {
-            if matches!(bytes[i], b'.' | b'!' | b'?')
-                && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace())
-            {
-                push_sentence(text, para.span.start, start, i + 1, index, &mut out);
-                start = i + 1;
+        let base = para.span.start;
+        boundary::split(body, |start, end| {
+            let span = Span::new(base + start, base + end).trim(text);
+            if !span.is_empty() {
+                out.push(Sentence {
+                    span,
+                    text: span.text(text).to_owned(),
+                    paragraph: index,
+                });
             }
-        }
-        push_sentence(text, para.span.start, start, body.len(), index, &mut out);
+        });
     }
     out
 }
 
-fn push_sentence(
-    text: &str,
-    base: usize,
-    start: usize,
-    end: usize,
-    paragraph: usize,
-    out: &mut Vec<Sentence>,
-) {
-    let span = Span::new(base + start, base + end).trim(text);
-    if !span.is_empty() {
-        out.push(Sentence {
-            span,
-            text: span.text(text).to_owned(),
-            paragraph,
-        });
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let paras = paragraphs(text);
+        sentences(text, &paras)
+            .into_iter()
+            .map(|s| s.span.text(text))
+            .collect()
+    }
+
+    #[test]
+    fn blank_line_always_ends_a_sentence() {
+        assert_eq!(
+            split("No final stop here\n\nNext one."),
+            vec!["No final stop here", "Next one."]
+        );
+    }
+
+    #[test]
+    fn quotation_ending_inside_the_marks_ends_after_them() {
+        assert_eq!(
+            split("Lavrov “spoke,” she said. “No meeting took place.” It ended."),
+            vec![
+                "Lavrov “spoke,” she said.",
+                "“No meeting took place.”",
+                "It ended."
+            ]
+        );
     }
 }

@@ -1,0 +1,94 @@
+//! Character classes of the segmenter: terminal punctuation, quotation
+//! marks, brackets and list bullets.
+
+/// True for characters that can end a sentence.
+pub(crate) fn is_terminal(c: char) -> bool {
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '‼' | '⁇' | '⁈' | '⁉' | '。' | '！' | '？'
+    )
+}
+
+/// True for terminal characters other than the period and the ellipsis.
+pub(crate) fn is_strong_terminal(c: char) -> bool {
+    is_terminal(c) && !matches!(c, '.' | '…')
+}
+
+/// Marks that may close a quotation or a parenthesis right after a
+/// terminal. Both straight and curly forms, guillemets in either
+/// direction (French « », German » «), low-9 pairs („ “, ‚ ‘) and corner
+/// brackets.
+pub(crate) fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '”'
+            | '’'
+            | '“'
+            | '‘'
+            | '»'
+            | '«'
+            | '›'
+            | '‹'
+            | '」'
+            | '』'
+            | ')'
+            | ']'
+            | '}'
+    )
+}
+
+/// Marks that may open a quotation or a parenthesis before a word.
+pub(crate) fn is_opener(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '„'
+            | '‚'
+            | '«'
+            | '»'
+            | '‹'
+            | '›'
+            | '「'
+            | '『'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+    )
+}
+
+/// List bullets. A bullet after whitespace starts a new list item.
+pub(crate) fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '◦' | '▪' | '‣' | '⁃' | '●' | '◆' | '■')
+}
+
+/// First bytes of every candidate the sentence scan stops at: ASCII
+/// terminals and the lead bytes of the multi-byte terminals and bullets.
+pub(crate) const CANDIDATE_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'.' as usize] = true;
+    table[b'!' as usize] = true;
+    table[b'?' as usize] = true;
+    table[0xE2] = true; // … ‼ ⁇ ⁈ ⁉ • ◦ ▪ ‣ ⁃ ● ◆ ■
+    table[0xE3] = true; // 。
+    table[0xEF] = true; // ！ ？
+    table
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_multibyte_candidate_has_a_candidate_lead_byte() {
+        for c in "…‼⁇⁈⁉。！？•◦▪‣⁃●◆■".chars() {
+            let mut buf = [0u8; 4];
+            let lead = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(CANDIDATE_BYTES[lead as usize], "{c}");
+        }
+    }
+}
