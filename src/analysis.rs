@@ -51,7 +51,14 @@ impl Analyzer {
         let sentences = segment::sentences(text, &paragraphs);
         let quotes = quote::find(text, &paragraphs, &sentences);
         let (quotes, speakers) = attribute::attribute(text, &paragraphs, &sentences, quotes);
-        let claims = claim::extract(text, &sentences, &quotes, &speakers);
+        let claims = claim::extract(&claim::Input {
+            text,
+            paragraphs: &paragraphs,
+            sentences: &sentences,
+            quotes: &quotes,
+            speakers: &speakers,
+            published: doc.published.as_deref(),
+        });
         Analysis {
             id: doc.id.clone(),
             paragraphs,

@@ -19,6 +19,22 @@ pub enum ErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Reading or writing a file failed.
+    Io {
+        /// What sort of failure.
+        kind: std::io::ErrorKind,
+        /// The system's message.
+        message: String,
+    },
+    /// A review file is not valid JSON of the expected shape.
+    InvalidReviewFile {
+        /// Line of the error (1-based).
+        line: usize,
+        /// Column of the error (1-based).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -51,6 +67,10 @@ impl fmt::Display for Error {
                 f,
                 "not valid UTF-8 at byte offset {offset} (use --lossy to replace invalid bytes)"
             ),
+            ErrorKind::Io { message, .. } => write!(f, "{message}"),
+            ErrorKind::InvalidReviewFile { message, .. } => {
+                write!(f, "not a valid review file: {message}")
+            }
         }
     }
 }
