@@ -192,10 +192,8 @@ fn main() {
         })
         .collect();
     let model = train(&rest, names.len());
-    let held_scores: Vec<(f64, bool)> = held
-        .iter()
-        .map(|e| (predict(&model, e), e.label))
-        .collect();
+    let held_scores: Vec<(f64, bool)> =
+        held.iter().map(|e| (predict(&model, e), e.label)).collect();
     let threshold = (5..=80)
         .map(|t| t as f64 / 100.0)
         .max_by(|a, b| f1(&held_scores, *a).total_cmp(&f1(&held_scores, *b)))

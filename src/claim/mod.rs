@@ -201,11 +201,16 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             }
         }
         let numbers = normalize::numbers(text, &words, &taken);
-        let cues = lexicon::cues(&words);
-        let mut signals: Vec<Signal> = cues;
+        let mut signals: Vec<Signal> = lexicon::cues(&words);
+        // a cue inside a number ("million" of "5 million") adds nothing
+        signals.retain(|s| numbers.iter().all(|n| n.span.overlap(s.span) == 0));
         signals.extend(dates.iter().map(|(d, _)| Signal {
             span: d.span,
-            kind: lexicon::Kind::Claim(ClaimKind::Event),
+            kind: lexicon::Kind::Claim(if is_future(&d.value, published) {
+                ClaimKind::Prediction
+            } else {
+                ClaimKind::Event
+            }),
             strong: true,
         }));
         signals.extend(numbers.iter().map(|n| Signal {
@@ -249,7 +254,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
                 p,
             ));
         }
-        if heading || sentence.text.trim_end().ends_with('?') {
+        let question = sentence
+            .text
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')')
+            })
+            .ends_with('?');
+        if heading || question {
             continue;
         }
         let outside = |span: Span| here.iter().all(|(_, q)| q.content.overlap(span) == 0);
@@ -283,6 +294,22 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
     }
     id::assign(&mut claims);
     claims
+}
+
+/// Whether a resolved date lies after the publication date (by year, or
+/// by year and month when both have one).
+fn is_future(value: &Value, published: Option<Date>) -> bool {
+    let (Value::Date { value: Some(v) }, Some(p)) = (value, published) else {
+        return false;
+    };
+    let Some(year) = v.get(0..4).and_then(|y| y.parse::<i32>().ok()) else {
+        return false;
+    };
+    let month = v.get(5..7).and_then(|m| m.parse::<u32>().ok());
+    match month {
+        Some(m) => (year, m) > (p.year, p.month),
+        None => year > p.year,
+    }
 }
 
 /// Whether a reporter's sentence with these signals is a checkable claim.

@@ -388,6 +388,12 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
         }
         let w = &words[i];
         let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w.lower[digits.len()..];
+        if matches!(suffix, "am" | "pm" | "h" | "hrs") {
+            // a time of day, not a quantity
+            i += 1;
+            continue;
+        }
         let value = if digits.starts_with(|c: char| c.is_ascii_digit()) {
             digits.replace(',', "").parse::<f64>().ok()
         } else {
