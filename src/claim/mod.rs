@@ -180,12 +180,24 @@ fn is_attributed(q: &Quote) -> bool {
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
     let text = input.text;
     let published = input.published.and_then(Date::parse);
-    let attributed: Vec<(usize, &Quote)> = input
+    let mut attributed: Vec<(usize, &Quote)> = input
         .quotes
         .iter()
         .enumerate()
         .filter(|(_, q)| is_attributed(q))
         .collect();
+    attributed.sort_by_key(|(_, q)| q.span.start);
+    // every speaker mention, by position, with its canonical name
+    let mut named: Vec<(Span, &str, &str)> = input
+        .speakers
+        .iter()
+        .flat_map(|s| {
+            s.mentions
+                .iter()
+                .map(move |m| (m.span, m.text.as_str(), s.name.as_str()))
+        })
+        .collect();
+    named.sort_by_key(|(span, _, _)| *span);
     let mut claims = Vec::new();
     for (si, sentence) in input.sentences.iter().enumerate() {
         let heading = input
@@ -221,18 +233,20 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         signals.sort_by_key(|s| s.span);
         let mut mentions: Vec<Normalized> = numbers;
         mentions.extend(dates.into_iter().map(|(d, _)| d));
-        mentions.extend(entities(text, &words, sentence.span, input.speakers));
+        let first = named.partition_point(|(m, _, _)| m.start < sentence.span.start);
+        let last = named.partition_point(|(m, _, _)| m.start < sentence.span.end);
+        let found = entities(text, &words, sentence.span, &named[first..last]);
+        let found: Vec<Normalized> = found
+            .into_iter()
+            .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
+            .collect();
+        mentions.extend(found);
         mentions.sort_by_key(|m| m.span);
 
         let p = check_worthiness(&sentence.text);
-        let here: Vec<&(usize, &Quote)> = attributed
-            .iter()
-            .filter(|(_, q)| {
-                sentence
-                    .span
-                    .contains(Span::new(q.span.start, q.span.start))
-            })
-            .collect();
+        let first = attributed.partition_point(|(_, q)| q.span.start < sentence.span.start);
+        let last = attributed.partition_point(|(_, q)| q.span.start < sentence.span.end);
+        let here: Vec<&(usize, &Quote)> = attributed[first..last].iter().collect();
         for &&(qi, quote) in &here {
             let inside: Vec<&Signal> = signals
                 .iter()
@@ -409,20 +423,18 @@ fn entities(
     text: &str,
     words: &[normalize::Word],
     sentence: Span,
-    speakers: &[Speaker],
+    named: &[(Span, &str, &str)],
 ) -> Vec<Normalized> {
     let mut out: Vec<Normalized> = Vec::new();
-    for speaker in speakers {
-        for m in &speaker.mentions {
-            if sentence.contains(m.span) {
-                out.push(Normalized {
-                    span: m.span,
-                    text: m.text.clone(),
-                    value: Value::Entity {
-                        value: speaker.name.clone(),
-                    },
-                });
-            }
+    for &(span, written, name) in named {
+        if sentence.contains(span) {
+            out.push(Normalized {
+                span,
+                text: written.to_owned(),
+                value: Value::Entity {
+                    value: name.to_owned(),
+                },
+            });
         }
     }
     let mut i = 0;
