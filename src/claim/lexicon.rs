@@ -121,6 +121,7 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
 /// Capitalised words that do not start a name: sentence-initial function
 /// words, pronouns, months and weekdays.
 pub(crate) fn is_common_capital(lower: &str) -> bool {
+    let lower = lower.strip_suffix("'s").unwrap_or(lower);
     const COMMON: &[&str] = &[
         "a",
         "an",

@@ -464,10 +464,15 @@ fn entities(
         if !(sentence_start && j == i + 1) {
             let span = Span::new(words[i].span.start, words[j - 1].span.end);
             if !out.iter().any(|m| m.span.overlap(span) > 0) {
-                let name = span.text(text).to_owned();
+                let written = span.text(text);
+                let name = written
+                    .strip_suffix("’s")
+                    .or_else(|| written.strip_suffix("'s"))
+                    .unwrap_or(written)
+                    .to_owned();
                 out.push(Normalized {
                     span,
-                    text: name.clone(),
+                    text: written.to_owned(),
                     value: Value::Entity { value: name },
                 });
             }
