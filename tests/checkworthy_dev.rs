@@ -6,7 +6,7 @@
 use std::path::Path;
 
 /// The F1 reached when the model was trained, minus 0.01.
-const MIN_DEV_F1: f64 = 0.829;
+const MIN_DEV_F1: f64 = 0.866;
 
 #[test]
 fn dev_f1_of_the_yes_class() {
