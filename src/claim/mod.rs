@@ -150,8 +150,9 @@ pub struct Claim {
     pub evidence: Vec<Evidence>,
     /// Numbers, dates and names, normalised.
     pub mentions: Vec<Normalized>,
-    /// Check-worthiness in [0, 1]: the built-in model's probability for
-    /// the sentence ([`check_worthiness`]), raised by evidence:
+    /// Check-worthiness in [0, 1]: the built-in model's probability
+    /// ([`check_worthiness`]) for the sentence, or for a quotation's own
+    /// words, raised by evidence:
     /// `score = 1 - (1 - p) · 0.85^s`, where `s` counts distinct strong
     /// evidence (numbers, dates, quantity, causation, law and poll cues).
     pub score: f32,
@@ -173,6 +174,14 @@ pub(crate) struct Input<'a> {
 /// A quotation that carries a claim: attributed, and not scare quotes.
 fn is_attributed(q: &Quote) -> bool {
     q.speaker.is_some() && q.kind != QuoteKind::Scare
+}
+
+/// What pass 1 of [`extract`] learns about one sentence.
+struct SentenceFacts {
+    words: Vec<normalize::Word>,
+    signals: Vec<Signal>,
+    mentions: Vec<Normalized>,
+    p: f32,
 }
 
 /// Extracts, types, scores and identifies the claims of one document, in
@@ -198,12 +207,9 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         })
         .collect();
     named.sort_by_key(|(span, _, _)| *span);
-    let mut claims = Vec::new();
-    for (si, sentence) in input.sentences.iter().enumerate() {
-        let heading = input
-            .paragraphs
-            .get(sentence.paragraph)
-            .is_some_and(|p| p.kind == ParagraphKind::Heading);
+    // Pass 1: the signals, mentions and model score of every sentence.
+    let mut facts: Vec<SentenceFacts> = Vec::with_capacity(input.sentences.len());
+    for sentence in input.sentences {
         let words = normalize::words(&sentence.text, sentence.span.start);
         let dates = normalize::dates(text, &words, published);
         let mut taken = vec![false; words.len()];
@@ -242,32 +248,63 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             .collect();
         mentions.extend(found);
         mentions.sort_by_key(|m| m.span);
+        facts.push(SentenceFacts {
+            words,
+            signals,
+            mentions,
+            p: check_worthiness(&sentence.text),
+        });
+    }
 
-        let p = check_worthiness(&sentence.text);
-        let first = attributed.partition_point(|(_, q)| q.span.start < sentence.span.start);
-        let last = attributed.partition_point(|(_, q)| q.span.start < sentence.span.end);
-        let here: Vec<&(usize, &Quote)> = attributed[first..last].iter().collect();
-        for &&(qi, quote) in &here {
-            let inside: Vec<&Signal> = signals
-                .iter()
-                .filter(|s| quote.content.contains(s.span))
-                .collect();
-            let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
-            claims.push(build(
-                text,
-                quote.content,
-                &quote.text,
-                ClaimSource::Quotation,
-                speaker,
-                quote.cue.clone(),
-                Some(qi),
-                si,
-                sentence,
-                &inside,
-                &mentions,
-                p,
-            ));
+    let mut claims = Vec::new();
+    // Pass 2: one claim per attributed quotation, typed by the signals
+    // inside it, in every sentence it spans.
+    for &(qi, quote) in &attributed {
+        let first = input
+            .sentences
+            .partition_point(|s| s.span.end <= quote.span.start);
+        let last = input
+            .sentences
+            .partition_point(|s| s.span.start < quote.span.end)
+            .max(first + 1)
+            .min(input.sentences.len());
+        if first >= input.sentences.len() {
+            continue;
         }
+        let mut inside: Vec<&Signal> = Vec::new();
+        let mut mentions: Vec<Normalized> = Vec::new();
+        for f in &facts[first..last] {
+            inside.extend(f.signals.iter().filter(|s| quote.content.contains(s.span)));
+            mentions.extend(
+                f.mentions
+                    .iter()
+                    .filter(|m| quote.content.contains(m.span))
+                    .cloned(),
+            );
+        }
+        let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
+        claims.push(build(
+            text,
+            quote.content,
+            &quote.text,
+            ClaimSource::Quotation,
+            speaker,
+            quote.cue.clone(),
+            Some(qi),
+            first,
+            &input.sentences[first],
+            &inside,
+            &mentions,
+            check_worthiness(&quote.text),
+        ));
+    }
+
+    // Pass 3: the reporter's own checkable sentences, outside quotations.
+    for (si, (sentence, f)) in input.sentences.iter().zip(&facts).enumerate() {
+        let heading = input
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.kind == ParagraphKind::Heading);
         let question = sentence
             .text
             .trim_end_matches(|c: char| {
@@ -277,20 +314,34 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         if heading || question {
             continue;
         }
+        // attributed quotations that overlap the sentence
+        let last = attributed.partition_point(|(_, q)| q.span.start < sentence.span.end);
+        let mut first = attributed.partition_point(|(_, q)| q.span.start < sentence.span.start);
+        while first > 0 && attributed[first - 1].1.span.end > sentence.span.start {
+            first -= 1;
+        }
+        let here = &attributed[first..last];
         let outside = |span: Span| here.iter().all(|(_, q)| q.content.overlap(span) == 0);
-        let frame_words = words.iter().filter(|w| outside(w.span)).count();
+        let frame_words = f.words.iter().filter(|w| outside(w.span)).count();
         if !here.is_empty() && frame_words < MIN_FRAME_WORDS {
             continue;
         }
-        let own: Vec<&Signal> = signals
+        let own: Vec<&Signal> = f
+            .signals
             .iter()
             .filter(|s| outside(s.span))
             // the frame of a quotation is that quotation's attribution
             .filter(|s| here.is_empty() || s.kind != lexicon::Kind::Claim(ClaimKind::Attribution))
             .collect();
-        if !checkable(&own, p) {
+        if !checkable(&own, f.p) {
             continue;
         }
+        let mentions: Vec<Normalized> = f
+            .mentions
+            .iter()
+            .filter(|m| outside(m.span))
+            .cloned()
+            .collect();
         claims.push(build(
             text,
             sentence.span,
@@ -303,9 +354,10 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             sentence,
             &own,
             &mentions,
-            p,
+            f.p,
         ));
     }
+    claims.sort_by_key(|c| (c.span.start, c.source == ClaimSource::Reporter));
     id::assign(&mut claims);
     claims
 }
@@ -393,11 +445,7 @@ fn build(
         .map(|s| s.span.text(text))
         .collect();
     let score = 1.0 - (1.0 - p) * 0.85f32.powi(strong.len().min(20) as i32);
-    let mentions = mentions
-        .iter()
-        .filter(|m| span.contains(m.span) || source == ClaimSource::Reporter)
-        .cloned()
-        .collect();
+    let mentions = mentions.to_vec();
     Claim {
         id: String::new(),
         span,

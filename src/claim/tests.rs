@@ -181,3 +181,70 @@ fn extraction_time_grows_linearly() {
     // 8x the input; allow generous noise but not quadratic growth (64x)
     assert!(large < small * 30, "{small:?} -> {large:?}");
 }
+
+#[test]
+fn a_quotation_over_two_sentences_is_one_claim_typed_by_both() {
+    let text = "“We met the target. Exports rose 12 percent in 2021,” said Ann Lee.";
+    let content = "We met the target. Exports rose 12 percent in 2021,";
+    let mut q = quote(text, content, "Ann Lee");
+    q.kind = QuoteKind::Direct;
+    let claims = run(text, &[q], None);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].kind, ClaimKind::Quantity);
+    assert!(claims[0].evidence.iter().any(|e| e.text == "12 percent"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn article() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "The ",
+            "fund ",
+            "rose ",
+            "12 ",
+            "percent ",
+            "in ",
+            "February ",
+            "2022",
+            "last ",
+            "week",
+            ". ",
+            "? ",
+            "“",
+            "”",
+            "’s ",
+            "$5 ",
+            "billion ",
+            "said ",
+            "Ann Lee ",
+            "\n\n",
+            "é",
+            "1,0",
+            "will ",
+            "because ",
+            "poll ",
+            "I think ",
+            "Thursday",
+        ]);
+        prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_lie_in_the_text_and_inside_their_claim(text in article()) {
+            for c in run(&text, &[], Some("2023-03-02")) {
+                prop_assert_eq!(c.span.text(&text), c.text.as_str());
+                prop_assert!((0.0..=1.0).contains(&c.score));
+                for e in &c.evidence {
+                    prop_assert!(c.span.contains(e.span), "{:?}", e);
+                    prop_assert_eq!(e.span.text(&text), e.text.as_str());
+                }
+                for m in &c.mentions {
+                    prop_assert_eq!(m.span.text(&text), m.text.as_str());
+                }
+            }
+        }
+    }
+}
