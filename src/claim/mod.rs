@@ -109,6 +109,11 @@ pub struct Evidence {
 
 /// A statement a fact-checker should review.
 ///
+/// A quotation whose words are only opinion or a question is still a
+/// claim, of kind [`ClaimKind::Attribution`] alone: what can be checked is
+/// that its speaker said it. Its words are typed only when they make a
+/// checkable assertion.
+///
 /// ```
 /// use quotecheck::{Analyzer, ClaimKind, Document};
 ///
@@ -282,6 +287,15 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
                     .cloned(),
             );
         }
+        let p = check_worthiness(&quote.text);
+        let question = quote
+            .text
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
+            .ends_with('?');
+        if question || !checkable(&inside, p) {
+            // opinion or a question: only the attribution can be checked
+            inside.clear();
+        }
         let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
         claims.push(build(
             text,
@@ -295,7 +309,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             &input.sentences[first],
             &inside,
             &mentions,
-            check_worthiness(&quote.text),
+            p,
         ));
     }
 

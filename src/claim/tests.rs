@@ -248,3 +248,18 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn an_opinion_quotation_is_only_an_attribution_claim() {
+    let text = "“It seems we should vote for a better plan,” said Ann Lee.";
+    let mut q = quote(
+        text,
+        "It seems we should vote for a better plan,",
+        "Ann Lee",
+    );
+    q.kind = QuoteKind::Direct;
+    let claims = run(text, &[q], None);
+    assert_eq!(claims.len(), 1, "{claims:#?}");
+    assert_eq!(claims[0].kinds, vec![ClaimKind::Attribution]);
+    assert!(claims[0].evidence.is_empty());
+}
