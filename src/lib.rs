@@ -34,7 +34,7 @@ mod span;
 pub use analysis::{Analysis, Analyzer, Options};
 pub use attribute::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
 pub use claim::{
-    Claim, ClaimKind, ClaimSource, Evidence, Normalized, Value, check_worthiness,
+    Claim, ClaimKind, ClaimSource, Evidence, MentionValue, Normalized, check_worthiness,
     check_worthiness_threshold, checkworthy_features, claim_id,
 };
 pub use document::Document;

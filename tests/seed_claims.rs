@@ -1,7 +1,7 @@
 //! Claims on the seed article: the acceptance checks that do not depend on
 //! which quotation finder runs.
 
-use quotecheck::{Analyzer, ClaimKind, Document, QuoteKind, Value};
+use quotecheck::{Analyzer, ClaimKind, Document, MentionValue, QuoteKind};
 
 const SEED: &str = include_str!("../seeds/blinken-lavrov-g20.txt");
 
@@ -42,7 +42,7 @@ fn the_membership_count_is_a_quantity_claim() {
     let c = claim_with(&a, "19 largest economies");
     assert!(c.kinds.contains(&ClaimKind::Quantity), "{c:#?}");
     assert!(c.mentions.iter().any(|m| m.value
-        == Value::Number {
+        == MentionValue::Number {
             value: 19.0,
             unit: None
         }));
@@ -54,7 +54,7 @@ fn the_invasion_date_is_an_event_claim() {
     let c = claim_with(&a, "February 2022");
     assert!(c.kinds.contains(&ClaimKind::Event), "{c:#?}");
     assert!(c.mentions.iter().any(|m| m.value
-        == Value::Date {
+        == MentionValue::Date {
             value: Some("2022-02".into())
         }));
 }
@@ -66,7 +66,7 @@ fn the_finance_ministers_meeting_last_week_is_resolved() {
     assert_eq!(c.kind, ClaimKind::Event, "{c:#?}");
     assert!(c.mentions.iter().any(|m| m.text == "last week"
         && m.value
-            == Value::Date {
+            == MentionValue::Date {
                 value: Some("2023-W08".into())
             }));
 }

@@ -26,7 +26,7 @@ use crate::span::Span;
 
 pub use checkworthy::{check_worthiness, check_worthiness_threshold, checkworthy_features};
 pub use id::claim_id;
-pub use normalize::{Normalized, Value};
+pub use normalize::{MentionValue, Normalized};
 
 use lexicon::Signal;
 pub(crate) use normalize::Date;
@@ -378,8 +378,8 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
 
 /// Whether a resolved date lies after the publication date (by year, or
 /// by year and month when both have one).
-fn is_future(value: &Value, published: Option<Date>) -> bool {
-    let (Value::Date { value: Some(v) }, Some(p)) = (value, published) else {
+fn is_future(value: &MentionValue, published: Option<Date>) -> bool {
+    let (MentionValue::Date { value: Some(v) }, Some(p)) = (value, published) else {
         return false;
     };
     let Some(year) = v.get(0..4).and_then(|y| y.parse::<i32>().ok()) else {
@@ -493,7 +493,7 @@ fn entities(
             out.push(Normalized {
                 span,
                 text: written.to_owned(),
-                value: Value::Entity {
+                value: MentionValue::Entity {
                     value: name.to_owned(),
                 },
             });
@@ -535,7 +535,7 @@ fn entities(
                 out.push(Normalized {
                     span,
                     text: written.to_owned(),
-                    value: Value::Entity { value: name },
+                    value: MentionValue::Entity { value: name },
                 });
             }
         }

@@ -63,7 +63,7 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
-pub enum Value {
+pub enum MentionValue {
     /// A number: `19`, `3.5`, `1,000`, `two`, `$5 billion`.
     Number {
         /// The number (`5e9` for "5 billion").
@@ -97,7 +97,7 @@ pub struct Normalized {
     pub text: String,
     /// What it means.
     #[serde(flatten)]
-    pub value: Value,
+    pub value: MentionValue,
 }
 
 /// A calendar date.
@@ -325,7 +325,7 @@ pub(crate) fn dates(
                     Normalized {
                         span,
                         text: span.text(text).to_owned(),
-                        value: Value::Date { value },
+                        value: MentionValue::Date { value },
                     },
                     i..i + len,
                 ));
@@ -442,7 +442,7 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
         out.push(Normalized {
             span,
             text: span.text(text).to_owned(),
-            value: Value::Number { value, unit },
+            value: MentionValue::Number { value, unit },
         });
         i = end + 1;
     }
@@ -458,7 +458,7 @@ mod tests {
         dates(s, &words, published.and_then(Date::parse))
             .into_iter()
             .map(|(n, _)| match n.value {
-                Value::Date { value } => value,
+                MentionValue::Date { value } => value,
                 _ => None,
             })
             .collect()
@@ -510,7 +510,7 @@ mod tests {
         let got: Vec<(String, f64, Option<String>)> = numbers(s, &w, &[])
             .into_iter()
             .filter_map(|n| match n.value {
-                Value::Number { value, unit } => Some((n.text, value, unit)),
+                MentionValue::Number { value, unit } => Some((n.text, value, unit)),
                 _ => None,
             })
             .collect();

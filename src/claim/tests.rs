@@ -73,7 +73,7 @@ fn membership_counts_are_quantity_claims_with_numbers() {
     assert_eq!(claims.len(), 1);
     assert_eq!(claims[0].kind, ClaimKind::Quantity);
     assert!(claims[0].mentions.iter().any(|m| m.value
-        == Value::Number {
+        == MentionValue::Number {
             value: 19.0,
             unit: None
         }));
@@ -87,19 +87,19 @@ fn dated_events_are_typed_and_resolved() {
     let claims = run(text, &[], Some("2023-03-02"));
     assert_eq!(claims.len(), 2, "{claims:#?}");
     assert!(claims.iter().all(|c| c.kind == ClaimKind::Event));
-    let dates: Vec<&Value> = claims
+    let dates: Vec<&MentionValue> = claims
         .iter()
         .flat_map(|c| &c.mentions)
         .map(|m| &m.value)
-        .filter(|v| matches!(v, Value::Date { .. }))
+        .filter(|v| matches!(v, MentionValue::Date { .. }))
         .collect();
     assert_eq!(
         dates,
         vec![
-            &Value::Date {
+            &MentionValue::Date {
                 value: Some("2022-02".into())
             },
-            &Value::Date {
+            &MentionValue::Date {
                 value: Some("2023-W08".into())
             }
         ]
