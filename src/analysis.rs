@@ -15,6 +15,25 @@ use crate::segment::{self, Paragraph, Sentence};
 pub struct Options {}
 
 /// Runs the pipeline. Cheap to make and to share between threads.
+///
+/// An analyzer reads a [`Document`] and returns an [`Analysis`]: its
+/// paragraphs, sentences, quotations with their speakers and cues, the
+/// resolved speakers, and the claims for review. It never fails and never
+/// panics: any text, however odd, gives an analysis, and every span in it
+/// is a byte range on char boundaries of `doc.text`.
+///
+/// ```
+/// use quotecheck::{Analyzer, Document, Options};
+///
+/// let analyzer = Analyzer::new(Options::default());
+/// let mut doc = Document::new("draft-17", "Ministers met last week. The bloc has 19 members.");
+/// doc.published = Some("2023-03-02".into()); // resolves "last week"
+/// let analysis = analyzer.analyze(&doc);
+/// assert_eq!(analysis.id, "draft-17");
+/// for sentence in &analysis.sentences {
+///     assert_eq!(sentence.span.text(&doc.text), sentence.text);
+/// }
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct Analyzer {
     #[allow(dead_code)]
@@ -22,6 +41,26 @@ pub struct Analyzer {
 }
 
 /// Everything quotecheck found in one document.
+///
+/// It serialises to the JSON of `quotecheck analyze --format json`, whose
+/// JSON Schema ships as `schema/analysis.schema.json`. Review statuses are
+/// copied onto the claims with [`Analysis::apply_reviews`].
+///
+/// ```
+/// use quotecheck::{Analyzer, Document};
+///
+/// let text = "Unemployment fell to 4 percent in 2019, the agency said.";
+/// let doc = Document::new("d", text);
+/// let analysis = Analyzer::default().analyze(&doc);
+/// for quote in &analysis.quotes {
+///     let who = quote.speaker.as_ref().map(|s| s.name.as_str());
+///     println!("{who:?}: {}", quote.span.text(text));
+/// }
+/// let claim = &analysis.claims[0];
+/// assert_eq!(claim.span.text(text), claim.text);
+/// let json = serde_json::to_string(&analysis).unwrap();
+/// assert!(json.contains(&claim.id));
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     /// The document's id.
@@ -69,7 +108,14 @@ impl Analyzer {
         let sentences = segment::sentences(text, &paragraphs);
         let quotes = quote::find(text, &paragraphs, &sentences);
         let (quotes, speakers) = attribute::attribute(text, &paragraphs, &sentences, quotes);
-        let claims = claim::extract(text, &sentences, &quotes, &speakers);
+        let claims = claim::extract(&claim::Input {
+            text,
+            paragraphs: &paragraphs,
+            sentences: &sentences,
+            quotes: &quotes,
+            speakers: &speakers,
+            published: doc.published.as_deref(),
+        });
         Analysis {
             id: doc.id.clone(),
             paragraphs,

@@ -27,6 +27,22 @@ pub enum ErrorKind {
         /// What was wrong, from the JSON parser.
         message: String,
     },
+    /// Reading or writing a file failed.
+    Io {
+        /// What sort of failure.
+        kind: std::io::ErrorKind,
+        /// The system's message.
+        message: String,
+    },
+    /// A review file is not valid JSON of the expected shape.
+    InvalidReviewFile {
+        /// Line of the error (1-based).
+        line: usize,
+        /// Column of the error (1-based).
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Error {
@@ -60,6 +76,10 @@ impl fmt::Display for Error {
                 "not valid UTF-8 at byte offset {offset} (use --lossy to replace invalid bytes)"
             ),
             ErrorKind::InvalidRecord { message, .. } => write!(f, "invalid record: {message}"),
+            ErrorKind::Io { message, .. } => write!(f, "{message}"),
+            ErrorKind::InvalidReviewFile { message, .. } => {
+                write!(f, "not a valid review file: {message}")
+            }
         }
     }
 }

@@ -27,14 +27,21 @@ mod error;
 mod grammar;
 pub mod jsonl;
 mod quote;
+mod report;
+mod review;
 mod segment;
 mod span;
 
 pub use analysis::{Analysis, Analyzer, Options};
 pub use attribute::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
-pub use claim::Claim;
+pub use claim::{
+    Claim, ClaimKind, ClaimSource, Evidence, MentionValue, Normalized, check_worthiness,
+    check_worthiness_threshold, checkworthy_features, claim_id,
+};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
 pub use quote::{Quote, QuoteKind};
+pub use report::{Format, ReportOptions, claim_reviews, render};
+pub use review::{MergeOutcome, REVIEW_FILE_VERSION, Review, ReviewFile, Status};
 pub use segment::{Paragraph, ParagraphKind, Sentence, segment};
 pub use span::Span;

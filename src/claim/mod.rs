@@ -1,30 +1,548 @@
 //! Claims for review: extraction, typing, scoring and stable IDs.
+//!
+//! Two things become claims:
+//! - every attributed quotation (direct, partial or indirect, with a
+//!   speaker): did this person say it, and is it accurate?
+//! - every sentence that makes a checkable assertion in the reporter's own
+//!   voice, found by the cue lexicon `grammar/claim_cues.txt`, numbers and
+//!   dates. Assertions inside an attributed quotation are typed onto that
+//!   quotation's claim instead.
+//!
+//! Questions, hedged opinion without a number, date or strong cue, and
+//! first-person experience are not emitted.
+
+mod checkworthy;
+mod id;
+mod lexicon;
+mod normalize;
 
 use serde::{Deserialize, Serialize};
 
-use crate::attribute::Speaker;
-use crate::quote::Quote;
-use crate::segment::Sentence;
+use crate::attribute::{Cue, Speaker};
+use crate::quote::{Quote, QuoteKind};
+use crate::review::Status;
+use crate::segment::{Paragraph, ParagraphKind, Sentence};
 use crate::span::Span;
 
-/// A statement a fact-checker should review.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Claim {
-    /// A stable ID.
-    pub id: String,
-    /// The bytes of the claim.
-    #[serde(flatten)]
-    pub span: Span,
-    /// The claim as written.
-    pub text: String,
+pub use checkworthy::{check_worthiness, check_worthiness_threshold, checkworthy_features};
+pub use id::claim_id;
+pub use normalize::{MentionValue, Normalized};
+
+use lexicon::Signal;
+pub(crate) use normalize::Date;
+
+/// A sentence whose text outside attributed quotations has fewer words
+/// than this is only the frame of those quotations ("Blinken said
+/// Thursday."), and is not a claim of its own.
+const MIN_FRAME_WORDS: usize = 6;
+
+/// The type of a claim, modelled on Full Fact's taxonomy of checkable
+/// claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClaimKind {
+    /// Public opinion and polls.
+    OpinionPoll,
+    /// Numbers, percentages, money, rankings, comparisons and changes.
+    Quantity,
+    /// Correlation or causation.
+    Causation,
+    /// Laws, rules and how institutions work.
+    Law,
+    /// Predictions about the future.
+    Prediction,
+    /// Something that happened at a stated time.
+    Event,
+    /// Voting, support, opposition and promises.
+    Support,
+    /// Someone said or claimed something.
+    Attribution,
 }
 
-/// Extracts claims. Placeholder: finds none yet.
-pub(crate) fn extract(
-    _text: &str,
-    _sentences: &[Sentence],
-    _quotes: &[Quote],
-    _speakers: &[Speaker],
-) -> Vec<Claim> {
-    Vec::new()
+impl ClaimKind {
+    /// The name used in JSON and reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::OpinionPoll => "opinion_poll",
+            ClaimKind::Quantity => "quantity",
+            ClaimKind::Causation => "causation",
+            ClaimKind::Law => "law",
+            ClaimKind::Prediction => "prediction",
+            ClaimKind::Event => "event",
+            ClaimKind::Support => "support",
+            ClaimKind::Attribution => "attribution",
+        }
+    }
+
+    /// Cues of these kinds make a sentence checkable even when hedged.
+    fn is_strong(self) -> bool {
+        matches!(
+            self,
+            ClaimKind::OpinionPoll | ClaimKind::Quantity | ClaimKind::Causation | ClaimKind::Law
+        )
+    }
 }
+
+/// Where a claim comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ClaimSource {
+    /// An attributed quotation; the claimant is its speaker.
+    Quotation,
+    /// A sentence in the reporter's own voice.
+    Reporter,
+}
+
+/// A word, phrase, number or date that made the text a claim.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// The bytes of the evidence.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The evidence as written.
+    pub text: String,
+    /// The claim type it signals.
+    pub kind: ClaimKind,
+}
+
+/// A statement a fact-checker should review.
+///
+/// A quotation whose words are only opinion or a question is still a
+/// claim, of kind [`ClaimKind::Attribution`] alone: what can be checked is
+/// that its speaker said it. Its words are typed only when they make a
+/// checkable assertion.
+///
+/// ```
+/// use quotecheck::{Analyzer, ClaimKind, Document};
+///
+/// let doc = Document::new("d", "The bloc comprises 19 of the largest economies.");
+/// let analysis = Analyzer::default().analyze(&doc);
+/// let claim = &analysis.claims[0];
+/// assert_eq!(claim.kind, ClaimKind::Quantity);
+/// assert!(claim.id.starts_with("qc-"));
+/// assert!((0.0..=1.0).contains(&claim.score));
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// The stable ID (see [`claim_id`]): unchanged by reflowed lines,
+    /// added whitespace and reordered paragraphs.
+    pub id: String,
+    /// The bytes of the claim: the quotation, or the sentence.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The claim as written (for a quotation, its content without marks).
+    pub text: String,
+    /// Whether the claim is a quotation or the reporter's own.
+    pub source: ClaimSource,
+    /// The main type.
+    pub kind: ClaimKind,
+    /// Every type signalled, main type first.
+    pub kinds: Vec<ClaimKind>,
+    /// Who makes the claim: the speaker's canonical name, or `None` for
+    /// the reporter's voice.
+    pub claimant: Option<String>,
+    /// The reporting cue of a quotation.
+    pub cue: Option<Cue>,
+    /// Index of the quotation in [`Analysis::quotes`](crate::Analysis::quotes).
+    pub quote: Option<usize>,
+    /// Index of the sentence that holds the claim.
+    pub sentence: usize,
+    /// The text of that sentence.
+    pub sentence_text: String,
+    /// Triggering words, numbers and dates.
+    pub evidence: Vec<Evidence>,
+    /// Numbers, dates and names, normalised.
+    pub mentions: Vec<Normalized>,
+    /// Check-worthiness in [0, 1]: the built-in model's probability
+    /// ([`check_worthiness`]) for the sentence, or for a quotation's own
+    /// words, raised by evidence:
+    /// `score = 1 - (1 - p) · 0.85^s`, where `s` counts distinct strong
+    /// evidence (numbers, dates, quantity, causation, law and poll cues).
+    pub score: f32,
+    /// Review status, from a review file when one was applied.
+    #[serde(default)]
+    pub status: Status,
+}
+
+/// What extraction needs from the rest of the pipeline.
+pub(crate) struct Input<'a> {
+    pub text: &'a str,
+    pub paragraphs: &'a [Paragraph],
+    pub sentences: &'a [Sentence],
+    pub quotes: &'a [Quote],
+    pub speakers: &'a [Speaker],
+    pub published: Option<&'a str>,
+}
+
+/// A quotation that carries a claim: attributed, and not scare quotes.
+fn is_attributed(q: &Quote) -> bool {
+    q.speaker.is_some() && q.kind != QuoteKind::Scare
+}
+
+/// What pass 1 of [`extract`] learns about one sentence.
+struct SentenceFacts {
+    words: Vec<normalize::Word>,
+    signals: Vec<Signal>,
+    mentions: Vec<Normalized>,
+    p: f32,
+}
+
+/// Extracts, types, scores and identifies the claims of one document, in
+/// document order.
+pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
+    let text = input.text;
+    let published = input.published.and_then(Date::parse);
+    let mut attributed: Vec<(usize, &Quote)> = input
+        .quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| is_attributed(q))
+        .collect();
+    attributed.sort_by_key(|(_, q)| q.span.start);
+    // every speaker mention, by position, with its canonical name
+    let mut named: Vec<(Span, &str, &str)> = input
+        .speakers
+        .iter()
+        .flat_map(|s| {
+            s.mentions
+                .iter()
+                .map(move |m| (m.span, m.text.as_str(), s.name.as_str()))
+        })
+        .collect();
+    named.sort_by_key(|(span, _, _)| *span);
+    // Pass 1: the signals, mentions and model score of every sentence.
+    let mut facts: Vec<SentenceFacts> = Vec::with_capacity(input.sentences.len());
+    for sentence in input.sentences {
+        let words = normalize::words(&sentence.text, sentence.span.start);
+        let dates = normalize::dates(text, &words, published);
+        let mut taken = vec![false; words.len()];
+        for (_, range) in &dates {
+            for t in taken.iter_mut().take(range.end).skip(range.start) {
+                *t = true;
+            }
+        }
+        let numbers = normalize::numbers(text, &words, &taken);
+        let mut signals: Vec<Signal> = lexicon::cues(&words);
+        // a cue inside a number ("million" of "5 million") adds nothing
+        signals.retain(|s| numbers.iter().all(|n| n.span.overlap(s.span) == 0));
+        signals.extend(dates.iter().map(|(d, _)| Signal {
+            span: d.span,
+            kind: lexicon::Kind::Claim(if is_future(&d.value, published) {
+                ClaimKind::Prediction
+            } else {
+                ClaimKind::Event
+            }),
+            strong: true,
+        }));
+        signals.extend(numbers.iter().map(|n| Signal {
+            span: n.span,
+            kind: lexicon::Kind::Claim(ClaimKind::Quantity),
+            strong: true,
+        }));
+        signals.sort_by_key(|s| s.span);
+        let mut mentions: Vec<Normalized> = numbers;
+        mentions.extend(dates.into_iter().map(|(d, _)| d));
+        let first = named.partition_point(|(m, _, _)| m.start < sentence.span.start);
+        let last = named.partition_point(|(m, _, _)| m.start < sentence.span.end);
+        let found = entities(text, &words, sentence.span, &named[first..last]);
+        let found: Vec<Normalized> = found
+            .into_iter()
+            .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
+            .collect();
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.span);
+        facts.push(SentenceFacts {
+            words,
+            signals,
+            mentions,
+            p: check_worthiness(&sentence.text),
+        });
+    }
+
+    let mut claims = Vec::new();
+    // Pass 2: one claim per attributed quotation, typed by the signals
+    // inside it, in every sentence it spans.
+    for &(qi, quote) in &attributed {
+        let first = input
+            .sentences
+            .partition_point(|s| s.span.end <= quote.span.start);
+        let last = input
+            .sentences
+            .partition_point(|s| s.span.start < quote.span.end)
+            .max(first + 1)
+            .min(input.sentences.len());
+        if first >= input.sentences.len() {
+            continue;
+        }
+        let mut inside: Vec<&Signal> = Vec::new();
+        let mut mentions: Vec<Normalized> = Vec::new();
+        for f in &facts[first..last] {
+            inside.extend(f.signals.iter().filter(|s| quote.content.contains(s.span)));
+            mentions.extend(
+                f.mentions
+                    .iter()
+                    .filter(|m| quote.content.contains(m.span))
+                    .cloned(),
+            );
+        }
+        let p = check_worthiness(&quote.text);
+        let question = quote
+            .text
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
+            .ends_with('?');
+        if question || !checkable(&inside, p) {
+            // opinion or a question: only the attribution can be checked
+            inside.clear();
+        }
+        let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
+        claims.push(build(
+            text,
+            quote.content,
+            &quote.text,
+            ClaimSource::Quotation,
+            speaker,
+            quote.cue.clone(),
+            Some(qi),
+            first,
+            &input.sentences[first],
+            &inside,
+            &mentions,
+            p,
+        ));
+    }
+
+    // Pass 3: the reporter's own checkable sentences, outside quotations.
+    for (si, (sentence, f)) in input.sentences.iter().zip(&facts).enumerate() {
+        let heading = input
+            .paragraphs
+            .get(sentence.paragraph)
+            .is_some_and(|p| p.kind == ParagraphKind::Heading);
+        let question = sentence
+            .text
+            .trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '"' | '”' | '’' | '\'' | ')')
+            })
+            .ends_with('?');
+        if heading || question {
+            continue;
+        }
+        // attributed quotations that overlap the sentence
+        let last = attributed.partition_point(|(_, q)| q.span.start < sentence.span.end);
+        let mut first = attributed.partition_point(|(_, q)| q.span.start < sentence.span.start);
+        while first > 0 && attributed[first - 1].1.span.end > sentence.span.start {
+            first -= 1;
+        }
+        let here = &attributed[first..last];
+        let outside = |span: Span| here.iter().all(|(_, q)| q.content.overlap(span) == 0);
+        let frame_words = f.words.iter().filter(|w| outside(w.span)).count();
+        if !here.is_empty() && frame_words < MIN_FRAME_WORDS {
+            continue;
+        }
+        let own: Vec<&Signal> = f
+            .signals
+            .iter()
+            .filter(|s| outside(s.span))
+            // the frame of a quotation is that quotation's attribution
+            .filter(|s| here.is_empty() || s.kind != lexicon::Kind::Claim(ClaimKind::Attribution))
+            .collect();
+        if !checkable(&own, f.p) {
+            continue;
+        }
+        let mentions: Vec<Normalized> = f
+            .mentions
+            .iter()
+            .filter(|m| outside(m.span))
+            .cloned()
+            .collect();
+        claims.push(build(
+            text,
+            sentence.span,
+            &sentence.text,
+            ClaimSource::Reporter,
+            None,
+            None,
+            None,
+            si,
+            sentence,
+            &own,
+            &mentions,
+            f.p,
+        ));
+    }
+    claims.sort_by_key(|c| (c.span.start, c.source == ClaimSource::Reporter));
+    id::assign(&mut claims);
+    claims
+}
+
+/// Whether a resolved date lies after the publication date (by year, or
+/// by year and month when both have one).
+fn is_future(value: &MentionValue, published: Option<Date>) -> bool {
+    let (MentionValue::Date { value: Some(v) }, Some(p)) = (value, published) else {
+        return false;
+    };
+    let Some(year) = v.get(0..4).and_then(|y| y.parse::<i32>().ok()) else {
+        return false;
+    };
+    let month = v.get(5..7).and_then(|m| m.parse::<u32>().ok());
+    match month {
+        Some(m) => (year, m) > (p.year, p.month),
+        None => year > p.year,
+    }
+}
+
+/// Whether a reporter's sentence with these signals is a checkable claim.
+fn checkable(signals: &[&Signal], p: f32) -> bool {
+    use lexicon::Kind;
+    let has = |k: Kind| signals.iter().any(|s| s.kind == k);
+    let strong = signals.iter().any(|s| s.strong);
+    let any = signals.iter().any(|s| matches!(s.kind, Kind::Claim(_)));
+    if has(Kind::Experience) && !strong {
+        return false;
+    }
+    if has(Kind::Hedge) && !strong {
+        return false;
+    }
+    strong || (any && p >= check_worthiness_threshold())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build(
+    text: &str,
+    span: Span,
+    claim_text: &str,
+    source: ClaimSource,
+    claimant: Option<String>,
+    cue: Option<Cue>,
+    quote: Option<usize>,
+    si: usize,
+    sentence: &Sentence,
+    signals: &[&Signal],
+    mentions: &[Normalized],
+    p: f32,
+) -> Claim {
+    let evidence: Vec<Evidence> = signals
+        .iter()
+        .filter_map(|s| match s.kind {
+            lexicon::Kind::Claim(kind) => Some(Evidence {
+                span: s.span,
+                text: s.span.text(text).to_owned(),
+                kind,
+            }),
+            _ => None,
+        })
+        .collect();
+    let mut kinds: Vec<ClaimKind> = evidence.iter().map(|e| e.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    if source == ClaimSource::Quotation && !kinds.contains(&ClaimKind::Attribution) {
+        kinds.push(ClaimKind::Attribution);
+    }
+    // the main type: the first by priority among strong evidence, else
+    // among all evidence
+    let kind = signals
+        .iter()
+        .filter(|s| s.strong)
+        .filter_map(|s| match s.kind {
+            lexicon::Kind::Claim(k) => Some(k),
+            _ => None,
+        })
+        .min()
+        .or_else(|| kinds.first().copied())
+        .unwrap_or(ClaimKind::Attribution);
+    kinds.retain(|k| *k != kind);
+    kinds.insert(0, kind);
+    let strong: std::collections::BTreeSet<&str> = signals
+        .iter()
+        .filter(|s| s.strong || matches!(s.kind, lexicon::Kind::Claim(k) if k.is_strong()))
+        .map(|s| s.span.text(text))
+        .collect();
+    let score = 1.0 - (1.0 - p) * 0.85f32.powi(strong.len().min(20) as i32);
+    let mentions = mentions.to_vec();
+    Claim {
+        id: String::new(),
+        span,
+        text: claim_text.to_owned(),
+        source,
+        kind,
+        kinds,
+        claimant,
+        cue,
+        quote,
+        sentence: si,
+        sentence_text: sentence.text.clone(),
+        evidence,
+        mentions,
+        score: score.clamp(0.0, 1.0),
+        status: Status::default(),
+    }
+}
+
+/// Names in the sentence: speakers' mentions (resolved to canonical
+/// names) and runs of capitalised words.
+fn entities(
+    text: &str,
+    words: &[normalize::Word],
+    sentence: Span,
+    named: &[(Span, &str, &str)],
+) -> Vec<Normalized> {
+    let mut out: Vec<Normalized> = Vec::new();
+    for &(span, written, name) in named {
+        if sentence.contains(span) {
+            out.push(Normalized {
+                span,
+                text: written.to_owned(),
+                value: MentionValue::Entity {
+                    value: name.to_owned(),
+                },
+            });
+        }
+    }
+    let mut i = 0;
+    while i < words.len() {
+        if !words[i].capital || lexicon::is_common_capital(&words[i].lower) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() {
+            let gap = words[j - 1].span.end..words[j].span.start;
+            let joined = text
+                .get(gap)
+                .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '-' || c == '.'));
+            if joined && words[j].capital && !lexicon::is_common_capital(&words[j].lower) {
+                j += 1;
+            } else if joined
+                && matches!(words[j].lower.as_str(), "of" | "for")
+                && words.get(j + 1).is_some_and(|w| w.capital)
+            {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let sentence_start = words[i].span.start == sentence.start;
+        if !(sentence_start && j == i + 1) {
+            let span = Span::new(words[i].span.start, words[j - 1].span.end);
+            if !out.iter().any(|m| m.span.overlap(span) > 0) {
+                let written = span.text(text);
+                let name = written
+                    .strip_suffix("’s")
+                    .or_else(|| written.strip_suffix("'s"))
+                    .unwrap_or(written)
+                    .to_owned();
+                out.push(Normalized {
+                    span,
+                    text: written.to_owned(),
+                    value: MentionValue::Entity { value: name },
+                });
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -22,6 +22,24 @@ pub enum QuoteKind {
 }
 
 /// One quotation, with its attribution when one was found.
+///
+/// `span` covers the marks, `content` only the quoted words; both are byte
+/// ranges into the document's text. An attributed quotation (one with a
+/// `speaker`, and not scare quotes) also becomes a [`Claim`](crate::Claim)
+/// whose `claimant` is the speaker's canonical name.
+///
+/// ```
+/// use quotecheck::{Analyzer, Document};
+///
+/// let text = "“We will win,” Jane Doe said.";
+/// let analysis = Analyzer::default().analyze(&Document::new("d", text));
+/// for q in &analysis.quotes {
+///     assert_eq!(q.content.text(text), q.text);
+///     if let (Some(speaker), Some(cue)) = (&q.speaker, &q.cue) {
+///         println!("{} ({}): {}", speaker.name, cue.lemma, q.text);
+///     }
+/// }
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     /// The bytes of the quotation, marks included (for indirect speech,

@@ -4,6 +4,8 @@
 mod batch;
 mod input;
 mod output;
+mod report;
+mod review;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -47,6 +49,10 @@ enum Command {
         #[arg(long, requires = "jsonl", value_name = "N")]
         threads: Option<usize>,
     },
+    /// Report on articles: text, markdown, json, jsonl or claimreview.
+    Report(report::ReportArgs),
+    /// Keep a review file of the article's claims and record verdicts.
+    Review(review::ReviewArgs),
 }
 
 /// Output format of `sentences` and `analyze`.
@@ -79,7 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         None => {
             let doc = input::seed();
-            output::write_report(&mut out, &doc, &analyzer.analyze(&doc))?;
+            report::write_text(&mut out, &doc, &analyzer.analyze(&doc))?;
         }
         Some(Command::Sentences { input, format }) => {
             for doc in input.documents()? {
@@ -110,11 +116,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             for doc in input.documents()? {
                 let analysis = analyzer.analyze(&doc);
                 match format {
-                    Format::Text => output::write_report(&mut out, &doc, &analysis)?,
+                    Format::Text => report::write_text(&mut out, &doc, &analysis)?,
                     Format::Json => output::write_json(&mut out, &analysis)?,
                 }
             }
         }
+        Some(Command::Report(args)) => report::run(args, &analyzer, &mut out)?,
+        Some(Command::Review(args)) => review::run(args, &analyzer, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use quotecheck::{Analysis, Document, Sentence};
+use quotecheck::{Analysis, Sentence};
 use serde::Serialize;
 
 /// The JSON of `quotecheck sentences --format json`.
@@ -32,30 +32,6 @@ pub fn write_json(out: &mut impl Write, value: &impl Serialize) -> anyhow::Resul
 pub fn write_sentences(out: &mut impl Write, analysis: &Analysis) -> anyhow::Result<()> {
     for s in &analysis.sentences {
         writeln!(out, "{}", s.text.replace('\n', " "))?;
-    }
-    Ok(())
-}
-
-/// Writes the readable report.
-pub fn write_report(
-    out: &mut impl Write,
-    doc: &Document,
-    analysis: &Analysis,
-) -> anyhow::Result<()> {
-    writeln!(out, "quotecheck report: {}", doc.id)?;
-    writeln!(
-        out,
-        "{} paragraphs, {} sentences, {} quotations, {} speakers, {} claims",
-        analysis.paragraphs.len(),
-        analysis.sentences.len(),
-        analysis.quotes.len(),
-        analysis.speakers.len(),
-        analysis.claims.len()
-    )?;
-    writeln!(out)?;
-    writeln!(out, "Sentences")?;
-    for (i, s) in analysis.sentences.iter().enumerate() {
-        writeln!(out, "{:>4}  {}", i + 1, s.text.replace('\n', " "))?;
     }
     Ok(())
 }

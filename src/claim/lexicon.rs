@@ -1,0 +1,208 @@
+//! The claim cue lexicon, `grammar/claim_cues.txt`: words and phrases that
+//! signal a claim type, hedged opinion or personal experience.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::ClaimKind;
+use super::normalize::Word;
+use crate::grammar;
+use crate::span::Span;
+
+/// The cue lexicon, built into the binary.
+const CLAIM_CUES: &str = include_str!("../../grammar/claim_cues.txt");
+
+/// The longest phrase, in words, that the lexicon may hold; longer
+/// entries are ignored.
+const MAX_PHRASE_WORDS: usize = 6;
+
+/// What a cue signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// A claim type.
+    Claim(ClaimKind),
+    /// Opinion ("I think", "should").
+    Hedge,
+    /// First-person experience ("I remember").
+    Experience,
+}
+
+/// One cue found in a sentence.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Signal {
+    /// The bytes of the cue.
+    pub span: Span,
+    /// What it signals.
+    pub kind: Kind,
+    /// Whether it makes a sentence checkable on its own.
+    pub strong: bool,
+}
+
+struct Entry {
+    words: Vec<String>,
+    kind: Kind,
+    strong: bool,
+}
+
+/// Entries keyed by their first word, longest first.
+fn lexicon() -> &'static HashMap<String, Vec<Entry>> {
+    static LEXICON: OnceLock<HashMap<String, Vec<Entry>>> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        for entry in grammar::entries(CLAIM_CUES) {
+            let mut fields = grammar::fields(entry);
+            let (Some(kind), Some(phrase)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let weak = fields.next() == Some("weak");
+            let kind = match kind {
+                "quantity" => Kind::Claim(ClaimKind::Quantity),
+                "prediction" => Kind::Claim(ClaimKind::Prediction),
+                "causation" => Kind::Claim(ClaimKind::Causation),
+                "law" => Kind::Claim(ClaimKind::Law),
+                "support" => Kind::Claim(ClaimKind::Support),
+                "opinion_poll" => Kind::Claim(ClaimKind::OpinionPoll),
+                "attribution" => Kind::Claim(ClaimKind::Attribution),
+                "event" => Kind::Claim(ClaimKind::Event),
+                "hedge" => Kind::Hedge,
+                "experience" => Kind::Experience,
+                _ => continue,
+            };
+            let words: Vec<String> = phrase
+                .split_whitespace()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            if words.is_empty() || words.len() > MAX_PHRASE_WORDS {
+                continue;
+            }
+            let strong = !weak && matches!(kind, Kind::Claim(k) if k.is_strong());
+            map.entry(words[0].clone()).or_default().push(Entry {
+                words,
+                kind,
+                strong,
+            });
+        }
+        for entries in map.values_mut() {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        }
+        map
+    })
+}
+
+/// The cues in `words`, longest match first at each word, without
+/// overlaps.
+pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
+    let lexicon = lexicon();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let matched = lexicon.get(&words[i].lower).and_then(|entries| {
+            entries.iter().find(|e| {
+                e.words.len() <= words.len() - i
+                    && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)
+            })
+        });
+        match matched {
+            Some(e) => {
+                let n = e.words.len();
+                out.push(Signal {
+                    span: Span::new(words[i].span.start, words[i + n - 1].span.end),
+                    kind: e.kind,
+                    strong: e.strong,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Capitalised words that do not start a name: sentence-initial function
+/// words, pronouns, months and weekdays.
+pub(crate) fn is_common_capital(lower: &str) -> bool {
+    let lower = lower.strip_suffix("'s").unwrap_or(lower);
+    const COMMON: &[&str] = &[
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "there",
+        "but",
+        "and",
+        "or",
+        "so",
+        "if",
+        "when",
+        "while",
+        "with",
+        "without",
+        "since",
+        "until",
+        "despite",
+        "after",
+        "before",
+        "in",
+        "on",
+        "at",
+        "as",
+        "for",
+        "of",
+        "to",
+        "from",
+        "by",
+        "no",
+        "not",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "what",
+        "who",
+        "why",
+        "how",
+        "where",
+        "were",
+        "was",
+        "is",
+        "are",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "discussions",
+        "western",
+    ];
+    COMMON.contains(&lower)
+}

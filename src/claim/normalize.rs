@@ -1,0 +1,536 @@
+//! Words with spans, and the numbers, dates and names they mention,
+//! normalised: "19" → 19, "February 2022" → `2022-02`, "last week" → the
+//! ISO week before the publication date.
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::Span;
+
+/// Sentences longer than this many words are read on their first
+/// `MAX_WORDS` words only, so every scan stays bounded.
+pub(crate) const MAX_WORDS: usize = 400;
+
+/// One word of a sentence: letters, digits and inner apostrophes, or a
+/// number with inner `,` or `.` (`1,000`, `3.5`).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Word {
+    /// Bytes of the word in the document.
+    pub span: Span,
+    /// Lower-cased, with `’` read as `'`.
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub capital: bool,
+}
+
+/// Splits `sentence` (which starts at byte `base` of the document) into
+/// words.
+pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
+    let mut out = Vec::new();
+    let bytes = sentence.as_bytes();
+    let mut iter = sentence.char_indices().peekable();
+    while let Some((start, c)) = iter.next() {
+        if out.len() >= MAX_WORDS {
+            break;
+        }
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = iter.peek() {
+            let inner = |ok: fn(u8) -> bool| bytes.get(i + d.len_utf8()).copied().is_some_and(ok);
+            let keep = d.is_alphanumeric()
+                || ((d == '\'' || d == '’') && inner(|b| b.is_ascii_alphabetic()))
+                || ((d == ',' || d == '.')
+                    && bytes[end - 1].is_ascii_digit()
+                    && inner(|b| b.is_ascii_digit()));
+            if !keep {
+                break;
+            }
+            end = i + d.len_utf8();
+            iter.next();
+        }
+        let text = &sentence[start..end];
+        out.push(Word {
+            span: Span::new(base + start, base + end),
+            lower: text.to_lowercase().replace('’', "'"),
+            capital: c.is_uppercase(),
+        });
+    }
+    out
+}
+
+/// A normalised value found in a claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+#[non_exhaustive]
+pub enum MentionValue {
+    /// A number: `19`, `3.5`, `1,000`, `two`, `$5 billion`.
+    Number {
+        /// The number (`5e9` for "5 billion").
+        value: f64,
+        /// `percent` or a currency code, when written.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        unit: Option<String>,
+    },
+    /// A date or period, as ISO 8601: `2022`, `2022-02`, `2023-03-02`,
+    /// or an ISO week `2023-W08`. `None` when the text is relative
+    /// ("last week") and the publication date is unknown.
+    Date {
+        /// The resolved date, if it could be resolved.
+        value: Option<String>,
+    },
+    /// A named person, organisation or place.
+    Entity {
+        /// The canonical name when the speaker stage resolved it, or the
+        /// name as written.
+        value: String,
+    },
+}
+
+/// A number, date or name mentioned in a claim, with its normalised value.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Normalized {
+    /// The bytes of the mention.
+    #[serde(flatten)]
+    pub span: Span,
+    /// The mention as written.
+    pub text: String,
+    /// What it means.
+    #[serde(flatten)]
+    pub value: MentionValue,
+}
+
+/// A calendar date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+impl Date {
+    /// Reads the `YYYY-MM-DD` start of an ISO 8601 date or date-time.
+    pub(crate) fn parse(s: &str) -> Option<Date> {
+        let s = s.trim();
+        let year = s.get(0..4)?.parse().ok()?;
+        let month = s.get(5..7)?.parse().ok()?;
+        let day = s.get(8..10)?.parse().ok()?;
+        (s.as_bytes().get(4) == Some(&b'-') && (1..=12).contains(&month) && (1..=31).contains(&day))
+            .then_some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    fn days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub(crate) fn from_days(z: i64) -> Date {
+        let z = z + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    fn add_days(self, n: i64) -> Date {
+        Date::from_days(self.days() + n)
+    }
+
+    /// 0 = Monday … 6 = Sunday.
+    fn weekday(self) -> i64 {
+        (self.days() + 3).rem_euclid(7)
+    }
+
+    pub(crate) fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The ISO week, `YYYY-Www`.
+    fn iso_week(self) -> String {
+        let thursday = self.add_days(3 - self.weekday());
+        let jan1 = Date {
+            year: thursday.year,
+            month: 1,
+            day: 1,
+        };
+        let week = (thursday.days() - jan1.days()) / 7 + 1;
+        format!("{:04}-W{:02}", thursday.year, week)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+fn month(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches('.');
+    MONTHS
+        .iter()
+        .position(|m| {
+            *m == word
+                || (word.len() == 3 && m.starts_with(word))
+                || (word == "sept" && *m == "september")
+        })
+        .map(|i| i as u32 + 1)
+}
+
+fn weekday(word: &str) -> Option<i64> {
+    WEEKDAYS.iter().position(|d| *d == word).map(|i| i as i64)
+}
+
+fn year(word: &str) -> Option<i32> {
+    (word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2099).contains(y))
+}
+
+fn day(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let n: u32 = digits.parse().ok()?;
+    (digits.len() <= 2 && (1..=31).contains(&n)).then_some(n)
+}
+
+/// The latest `month` at or before the publication month.
+fn latest_month(published: Date, month: u32) -> String {
+    let year = if month <= published.month {
+        published.year
+    } else {
+        published.year - 1
+    };
+    format!("{year:04}-{month:02}")
+}
+
+/// Finds dates in `words`. Returns each date and the indices of the
+/// words it covers.
+pub(crate) fn dates(
+    text: &str,
+    words: &[Word],
+    published: Option<Date>,
+) -> Vec<(Normalized, std::ops::Range<usize>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = words[i].lower.as_str();
+        let next = words.get(i + 1).map(|w| w.lower.as_str());
+        let after = words.get(i + 2).map(|w| w.lower.as_str());
+        let mut found: Option<(usize, Option<String>)> = None;
+        if let Some(m) = month(w).filter(|_| words[i].capital) {
+            if let Some(y) = next.and_then(year) {
+                found = Some((2, Some(format!("{y:04}-{m:02}"))));
+            } else if let Some(d) = next.and_then(day) {
+                if let Some(y) = after.and_then(year) {
+                    found = Some((3, Some(format!("{y:04}-{m:02}-{d:02}"))));
+                } else {
+                    found = Some((
+                        2,
+                        published.map(|p| format!("{}-{d:02}", latest_month(p, m))),
+                    ));
+                }
+            } else if w != "may" && w != "march" || i > 0 && words[i - 1].lower == "in" {
+                found = Some((1, published.map(|p| latest_month(p, m))));
+            }
+        } else if let Some(y) = year(w) {
+            found = Some((1, Some(format!("{y:04}"))));
+        } else if let Some(d) = weekday(w) {
+            found = Some((
+                1,
+                published.map(|p| p.add_days(-(p.weekday() - d).rem_euclid(7)).iso()),
+            ));
+        } else if matches!(w, "yesterday" | "today" | "tomorrow") {
+            let shift = match w {
+                "yesterday" => -1,
+                "today" => 0,
+                _ => 1,
+            };
+            found = Some((1, published.map(|p| p.add_days(shift).iso())));
+        } else if matches!(w, "last" | "this" | "next") {
+            let shift: i64 = match w {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            match next {
+                Some("week") => {
+                    found = Some((2, published.map(|p| p.add_days(7 * shift).iso_week())));
+                }
+                Some("month") => {
+                    found = Some((
+                        2,
+                        published.map(|p| {
+                            let total = p.year * 12 + p.month as i32 - 1 + shift as i32;
+                            format!(
+                                "{:04}-{:02}",
+                                total.div_euclid(12),
+                                total.rem_euclid(12) + 1
+                            )
+                        }),
+                    ));
+                }
+                Some("year") => {
+                    found = Some((
+                        2,
+                        published.map(|p| format!("{:04}", p.year + shift as i32)),
+                    ));
+                }
+                Some(n) if shift == -1 && month(n).is_some() && words[i + 1].capital => {
+                    let m = month(n).unwrap_or(1);
+                    found = Some((
+                        2,
+                        published.map(|p| {
+                            let y = if m < p.month { p.year } else { p.year - 1 };
+                            format!("{y:04}-{m:02}")
+                        }),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        match found {
+            Some((len, value)) => {
+                let span = Span::new(words[i].span.start, words[i + len - 1].span.end);
+                out.push((
+                    Normalized {
+                        span,
+                        text: span.text(text).to_owned(),
+                        value: MentionValue::Date { value },
+                    },
+                    i..i + len,
+                ));
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+const NUMBER_WORDS: [(&str, f64); 27] = [
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+fn multiplier(word: &str) -> Option<f64> {
+    match word {
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Finds numbers in `words`, skipping the words in `taken` (dates).
+pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normalized> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if taken.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        let w = &words[i];
+        let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w.lower[digits.len()..];
+        if matches!(suffix, "am" | "pm" | "h" | "hrs") {
+            // a time of day, not a quantity
+            i += 1;
+            continue;
+        }
+        let value = if digits.starts_with(|c: char| c.is_ascii_digit()) {
+            digits.replace(',', "").parse::<f64>().ok()
+        } else {
+            NUMBER_WORDS
+                .iter()
+                .find(|(n, _)| *n == w.lower)
+                .map(|&(_, v)| v)
+        };
+        let Some(mut value) = value else {
+            i += 1;
+            continue;
+        };
+        let mut end = i;
+        if let Some(m) = words.get(i + 1).and_then(|n| multiplier(&n.lower)) {
+            value *= m;
+            end = i + 1;
+        }
+        let mut span = Span::new(w.span.start, words[end].span.end);
+        let mut unit = None;
+        let before = text.get(..w.span.start).and_then(|s| s.chars().next_back());
+        if matches!(before, Some('$' | '£' | '€')) {
+            span.start -= before.map_or(0, char::len_utf8);
+            unit = Some(
+                match before {
+                    Some('$') => "USD",
+                    Some('£') => "GBP",
+                    _ => "EUR",
+                }
+                .to_owned(),
+            );
+        }
+        if text.get(span.end..).is_some_and(|s| s.starts_with('%')) {
+            span.end += 1;
+            unit = Some("percent".to_owned());
+        } else if let Some(next) = words.get(end + 1) {
+            if next.lower == "percent" {
+                span.end = next.span.end;
+                unit = Some("percent".to_owned());
+                end += 1;
+            } else if next.lower == "per" && words.get(end + 2).is_some_and(|n| n.lower == "cent") {
+                span.end = words[end + 2].span.end;
+                unit = Some("percent".to_owned());
+                end += 2;
+            }
+        }
+        out.push(Normalized {
+            span,
+            text: span.text(text).to_owned(),
+            value: MentionValue::Number { value, unit },
+        });
+        i = end + 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date_values(s: &str, published: Option<&str>) -> Vec<Option<String>> {
+        let words = words(s, 0);
+        dates(s, &words, published.and_then(Date::parse))
+            .into_iter()
+            .map(|(n, _)| match n.value {
+                MentionValue::Date { value } => value,
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn month_and_year_become_year_month() {
+        assert_eq!(
+            date_values("Moscow invaded Ukraine in February 2022.", None),
+            vec![Some("2022-02".to_owned())]
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        // 2023-03-02 is a Thursday.
+        let p = Some("2023-03-02");
+        assert_eq!(
+            date_values("They met last week.", p),
+            vec![Some("2023-W08".to_owned())]
+        );
+        assert_eq!(
+            date_values("It blew up last year.", p),
+            vec![Some("2022".to_owned())]
+        );
+        assert_eq!(
+            date_values("He spoke on Thursday.", p),
+            vec![Some("2023-03-02".to_owned())]
+        );
+        assert_eq!(
+            date_values("He spoke on Monday.", p),
+            vec![Some("2023-02-27".to_owned())]
+        );
+        assert_eq!(
+            date_values("in Bali last July", p),
+            vec![Some("2022-07".to_owned())]
+        );
+        assert_eq!(
+            date_values("the September blasts", p),
+            vec![Some("2022-09".to_owned())]
+        );
+        assert_eq!(date_values("They met last week.", None), vec![None]);
+    }
+
+    #[test]
+    fn numbers_are_normalised() {
+        let s = "The bloc has 19 members, 3.5% growth, $5 billion and two envoys.";
+        let w = words(s, 0);
+        let got: Vec<(String, f64, Option<String>)> = numbers(s, &w, &[])
+            .into_iter()
+            .filter_map(|n| match n.value {
+                MentionValue::Number { value, unit } => Some((n.text, value, unit)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("19".to_owned(), 19.0, None),
+                ("3.5%".to_owned(), 3.5, Some("percent".to_owned())),
+                ("$5 billion".to_owned(), 5e9, Some("USD".to_owned())),
+                ("two".to_owned(), 2.0, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn words_keep_spans_on_any_input() {
+        for s in ["", "’’", "a’", "1,", "é,1.2.", "x\u{301}y"] {
+            for w in words(s, 0) {
+                assert!(s.get(w.span.start..w.span.end).is_some());
+            }
+        }
+    }
+}
