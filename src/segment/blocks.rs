@@ -93,8 +93,11 @@ fn starts_item(line: &str) -> bool {
         Some(c) if c.is_ascii_digit() || c == '(' => {
             let marker = first_word(line);
             let digits = marker.trim_matches(|c: char| matches!(c, '(' | ')' | '.'));
+            // A list marker is short and has text after it: a wrapped
+            // year ("by\n2026.") is not an item.
             marker.len() <= 6
-                && !digits.is_empty()
+                && marker.len() < s.trim_end().len()
+                && (1..=3).contains(&digits.len())
                 && digits.bytes().all(|b| b.is_ascii_digit())
                 && marker.ends_with(['.', ')'])
                 && marker.len() > digits.len()
@@ -156,7 +159,15 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
     if title_case(&words) {
         return true;
     }
-    if words.len() <= LABEL_MAX_WORDS && !words.iter().any(|w| LEXICON.is_function_word(w)) {
+    // A short label line ("Related stories", "features") stands alone,
+    // unless it opens a sentence in capitals and the next line goes on in
+    // lower case: then it is hard-wrapped text.
+    let starts_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+    let wraps_on = starts_upper(t) && next_word.chars().next().is_some_and(char::is_lowercase);
+    if words.len() <= LABEL_MAX_WORDS
+        && !wraps_on
+        && !words.iter().any(|w| LEXICON.is_function_word(w))
+    {
         return true;
     }
     next_upper
@@ -262,6 +273,18 @@ mod tests {
     #[test]
     fn wrapped_lines_stay_together() {
         let text = "The council voted on Tuesday to close the\nlibrary after a long debate over costs and\nstaff.";
+        assert_eq!(kinds(text).len(), 1);
+    }
+
+    #[test]
+    fn a_short_line_wrapped_before_lower_case_stays_with_it() {
+        let text = "Exports rose 12\n   percent in 2021.";
+        assert_eq!(kinds(text).len(), 1);
+    }
+
+    #[test]
+    fn a_year_wrapped_onto_its_own_line_is_not_a_list_item() {
+        let text = "The work will finish by\n2026. The vote is next.";
         assert_eq!(kinds(text).len(), 1);
     }
 
