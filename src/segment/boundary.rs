@@ -16,7 +16,7 @@ use nom::{IResult, Parser};
 
 use super::lexicon::{AbbrevKind, LEXICON};
 use super::marks::{
-    CANDIDATE_BYTES, is_bullet, is_closer, is_opener, is_strong_terminal, is_terminal,
+    MULTIBYTE_LEADS, is_bullet, is_closer, is_opener, is_strong_terminal, is_terminal,
 };
 
 /// How far back, in bytes, the word before a period may start.
@@ -44,11 +44,9 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0;
     let mut list = List::default();
     let mut pos = list.enter(block, start);
+    let mut scanner = Scanner::default();
     while pos < bytes.len() {
-        let candidate = bytes[pos..]
-            .iter()
-            .position(|&b| CANDIDATE_BYTES[b as usize])
-            .map(|off| pos + off);
+        let candidate = scanner.next(bytes, pos);
         // A pending list item before the next candidate cuts first.
         if let Some(item) = list.next_item {
             if candidate.is_none_or(|c| item <= c) {
@@ -83,6 +81,38 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     }
     if start < bytes.len() {
         emit(start, bytes.len());
+    }
+}
+
+/// Finds candidate bytes with two memchr scans, one for the ASCII
+/// terminals and one for the lead bytes of multi-byte candidates, each
+/// remembered until the scan passes it.
+#[derive(Default)]
+struct Scanner {
+    ascii: Option<Option<usize>>,
+    multi: Option<Option<usize>>,
+}
+
+impl Scanner {
+    fn next(&mut self, bytes: &[u8], pos: usize) -> Option<usize> {
+        if self.ascii.is_none_or(|a| a.is_some_and(|a| a < pos)) {
+            self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|o| pos + o));
+        }
+        if self.multi.is_none_or(|m| m.is_some_and(|m| m < pos)) {
+            self.multi = Some(
+                memchr::memchr3(
+                    MULTIBYTE_LEADS[0],
+                    MULTIBYTE_LEADS[1],
+                    MULTIBYTE_LEADS[2],
+                    &bytes[pos..],
+                )
+                .map(|o| pos + o),
+            );
+        }
+        match (self.ascii.flatten(), self.multi.flatten()) {
+            (Some(a), Some(m)) => Some(a.min(m)),
+            (a, m) => a.or(m),
+        }
     }
 }
 
@@ -448,6 +478,12 @@ fn classify_left(word: &str) -> LeftKind {
     if let Some(kind) = LEXICON.abbreviation(word) {
         return LeftKind::Abbreviation(kind);
     }
+    // "then-Sen. Barack Obama", "ex-Gov. Jane Doe"
+    if let Some((_, tail)) = word.rsplit_once('-') {
+        if let Some(kind @ AbbrevKind::Title) = LEXICON.abbreviation(tail) {
+            return LeftKind::Abbreviation(kind);
+        }
+    }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
@@ -719,6 +755,14 @@ mod tests {
         assert_eq!(
             pieces("The U.S. Senate voted."),
             vec!["The U.S. Senate voted."]
+        );
+    }
+
+    #[test]
+    fn hyphenated_title_stays_with_the_name() {
+        assert_eq!(
+            pieces("It was then-Sen. Barack Obama who won."),
+            vec!["It was then-Sen. Barack Obama who won."]
         );
     }
 
