@@ -260,6 +260,27 @@ mod tests {
     }
 
     #[test]
+    fn headline_over_its_deck_stands_alone() {
+        let text = "Talks stall over port fees;\nBoth sides blame the other.";
+        assert_eq!(kinds(text).len(), 2);
+    }
+
+    #[test]
+    fn unwrapped_paragraph_lines_without_final_stop_stand_alone() {
+        let long = "word ".repeat(50);
+        let text = format!("{long}— Jane Doe\n“Next quotation.” — John Roe");
+        assert_eq!(kinds(&text).len(), 2);
+    }
+
+    #[test]
+    fn dash_name_lines_are_list_items() {
+        let text = "Reading list [Daily]\n-Jane Doe explains the vote.\n-John Roe disagrees.";
+        let got = kinds(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].1, ParagraphKind::ListItem);
+    }
+
+    #[test]
     fn wrapped_lines_stay_together() {
         let text = "The council voted on Tuesday to close the\nlibrary after a long debate over costs and\nstaff.";
         assert_eq!(kinds(text).len(), 1);

@@ -831,6 +831,28 @@ mod tests {
     }
 
     #[test]
+    fn dash_after_a_terminal_goes_on() {
+        assert_eq!(
+            pieces("A complaint against Sen. Jo Rubin (R-Fla.) — can be read here."),
+            vec!["A complaint against Sen. Jo Rubin (R-Fla.) — can be read here."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_between_spaces_ends_only_before_an_opener() {
+        assert_eq!(
+            pieces(
+                "He used the term … Islamic extremism. We work at every level ... We have work to do."
+            ),
+            vec![
+                "He used the term … Islamic extremism.",
+                "We work at every level ...",
+                "We have work to do."
+            ]
+        );
+    }
+
+    #[test]
     fn lists_split_before_each_item() {
         assert_eq!(
             pieces("1) The first item 2) The second item"),
