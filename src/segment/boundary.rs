@@ -498,6 +498,17 @@ fn classify_left(word: &str) -> LeftKind {
     LeftKind::Plain
 }
 
+/// True for page and volume codes: capitals and digits only, with a
+/// digit or up to four capitals ("A12", "II", "IV").
+fn code_like(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && (word.bytes().any(|b| b.is_ascii_digit()) || word.len() <= 4)
+        && !LEXICON.is_starter(word)
+}
+
 /// True when `right` starts with another initial ("J. R. R. Tolkien").
 fn next_is_initial(right: &Right<'_>) -> bool {
     let mut chars = right.word.chars();
@@ -556,8 +567,9 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
     let split = match kind {
         LeftKind::Plain => true,
         LeftKind::Abbreviation(AbbrevKind::Title) => false,
+        // "No. 5", "p. A12", "Vol. II" go on; "He said No. Then…" ends.
         LeftKind::Abbreviation(AbbrevKind::Number | AbbrevKind::Month) => {
-            right.class != NextClass::Digit
+            right.class != NextClass::Digit && !code_like(right.word)
         }
         LeftKind::Abbreviation(AbbrevKind::Common) | LeftKind::Dotted => starter(&right),
         LeftKind::Abbreviation(AbbrevKind::Time) => match right.class {
