@@ -516,8 +516,18 @@ fn next_is_initial(right: &Right<'_>) -> bool {
         && right.after_word.starts_with('.')
 }
 
+/// Shortest capitalised "-ly" word taken for a sentence adverb
+/// ("Initially", "Separately"), so that names such as "Kelly" are not.
+pub(crate) const MIN_ADVERB_LEN: usize = 6;
+
+/// True when the next word typically opens a sentence: a listed opener or
+/// a capitalised adverb in "-ly".
 fn starter(right: &Right<'_>) -> bool {
-    right.class == NextClass::Upper && LEXICON.is_starter(right.word)
+    right.class == NextClass::Upper
+        && (LEXICON.is_starter(right.word)
+            || right.word.len() >= MIN_ADVERB_LEN
+                && right.word.ends_with("ly")
+                && right.word.is_ascii())
 }
 
 /// Decides at the terminal at byte `i` of `block`; `start` is where the
@@ -572,6 +582,14 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
             right.class != NextClass::Digit && !code_like(right.word)
         }
         LeftKind::Abbreviation(AbbrevKind::Common) | LeftKind::Dotted => starter(&right),
+        LeftKind::Abbreviation(AbbrevKind::Place) => {
+            starter(&right)
+                || right.class == NextClass::Upper
+                    && block[right.end..]
+                        .trim_start()
+                        .starts_with(char::is_alphabetic)
+                    && left.is_some_and(|(s, _)| after_city(block, start, s))
+        }
         LeftKind::Abbreviation(AbbrevKind::Time) => match right.class {
             NextClass::Upper => {
                 !continues_time(&right) && !opens_sentence(block, start, left.map_or(i, |(s, _)| s))
@@ -582,6 +600,19 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
         LeftKind::Initial => !next_is_initial(&right) && starter(&right),
     };
     if split { boundary } else { go_on }
+}
+
+/// True when the word starting at `word_start` follows "City, " (a
+/// capitalised word and a comma), as a state does in a dateline-style
+/// place name ("Lodi, N.J.", "Salem, Ore.").
+fn after_city(block: &str, start: usize, word_start: usize) -> bool {
+    let from = ceil_boundary(block, word_start.saturating_sub(LEFT_WINDOW).max(start));
+    let before = block[from..word_start].trim_end();
+    let Some(city) = before.strip_suffix(',') else {
+        return false;
+    };
+    let word = city.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when the word after a time continues it: a weekday, a month or
@@ -775,6 +806,20 @@ mod tests {
         assert_eq!(
             pieces("It was then-Sen. Barack Obama who won."),
             vec!["It was then-Sen. Barack Obama who won."]
+        );
+    }
+
+    #[test]
+    fn state_after_a_city_ends_before_a_capitalised_word() {
+        assert_eq!(
+            pieces(
+                "He lives in Lodi, N.J. Roger Ailes lived in Salem, Ore. He left Ore. Gov. Kate Brown alone."
+            ),
+            vec![
+                "He lives in Lodi, N.J.",
+                "Roger Ailes lived in Salem, Ore.",
+                "He left Ore. Gov. Kate Brown alone."
+            ]
         );
     }
 

@@ -52,6 +52,9 @@ pub(crate) enum AbbrevKind {
     Common,
     /// a.m., p.m.
     Time,
+    /// Calif., Ore.: like `Common`, but after "City, St." any capitalised
+    /// word starts a sentence.
+    Place,
 }
 
 /// What a calendar word is.
@@ -90,6 +93,7 @@ impl Lexicon {
                 "number" => AbbrevKind::Number,
                 "month" => AbbrevKind::Month,
                 "time" => AbbrevKind::Time,
+                "place" => AbbrevKind::Place,
                 _ => AbbrevKind::Common,
             };
             if f.next() == Some("exact") {
