@@ -51,10 +51,16 @@ fn flush(text: &str, group: &mut Vec<Span>, out: &mut Vec<Paragraph>) {
         .map(|l| l.text(text).trim_end().len())
         .max()
         .unwrap_or(0);
+    let all_short = group.iter().all(|l| {
+        l.text(text)
+            .split_whitespace()
+            .nth(LABEL_MAX_WORDS)
+            .is_none()
+    });
     let mut start = group[0].start;
     for pair in group.windows(2) {
         let (line, next) = (pair[0].text(text), pair[1].text(text));
-        if starts_item(next) || stands_alone(line, next, max_len) {
+        if starts_item(next) || stands_alone(line, next, max_len, all_short) {
             push_block(text, Span::new(start, pair[0].end), out);
             start = pair[1].start;
         }
@@ -112,7 +118,8 @@ fn ends_final(line: &str) -> bool {
 
 /// True when `line`, inside a paragraph and followed by `next`, is a
 /// heading, byline, dateline or label of its own rather than wrapped text.
-fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
+/// `all_short` tells that every line of the paragraph is a short label.
+fn stands_alone(line: &str, next: &str, max_len: usize, all_short: bool) -> bool {
     let t = line.trim();
     if ends_final(t) || t.ends_with([',', ':', '-', '–', '—', '(', '&', '/']) {
         return false;
@@ -156,7 +163,14 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
     if title_case(&words) {
         return true;
     }
-    if words.len() <= LABEL_MAX_WORDS && !words.iter().any(|w| LEXICON.is_function_word(w)) {
+    let capitalised = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    if words.len() <= LABEL_MAX_WORDS
+        && !words.iter().any(|w| LEXICON.is_function_word(w))
+        && (capitalised || next_upper || all_short)
+    {
         return true;
     }
     next_upper
@@ -278,6 +292,13 @@ mod tests {
         let got = kinds(text);
         assert_eq!(got.len(), 3);
         assert_eq!(got[2].1, ParagraphKind::ListItem);
+    }
+
+    #[test]
+    fn a_lone_lowercase_word_inside_prose_is_wrapping() {
+        let text = "Editor's note: the mayor regularly\nignores\nthe council and its votes.";
+        assert_eq!(kinds(text).len(), 1);
+        assert_eq!(kinds("features\ncontact manager\nevents").len(), 3);
     }
 
     #[test]
