@@ -51,10 +51,16 @@ fn flush(text: &str, group: &mut Vec<Span>, out: &mut Vec<Paragraph>) {
         .map(|l| l.text(text).trim_end().len())
         .max()
         .unwrap_or(0);
+    let all_short = group.iter().all(|l| {
+        l.text(text)
+            .split_whitespace()
+            .nth(LABEL_MAX_WORDS)
+            .is_none()
+    });
     let mut start = group[0].start;
     for pair in group.windows(2) {
         let (line, next) = (pair[0].text(text), pair[1].text(text));
-        if starts_item(next) || stands_alone(line, next, max_len) {
+        if starts_item(next) || stands_alone(line, next, max_len, all_short) {
             push_block(text, Span::new(start, pair[0].end), out);
             start = pair[1].start;
         }
@@ -115,7 +121,8 @@ fn ends_final(line: &str) -> bool {
 
 /// True when `line`, inside a paragraph and followed by `next`, is a
 /// heading, byline, dateline or label of its own rather than wrapped text.
-fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
+/// `all_short` tells that every line of the paragraph is a short label.
+fn stands_alone(line: &str, next: &str, max_len: usize, all_short: bool) -> bool {
     let t = line.trim();
     if ends_final(t) || t.ends_with([',', ':', '-', '–', '—', '(', '&', '/']) {
         return false;
@@ -162,11 +169,15 @@ fn stands_alone(line: &str, next: &str, max_len: usize) -> bool {
     // A short label line ("Related stories", "features") stands alone,
     // unless it opens a sentence in capitals and the next line goes on in
     // lower case: then it is hard-wrapped text.
-    let starts_upper = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-    let wraps_on = starts_upper(t) && next_word.chars().next().is_some_and(char::is_lowercase);
+    let capitalised = t
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric());
+    let wraps_on = capitalised && next_word.chars().next().is_some_and(char::is_lowercase);
     if words.len() <= LABEL_MAX_WORDS
         && !wraps_on
         && !words.iter().any(|w| LEXICON.is_function_word(w))
+        && (capitalised || next_upper || all_short)
     {
         return true;
     }
@@ -268,6 +279,34 @@ mod tests {
         let text =
             "Harbor Board Backs New Ferry Terminal Plan\nBy Elena R. Marsh\nThe board voted.";
         assert_eq!(kinds(text).len(), 3);
+    }
+
+    #[test]
+    fn headline_over_its_deck_stands_alone() {
+        let text = "Talks stall over port fees;\nBoth sides blame the other.";
+        assert_eq!(kinds(text).len(), 2);
+    }
+
+    #[test]
+    fn unwrapped_paragraph_lines_without_final_stop_stand_alone() {
+        let long = "word ".repeat(50);
+        let text = format!("{long}— Jane Doe\n“Next quotation.” — John Roe");
+        assert_eq!(kinds(&text).len(), 2);
+    }
+
+    #[test]
+    fn dash_name_lines_are_list_items() {
+        let text = "Reading list [Daily]\n-Jane Doe explains the vote.\n-John Roe disagrees.";
+        let got = kinds(text);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[2].1, ParagraphKind::ListItem);
+    }
+
+    #[test]
+    fn a_lone_lowercase_word_inside_prose_is_wrapping() {
+        let text = "Editor's note: the mayor regularly\nignores\nthe council and its votes.";
+        assert_eq!(kinds(text).len(), 1);
+        assert_eq!(kinds("features\ncontact manager\nevents").len(), 3);
     }
 
     #[test]

@@ -16,7 +16,7 @@ use nom::{IResult, Parser};
 
 use super::lexicon::{AbbrevKind, LEXICON};
 use super::marks::{
-    CANDIDATE_BYTES, is_bullet, is_closer, is_opener, is_strong_terminal, is_terminal,
+    MULTIBYTE_LEADS, is_bullet, is_closer, is_opener, is_strong_terminal, is_terminal,
 };
 
 /// How far back, in bytes, the word before a period may start.
@@ -44,11 +44,9 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0;
     let mut list = List::default();
     let mut pos = list.enter(block, start);
+    let mut scanner = Scanner::default();
     while pos < bytes.len() {
-        let candidate = bytes[pos..]
-            .iter()
-            .position(|&b| CANDIDATE_BYTES[b as usize])
-            .map(|off| pos + off);
+        let candidate = scanner.next(bytes, pos);
         // A pending list item before the next candidate cuts first.
         if let Some(item) = list.next_item {
             if candidate.is_none_or(|c| item <= c) {
@@ -83,6 +81,38 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     }
     if start < bytes.len() {
         emit(start, bytes.len());
+    }
+}
+
+/// Finds candidate bytes with two memchr scans, one for the ASCII
+/// terminals and one for the lead bytes of multi-byte candidates, each
+/// remembered until the scan passes it.
+#[derive(Default)]
+struct Scanner {
+    ascii: Option<Option<usize>>,
+    multi: Option<Option<usize>>,
+}
+
+impl Scanner {
+    fn next(&mut self, bytes: &[u8], pos: usize) -> Option<usize> {
+        if self.ascii.is_none_or(|a| a.is_some_and(|a| a < pos)) {
+            self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|o| pos + o));
+        }
+        if self.multi.is_none_or(|m| m.is_some_and(|m| m < pos)) {
+            self.multi = Some(
+                memchr::memchr3(
+                    MULTIBYTE_LEADS[0],
+                    MULTIBYTE_LEADS[1],
+                    MULTIBYTE_LEADS[2],
+                    &bytes[pos..],
+                )
+                .map(|o| pos + o),
+            );
+        }
+        match (self.ascii.flatten(), self.multi.flatten()) {
+            (Some(a), Some(m)) => Some(a.min(m)),
+            (a, m) => a.or(m),
+        }
     }
 }
 
@@ -448,6 +478,12 @@ fn classify_left(word: &str) -> LeftKind {
     if let Some(kind) = LEXICON.abbreviation(word) {
         return LeftKind::Abbreviation(kind);
     }
+    // "then-Sen. Barack Obama", "ex-Gov. Jane Doe"
+    if let Some((_, tail)) = word.rsplit_once('-') {
+        if let Some(kind @ AbbrevKind::Title) = LEXICON.abbreviation(tail) {
+            return LeftKind::Abbreviation(kind);
+        }
+    }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
         if c.is_uppercase() {
@@ -462,6 +498,17 @@ fn classify_left(word: &str) -> LeftKind {
     LeftKind::Plain
 }
 
+/// True for page and volume codes: capitals and digits only, with a
+/// digit or up to four capitals ("A12", "II", "IV").
+fn code_like(word: &str) -> bool {
+    !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && (word.bytes().any(|b| b.is_ascii_digit()) || word.len() <= 4)
+        && !LEXICON.is_starter(word)
+}
+
 /// True when `right` starts with another initial ("J. R. R. Tolkien").
 fn next_is_initial(right: &Right<'_>) -> bool {
     let mut chars = right.word.chars();
@@ -469,8 +516,18 @@ fn next_is_initial(right: &Right<'_>) -> bool {
         && right.after_word.starts_with('.')
 }
 
+/// Shortest capitalised "-ly" word taken for a sentence adverb
+/// ("Initially", "Separately"), so that names such as "Kelly" are not.
+pub(crate) const MIN_ADVERB_LEN: usize = 6;
+
+/// True when the next word typically opens a sentence: a listed opener or
+/// a capitalised adverb in "-ly".
 fn starter(right: &Right<'_>) -> bool {
-    right.class == NextClass::Upper && LEXICON.is_starter(right.word)
+    right.class == NextClass::Upper
+        && (LEXICON.is_starter(right.word)
+            || right.word.len() >= MIN_ADVERB_LEN
+                && right.word.ends_with("ly")
+                && right.word.is_ascii())
 }
 
 /// Decides at the terminal at byte `i` of `block`; `start` is where the
@@ -520,10 +577,19 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
     let split = match kind {
         LeftKind::Plain => true,
         LeftKind::Abbreviation(AbbrevKind::Title) => false,
+        // "No. 5", "p. A12", "Vol. II" go on; "He said No. Then…" ends.
         LeftKind::Abbreviation(AbbrevKind::Number | AbbrevKind::Month) => {
-            right.class != NextClass::Digit
+            right.class != NextClass::Digit && !code_like(right.word)
         }
         LeftKind::Abbreviation(AbbrevKind::Common) | LeftKind::Dotted => starter(&right),
+        LeftKind::Abbreviation(AbbrevKind::Place) => {
+            starter(&right)
+                || right.class == NextClass::Upper
+                    && block[right.end..]
+                        .trim_start()
+                        .starts_with(char::is_alphabetic)
+                    && left.is_some_and(|(s, _)| after_city(block, start, s))
+        }
         LeftKind::Abbreviation(AbbrevKind::Time) => match right.class {
             NextClass::Upper => {
                 !continues_time(&right) && !opens_sentence(block, start, left.map_or(i, |(s, _)| s))
@@ -534,6 +600,19 @@ fn decide(block: &str, i: usize, start: usize) -> Decision {
         LeftKind::Initial => !next_is_initial(&right) && starter(&right),
     };
     if split { boundary } else { go_on }
+}
+
+/// True when the word starting at `word_start` follows "City, " (a
+/// capitalised word and a comma), as a state does in a dateline-style
+/// place name ("Lodi, N.J.", "Salem, Ore.").
+fn after_city(block: &str, start: usize, word_start: usize) -> bool {
+    let from = ceil_boundary(block, word_start.saturating_sub(LEFT_WINDOW).max(start));
+    let before = block[from..word_start].trim_end();
+    let Some(city) = before.strip_suffix(',') else {
+        return false;
+    };
+    let word = city.rsplit(char::is_whitespace).next().unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// True when the word after a time continues it: a weekday, a month or
@@ -723,6 +802,28 @@ mod tests {
     }
 
     #[test]
+    fn hyphenated_title_stays_with_the_name() {
+        assert_eq!(
+            pieces("It was then-Sen. Barack Obama who won."),
+            vec!["It was then-Sen. Barack Obama who won."]
+        );
+    }
+
+    #[test]
+    fn state_after_a_city_ends_before_a_capitalised_word() {
+        assert_eq!(
+            pieces(
+                "He lives in Lodi, N.J. Roger Ailes lived in Salem, Ore. He left Ore. Gov. Kate Brown alone."
+            ),
+            vec![
+                "He lives in Lodi, N.J.",
+                "Roger Ailes lived in Salem, Ore.",
+                "He left Ore. Gov. Kate Brown alone."
+            ]
+        );
+    }
+
+    #[test]
     fn initials_stay_inside_names() {
         assert_eq!(
             pieces("J. R. R. Tolkien met Harsh V. Pant."),
@@ -783,6 +884,28 @@ mod tests {
         assert_eq!(
             pieces("Elle a dit : « C’est fini. » Puis elle est partie."),
             vec!["Elle a dit : « C’est fini. »", "Puis elle est partie."]
+        );
+    }
+
+    #[test]
+    fn dash_after_a_terminal_goes_on() {
+        assert_eq!(
+            pieces("A complaint against Sen. Jo Rubin (R-Fla.) — can be read here."),
+            vec!["A complaint against Sen. Jo Rubin (R-Fla.) — can be read here."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_between_spaces_ends_only_before_an_opener() {
+        assert_eq!(
+            pieces(
+                "He used the term … Islamic extremism. We work at every level ... We have work to do."
+            ),
+            vec![
+                "He used the term … Islamic extremism.",
+                "We work at every level ...",
+                "We have work to do."
+            ]
         );
     }
 

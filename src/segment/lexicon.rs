@@ -1,6 +1,7 @@
 //! The segmenter's language data, read once from `grammar/`.
 
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::grammar::{entries, fields};
@@ -10,6 +11,33 @@ const SENTENCE_STARTERS: &str = include_str!("../../grammar/sentence_starters.tx
 const CALENDAR: &str = include_str!("../../grammar/calendar.txt");
 const HEADINGS: &str = include_str!("../../grammar/headings.txt");
 const SPEECH_VERBS: &str = include_str!("../../grammar/speech_verbs.txt");
+
+/// FNV-1a: the tables are looked up at every period, with short keys,
+/// where std's default SipHash costs more than the lookup itself. Only
+/// used for in-memory tables, never for saved ids.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,6 +52,9 @@ pub(crate) enum AbbrevKind {
     Common,
     /// a.m., p.m.
     Time,
+    /// Calif., Ore.: like `Common`, but after "City, St." any capitalised
+    /// word starts a sentence.
+    Place,
 }
 
 /// What a calendar word is.
@@ -52,8 +83,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Self {
-        let mut exact = HashMap::new();
-        let mut folded = HashMap::new();
+        let mut exact = HashMap::default();
+        let mut folded = HashMap::default();
         for entry in entries(ABBREVIATIONS) {
             let mut f = fields(entry);
             let word = f.next().unwrap_or_default();
@@ -62,6 +93,7 @@ impl Lexicon {
                 "number" => AbbrevKind::Number,
                 "month" => AbbrevKind::Month,
                 "time" => AbbrevKind::Time,
+                "place" => AbbrevKind::Place,
                 _ => AbbrevKind::Common,
             };
             if f.next() == Some("exact") {
@@ -70,7 +102,7 @@ impl Lexicon {
                 folded.insert(word.to_lowercase(), kind);
             }
         }
-        let mut calendar = HashMap::new();
+        let mut calendar = HashMap::default();
         for entry in entries(CALENDAR) {
             let mut f = fields(entry);
             let word = f.next().unwrap_or_default();
@@ -81,8 +113,8 @@ impl Lexicon {
             };
             calendar.insert(word, kind);
         }
-        let mut bylines = HashMap::new();
-        let mut function_words = HashMap::new();
+        let mut bylines = HashMap::default();
+        let mut function_words = HashMap::default();
         for entry in entries(HEADINGS) {
             let mut f = fields(entry);
             let word = f.next().unwrap_or_default();
@@ -109,6 +141,15 @@ impl Lexicon {
         }
         if word.len() > MAX_ABBREVIATION_LEN {
             return None;
+        }
+        if word.is_ascii() {
+            // Lowercase on the stack: this runs at every period.
+            let mut buf = [0u8; MAX_ABBREVIATION_LEN];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = std::str::from_utf8(lower).unwrap_or_default();
+            return self.folded.get(lower).copied();
         }
         self.folded.get(&word.to_lowercase()).copied()
     }

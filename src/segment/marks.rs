@@ -66,18 +66,10 @@ pub(crate) fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '◦' | '▪' | '‣' | '⁃' | '●' | '◆' | '■')
 }
 
-/// First bytes of every candidate the sentence scan stops at: ASCII
-/// terminals and the lead bytes of the multi-byte terminals and bullets.
-pub(crate) const CANDIDATE_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    table[b'.' as usize] = true;
-    table[b'!' as usize] = true;
-    table[b'?' as usize] = true;
-    table[0xE2] = true; // … ‼ ⁇ ⁈ ⁉ • ◦ ▪ ‣ ⁃ ● ◆ ■
-    table[0xE3] = true; // 。
-    table[0xEF] = true; // ！ ？
-    table
-};
+/// Lead bytes of the multi-byte candidates: … ‼ ⁇ ⁈ ⁉ • ◦ ▪ ‣ ⁃ ● ◆ ■
+/// (0xE2), 。 (0xE3), ！ ？ (0xEF). The sentence scan looks for these and
+/// for the ASCII terminals.
+pub(crate) const MULTIBYTE_LEADS: [u8; 3] = [0xE2, 0xE3, 0xEF];
 
 #[cfg(test)]
 mod tests {
@@ -88,7 +80,7 @@ mod tests {
         for c in "…‼⁇⁈⁉。！？•◦▪‣⁃●◆■".chars() {
             let mut buf = [0u8; 4];
             let lead = c.encode_utf8(&mut buf).as_bytes()[0];
-            assert!(CANDIDATE_BYTES[lead as usize], "{c}");
+            assert!(MULTIBYTE_LEADS.contains(&lead), "{c}");
         }
     }
 }
