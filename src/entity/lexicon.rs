@@ -1,0 +1,210 @@
+//! The entity module's language data, read once from `grammar/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::grammar::{entries, fields};
+
+/// A person's grammatical gender, as the text reveals it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// He, Mr., spokesman.
+    Male,
+    /// She, Ms., spokeswoman.
+    Female,
+}
+
+impl Gender {
+    fn parse(field: &str) -> Option<Gender> {
+        match field {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of `grammar/titles.txt`.
+#[derive(Clone, Debug)]
+pub(crate) struct Title {
+    pub gender: Option<Gender>,
+    /// A form of address (Mr., Ms.): gives gender, not a description.
+    pub honorific: bool,
+}
+
+/// One entry of `grammar/pronouns.txt`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pronoun {
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    /// Subject or object: can stand for a speaker.
+    pub personal: bool,
+}
+
+/// What a capitalised word that is not a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NotName {
+    Function,
+    Time,
+    Place,
+    Demonym,
+}
+
+/// What an entry of `grammar/organisations.txt` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OrgWord {
+    Head,
+    Known,
+    Cue,
+}
+
+/// Multi-word phrases keyed by their normalised words (lower case,
+/// trailing dots removed, joined by one space).
+#[derive(Debug)]
+pub(crate) struct Phrases<V> {
+    map: HashMap<String, V>,
+    /// The most words any phrase has.
+    pub max_words: usize,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::new(),
+            max_words: 0,
+        }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn insert(&mut self, phrase: &str, value: V) {
+        let key = normalise_phrase(phrase);
+        self.max_words = self.max_words.max(key.split(' ').count());
+        self.map.entry(key).or_insert(value);
+    }
+
+    /// The value of the phrase made of `words` (already normalised).
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+}
+
+/// Lower case, trailing dots of each word removed, single spaces.
+pub(crate) fn normalise_phrase(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// All the entity module's lexicons.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub titles: Phrases<Title>,
+    pub pronouns: HashMap<String, Pronoun>,
+    pub not_names: Phrases<NotName>,
+    /// Capitalised organisation heads ("Ministry").
+    pub org_heads: HashSet<String>,
+    /// Lower-case organisation heads after "the" ("the ministry").
+    pub org_lower_heads: HashSet<String>,
+    pub orgs: Phrases<OrgWord>,
+    pub groups: HashSet<String>,
+    pub first_names: HashMap<String, Gender>,
+}
+
+const TITLES: &str = include_str!("../../grammar/titles.txt");
+const PRONOUNS: &str = include_str!("../../grammar/pronouns.txt");
+const NOT_NAMES: &str = include_str!("../../grammar/not-names.txt");
+const ORGANISATIONS: &str = include_str!("../../grammar/organisations.txt");
+const GROUPS: &str = include_str!("../../grammar/groups.txt");
+const FIRST_NAMES: &str = include_str!("../../grammar/first-names.txt");
+
+/// The lexicon, parsed at first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for entry in entries(TITLES) {
+            let f: Vec<&str> = fields(entry).collect();
+            let title = Title {
+                gender: f.get(1).and_then(|g| Gender::parse(g)),
+                honorific: f.get(2) == Some(&"honorific"),
+            };
+            lex.titles.insert(f[0], title);
+        }
+        for entry in entries(PRONOUNS) {
+            let f: Vec<&str> = fields(entry).collect();
+            let pronoun = Pronoun {
+                gender: f.get(1).and_then(|g| Gender::parse(g)),
+                plural: f.get(2) == Some(&"pl"),
+                personal: matches!(f.get(3), Some(&"subj") | Some(&"obj")),
+            };
+            lex.pronouns.insert(f[0].to_lowercase(), pronoun);
+        }
+        for entry in entries(NOT_NAMES) {
+            let f: Vec<&str> = fields(entry).collect();
+            let kind = match f.get(1).copied() {
+                Some("time") => NotName::Time,
+                Some("place") => NotName::Place,
+                Some("demonym") => NotName::Demonym,
+                _ => NotName::Function,
+            };
+            lex.not_names.insert(f[0], kind);
+        }
+        for entry in entries(ORGANISATIONS) {
+            let f: Vec<&str> = fields(entry).collect();
+            let word = f[0];
+            match f.get(1).copied() {
+                Some("head") if word.starts_with(char::is_lowercase) => {
+                    lex.org_lower_heads.insert(normalise_phrase(word));
+                }
+                Some("head") => {
+                    lex.org_heads.insert(normalise_phrase(word));
+                }
+                Some("cue") => lex.orgs.insert(word, OrgWord::Cue),
+                _ => lex.orgs.insert(word, OrgWord::Known),
+            }
+        }
+        // Known organisations and heads are matched in capitalised text.
+        let _ = OrgWord::Head;
+        for entry in entries(GROUPS) {
+            lex.groups.insert(entry.to_lowercase());
+        }
+        for entry in entries(FIRST_NAMES) {
+            let f: Vec<&str> = fields(entry).collect();
+            if let Some(g) = f.get(1).and_then(|g| Gender::parse(g)) {
+                lex.first_names.insert(f[0].to_lowercase(), g);
+            }
+        }
+        lex
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_reads_every_file() {
+        let lex = lexicon();
+        assert!(lex.titles.get("secretary of state").is_some());
+        assert!(lex.titles.get("mr").is_some_and(|t| t.honorific));
+        assert_eq!(
+            lex.titles.get("spokeswoman").and_then(|t| t.gender),
+            Some(Gender::Female)
+        );
+        assert!(lex.pronouns["she"].personal);
+        assert!(!lex.pronouns["his"].personal);
+        assert_eq!(lex.not_names.get("thursday"), Some(&NotName::Time));
+        assert_eq!(lex.orgs.get("white house"), Some(&OrgWord::Known));
+        assert!(lex.org_heads.contains("ministry"));
+        assert!(lex.org_lower_heads.contains("ministry"));
+        assert!(lex.groups.contains("analysts"));
+        assert_eq!(lex.first_names.get("maria"), Some(&Gender::Female));
+    }
+}

@@ -1,0 +1,317 @@
+use super::*;
+use crate::segment;
+
+/// Quotation spans for tests: curly pairs and straight pairs.
+fn quotes(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        match (c, open) {
+            ('“', _) => open = Some(i),
+            ('”', Some(s)) => {
+                out.push(Span::new(s, i + c.len_utf8()));
+                open = None;
+            }
+            ('"', None) => open = Some(i),
+            ('"', Some(s)) => {
+                out.push(Span::new(s, i + 1));
+                open = None;
+            }
+            ('\n', _) => open = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+fn build(text: &str) -> Entities {
+    let paragraphs = segment::paragraphs(text);
+    let sentences = segment::sentences(text, &paragraphs);
+    Entities::build(text, &sentences, &quotes(text))
+}
+
+/// The span of the `nth` (0-based) occurrence of `needle` as whole words.
+fn find(text: &str, needle: &str, nth: usize) -> Span {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let start = text
+        .match_indices(needle)
+        .filter(|(i, _)| {
+            !word(text[..*i].chars().next_back()) && !word(text[i + needle.len()..].chars().next())
+        })
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} not in text"))
+        .0;
+    Span::new(start, start + needle.len())
+}
+
+/// Resolves the `nth` occurrence of `needle`: (name, description, kind).
+fn who(
+    ents: &Entities,
+    text: &str,
+    needle: &str,
+    nth: usize,
+) -> (String, Option<String>, SpeakerKind) {
+    let r = ents
+        .resolve(text, find(text, needle, nth))
+        .unwrap_or_else(|| panic!("{needle:?} #{nth} did not resolve"));
+    (r.name, r.description, r.kind)
+}
+
+fn name(ents: &Entities, text: &str, needle: &str, nth: usize) -> String {
+    who(ents, text, needle, nth).0
+}
+
+const SEED: &str = include_str!("../../seeds/blinken-lavrov-g20.txt");
+
+#[test]
+fn seed_surnames_take_the_full_name_and_titles_become_descriptions() {
+    let ents = build(SEED);
+    let (n, d, k) = who(&ents, SEED, "Secretary of State Antony Blinken", 0);
+    assert_eq!(
+        (n.as_str(), d.as_deref(), k),
+        (
+            "Antony Blinken",
+            Some("Secretary of State"),
+            SpeakerKind::Person
+        )
+    );
+    assert_eq!(
+        name(&ents, SEED, "Blinken told reporters", 0),
+        "Antony Blinken"
+    );
+    assert_eq!(
+        name(&ents, SEED, "Blinken said Thursday", 0),
+        "Antony Blinken"
+    );
+    let (n, d, _) = who(&ents, SEED, "Lavrov said", 0);
+    assert_eq!(n, "Sergei Lavrov");
+    assert_eq!(d.as_deref(), Some("Russian Foreign Minister"));
+}
+
+#[test]
+fn seed_she_is_the_spokeswoman() {
+    let ents = build(SEED);
+    let (n, d, k) = who(&ents, SEED, "she", 0);
+    assert_eq!(n, "Maria Zakharova");
+    assert!(d.unwrap().contains("spokeswoman"));
+    assert_eq!(k, SpeakerKind::Person);
+}
+
+#[test]
+fn seed_the_foreign_minister_is_lavrov() {
+    let ents = build(SEED);
+    let span = find(SEED, "the foreign minister told reporters", 0);
+    let span = Span::new(span.start, span.start + "the foreign minister".len());
+    assert_eq!(ents.resolve(SEED, span).unwrap().name, "Sergei Lavrov");
+}
+
+#[test]
+fn seed_appositive_initials_orgs_and_groups() {
+    let ents = build(SEED);
+    let (n, d, _) = who(
+        &ents,
+        SEED,
+        "Harsh V. Pant, a professor with King’s College London",
+        0,
+    );
+    assert_eq!(n, "Harsh V. Pant");
+    assert_eq!(d.as_deref(), Some("a professor with King’s College London"));
+    assert_eq!(
+        who(&ents, SEED, "analysts", 0),
+        ("analysts".into(), None, SpeakerKind::Group)
+    );
+    let (n, _, k) = who(&ents, SEED, "Western officials", 0);
+    assert_eq!((n.as_str(), k), ("Western officials", SpeakerKind::Group));
+    let (n, d, k) = who(&ents, SEED, "TASS", 0);
+    assert_eq!((n.as_str(), k), ("TASS", SpeakerKind::Organisation));
+    assert_eq!(d.as_deref(), Some("Russian news agency"));
+    let (n, _, _) = who(&ents, SEED, "Indian Prime Minister Narendra Modi", 0);
+    assert_eq!(n, "Narendra Modi");
+    assert_eq!(name(&ents, SEED, "Modi told", 0), "Narendra Modi");
+}
+
+#[test]
+fn seed_non_names_are_not_people() {
+    let ents = build(SEED);
+    let table = ents.table.borrow();
+    let people: Vec<&str> = table
+        .iter()
+        .filter(|e| e.kind == SpeakerKind::Person && !e.words.is_empty())
+        .map(|e| e.canonical())
+        .collect();
+    for bad in [
+        "Thursday",
+        "Despite",
+        "Discussions",
+        "Russia",
+        "China",
+        "Ukraine",
+        "The",
+        "Until",
+    ] {
+        assert!(
+            !people.contains(&bad),
+            "{bad} taken for a person: {people:?}"
+        );
+    }
+    for good in [
+        "Antony Blinken",
+        "Sergei Lavrov",
+        "Maria Zakharova",
+        "Harsh V. Pant",
+        "Narendra Modi",
+        "Vladimir Putin",
+    ] {
+        assert!(people.contains(&good), "{good} missing: {people:?}");
+    }
+}
+
+#[test]
+fn pronouns_follow_gender_across_two_people() {
+    let text = "Mayor Ann Ortiz met Police Chief Tom Brandt on Monday. \
+                Brandt promised more patrols. \
+                “We will do it,” she said. \
+                He added that the budget was tight.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "she", 0), "Ann Ortiz");
+    assert_eq!(name(&ents, text, "He", 0), "Tom Brandt");
+}
+
+#[test]
+fn gender_is_learned_from_honorifics_and_earlier_pronouns() {
+    let text = "Kim Arden and Lee Sato spoke at the hearing. \
+                Ms. Arden said the plan was late. \
+                Sato disagreed, and he said so twice. \
+                Later she called the plan a mistake. \
+                He did not reply.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "he", 0), "Lee Sato");
+    assert_eq!(name(&ents, text, "she", 0), "Kim Arden");
+    assert_eq!(name(&ents, text, "He", 0), "Lee Sato", "the last He");
+}
+
+#[test]
+fn a_name_only_inside_a_quotation_is_no_antecedent() {
+    let text = "Dana Whitfield, a council member, spoke first. \
+                “I have never met Mr. Robert Kane,” Whitfield said. \
+                He later denied it.";
+    let ents = build(text);
+    // Whitfield's gender is unknown; Kane is male but only quoted.
+    let r = ents.resolve(text, find(text, "He", 0));
+    assert_ne!(r.map(|r| r.name), Some("Robert Kane".to_owned()));
+    assert_eq!(name(&ents, text, "Whitfield said", 0), "Dana Whitfield");
+}
+
+#[test]
+fn organisations_stay_organisations() {
+    let text = "The White House said on Friday that talks would resume. \
+                The Foreign Ministry denied it, and the ministry later issued a statement. \
+                John Reed of the Health Department said he was surprised.";
+    let ents = build(text);
+    let (n, _, k) = who(&ents, text, "The White House", 0);
+    assert_eq!((n.as_str(), k), ("White House", SpeakerKind::Organisation));
+    let (n, _, k) = who(&ents, text, "the ministry", 0);
+    assert_eq!(
+        (n.as_str(), k),
+        ("Foreign Ministry", SpeakerKind::Organisation)
+    );
+    assert_eq!(who(&ents, text, "he", 0).0, "John Reed");
+}
+
+#[test]
+fn they_resolves_to_a_group() {
+    let text = "Several economists warned that rates would rise. \
+                They said inflation was still too high.";
+    let ents = build(text);
+    let (n, _, k) = who(&ents, text, "They", 0);
+    assert_eq!((n.as_str(), k), ("economists", SpeakerKind::Group));
+}
+
+#[test]
+fn role_nouns_find_their_titled_person() {
+    let text = "Senator Maria Lopez questioned Defense Secretary Paul Grant for an hour. \
+                The senator said the answers were vague. \
+                The defense secretary said he would reply in writing.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "The senator", 0), "Maria Lopez");
+    assert_eq!(name(&ents, text, "The defense secretary", 0), "Paul Grant");
+    assert_eq!(name(&ents, text, "he", 0), "Paul Grant");
+}
+
+#[test]
+fn particles_hyphens_apostrophes_and_possessives() {
+    let text = "Ursula von der Leyen met Sean O'Neill and Jean-Luc Marchand. \
+                Von der Leyen said little. O'Neill's aide said more. \
+                Marchand said nothing.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "O'Neill's", 0), "Sean O'Neill");
+    assert_eq!(name(&ents, text, "Marchand said", 0), "Jean-Luc Marchand");
+    assert_eq!(name(&ents, text, "Ursula", 0), "Ursula von der Leyen");
+}
+
+#[test]
+fn speakers_list_every_mention() {
+    let ents = build(SEED);
+    let r = ents.resolve(SEED, find(SEED, "she", 0)).unwrap();
+    let speakers = ents.speakers(SEED, &[r.entity, r.entity]);
+    assert_eq!(speakers.len(), 1);
+    let texts: Vec<&str> = speakers[0]
+        .mentions
+        .iter()
+        .map(|m| m.text.as_str())
+        .collect();
+    assert_eq!(texts, ["Maria Zakharova", "she"]);
+}
+
+#[test]
+fn unknown_spans_are_read_as_written() {
+    let text = "Officials in the region were cautious.";
+    let ents = build(text);
+    let r = ents.resolve(text, Span::new(0, 0));
+    assert!(r.is_none());
+    let (n, _, k) = who(&ents, text, "region", 0);
+    assert_eq!(k, SpeakerKind::Person);
+    assert_eq!(n, "region");
+}
+
+#[test]
+fn adversarial_input_is_linear_and_safe() {
+    let mut text = String::new();
+    for _ in 0..5000 {
+        text.push_str("Mr. A B. “he” she, they’ Ü. ");
+    }
+    let start = std::time::Instant::now();
+    let ents = build(&text);
+    assert!(!ents.mentions().is_empty());
+    for m in ents.mentions().iter().take(50) {
+        let _ = ents.resolve(&text, m.span);
+    }
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+/// Prints every mention with its entity, for debugging.
+#[allow(dead_code)]
+fn dump(text: &str) {
+    let ents = build(text);
+    let table = ents.table.borrow();
+    for m in ents.mentions() {
+        let e = m.entity.map(|i| {
+            (
+                i,
+                table[i].canonical().to_owned(),
+                table[i].kind,
+                table[i].gender,
+                table[i].description.clone(),
+                table[i].roles.clone(),
+            )
+        });
+        println!("{:?} {:?} -> {:?}", m.span.text(text), m.kind, e);
+    }
+}
+
+#[test]
+fn debug_dump() {
+    if let Ok(t) = std::env::var("QC_DUMP") {
+        dump(&t);
+    }
+}
