@@ -622,6 +622,9 @@ fn match_phrase<'l, V>(
 
 /// The text from the start of token `a` to the end of token `b - 1`.
 fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
+    if a >= b {
+        return "";
+    }
     Span::new(tokens[a].span.start, tokens[b - 1].span.end).text(text)
 }
 
@@ -820,8 +823,8 @@ fn scan_chunk(
     // and ordinary words the text also writes in lower case ("Were").
     while k < end
         && (matches!(lex.not_names.get(&tokens[k].key), Some(NotName::Function))
-            || tokens[k].initial
-                && lower.contains(tokens[k].key.as_str())
+            || lower.contains(tokens[k].key.as_str())
+                && !lex.first_names.contains_key(tokens[k].key.as_str())
                 && match_phrase(tokens, k, end, &lex.titles).is_none())
     {
         k += 1;
@@ -852,9 +855,51 @@ fn scan_chunk(
             k += n;
             continue;
         }
+        // An acronym before a title ("RNC Chief of Staff").
+        let t = &tokens[k];
+        if t.key.len() >= 2
+            && text[t.span.start..t.span.end]
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.')
+            && match_phrase(tokens, k + 1, end, &lex.titles).is_some_and(|(_, t)| !t.honorific)
+        {
+            desc_start.get_or_insert(k);
+            k += 1;
+            continue;
+        }
+        // A group word before a name ("Republicans David Jolly").
+        if k + 1 < end && lex.groups.contains(t.key.as_str()) {
+            k += 1;
+            continue;
+        }
         break;
     }
     let desc_end = k;
+    let mut resume = end;
+    // A person's name ends before "of" ("Tom Cole of Oklahoma") and before
+    // a word the text also writes in lower case ("Trump Finally Endorses").
+    let org_like = k < end
+        && ((k..end).any(|j| lex.org_heads.contains(tokens[j].key.trim_end_matches('.')))
+            || lex
+                .orgs
+                .get(&normalise_phrase(words_text(text, tokens, k, end)))
+                .is_some());
+    if !org_like && k < end {
+        let cut = (k + 1..end).find(|&j| {
+            let key = tokens[j].key.as_str();
+            key == "of"
+                || tokens[j].cap
+                    && lower.contains(key)
+                    && !lex.first_names.contains_key(key)
+                    && !is_connector(key)
+        });
+        if let Some(j) = cut {
+            if tokens[j].key != "of" {
+                resume = j;
+            }
+            end = j;
+        }
+    }
     if k >= end {
         // Only a title ("the President said"): a role noun.
         if !roles.is_empty() && !honorific {
@@ -872,7 +917,7 @@ fn scan_chunk(
                 out.push(f);
             }
         }
-        return end;
+        return resume;
     }
     let name_text = words_text(text, tokens, k, end);
     let name_key = normalise_phrase(name_text);
@@ -886,7 +931,7 @@ fn scan_chunk(
             SpeakerKind::Group,
             name_text,
         ));
-        return end;
+        return resume;
     }
     // Organisations: a known one, one with an organisation word, or one
     // introduced by a cue ("news agency TASS").
@@ -916,13 +961,23 @@ fn scan_chunk(
             f.description = Some(words_text(text, tokens, start, i).to_owned());
         }
         out.push(f);
-        return end;
+        return resume;
     }
     // Places, times and demonyms alone are not people.
     let all_not_names = (k..end).all(|j| lex.not_names.get(&tokens[j].key).is_some())
         || lex.not_names.get(&name_key).is_some();
     if all_not_names {
-        return end;
+        return resume;
+    }
+    // A lone word after "in" is a place ("back in Indiana").
+    if single
+        && desc_start.is_none()
+        && !honorific
+        && k > 0
+        && tokens[k].joined
+        && matches!(tokens[k - 1].key.as_str(), "in" | "near" | "across")
+    {
+        return resume;
     }
     // A lone capitalised word at a sentence start is a name only when the
     // text capitalises it elsewhere too, or it is a known given name.
@@ -933,7 +988,7 @@ fn scan_chunk(
         && !named.contains_key(first_key)
         && !lex.first_names.contains_key(first_key)
     {
-        return end;
+        return resume;
     }
     // Words with digits are not names.
     if !tokens[k].cap
@@ -941,7 +996,7 @@ fn scan_chunk(
             .iter()
             .any(|t| t.key.contains(|c: char| c.is_ascii_digit()))
     {
-        return end;
+        return resume;
     }
     f = found(
         Span::new(tokens[k].span.start, tokens[end - 1].span.end),
@@ -959,7 +1014,11 @@ fn scan_chunk(
         f.gender = f.gender.or(g);
     }
     if let Some(ds) = desc_start {
-        desc.push(words_text(text, tokens, ds, desc_end).to_owned());
+        let mut d = words_text(text, tokens, ds, desc_end).to_owned();
+        if tokens[desc_end - 1].dot {
+            d.push('.');
+        }
+        desc.push(d);
     }
     if let Some((app, app_roles)) = appositive(text, tokens, end, lex) {
         desc.push(app);
@@ -969,7 +1028,7 @@ fn scan_chunk(
         f.description = Some(desc.join(", "));
     }
     out.push(f);
-    end
+    resume
 }
 
 /// Marks the words of title-case lines (headlines, bylines, page
@@ -1139,3 +1198,23 @@ fn appositive(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod polnear;
+
+#[cfg(test)]
+mod tests_support {
+    use super::Entities;
+    use crate::segment;
+    use crate::span::Span;
+
+    pub(super) fn build(text: &str, quotes: &[Span]) -> Entities {
+        let paragraphs = segment::paragraphs(text);
+        let sentences = segment::sentences(text, &paragraphs);
+        Entities::build(text, &sentences, quotes)
+    }
+
+    pub(super) fn quotes_in(text: &str) -> Vec<Span> {
+        super::tests::quotes(text)
+    }
+}

@@ -1,8 +1,7 @@
 use super::*;
-use crate::segment;
 
 /// Quotation spans for tests: curly pairs and straight pairs.
-fn quotes(text: &str) -> Vec<Span> {
+pub(super) fn quotes(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open: Option<usize> = None;
     for (i, c) in text.char_indices() {
@@ -25,9 +24,7 @@ fn quotes(text: &str) -> Vec<Span> {
 }
 
 fn build(text: &str) -> Entities {
-    let paragraphs = segment::paragraphs(text);
-    let sentences = segment::sentences(text, &paragraphs);
-    Entities::build(text, &sentences, &quotes(text))
+    tests_support::build(text, &quotes(text))
 }
 
 /// The span of the `nth` (0-based) occurrence of `needle` as whole words.
