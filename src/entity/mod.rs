@@ -40,6 +40,9 @@ const APPOSITIVE_MAX_WORDS: usize = 12;
 /// How many modifier words may precede a role or group noun ("senior
 /// U.S. officials").
 const MODIFIERS_MAX_WORDS: usize = 3;
+/// The longest all-capitals word taken for an organisation's acronym
+/// ("GOP", "S.E.C."); longer ones are names set in capitals.
+const ACRONYM_MAX_LETTERS: usize = 4;
 /// How many words a title-case line needs to count as a headline.
 const HEADLINE_MIN_WORDS: usize = 4;
 /// How many words a capitalised chunk may have.
@@ -223,9 +226,11 @@ impl Entities {
         if mention.is_empty() {
             return None;
         }
-        let entity = self
-            .mention_in(mention)
-            .or_else(|| self.analyse_span(text, mention))?;
+        let entity = match self.head_mention(text, mention) {
+            Ok(Some(id)) => id,
+            Ok(None) => self.analyse_span(text, mention, true)?,
+            Err(()) => self.analyse_span(text, mention, false)?,
+        };
         let table = self.table.borrow();
         let e = table.get(entity)?;
         Some(Resolved {
@@ -272,26 +277,52 @@ impl Entities {
             .saturating_sub(1)
     }
 
-    /// The entity of the first linked mention inside `span`; when none
-    /// lies inside, of a mention that overlaps it.
-    fn mention_in(&self, span: Span) -> Option<usize> {
-        let first = self.mentions.partition_point(|m| m.span.end <= span.start);
-        let overlapping = self.mentions[first..]
-            .iter()
-            .take_while(|m| m.span.start < span.end.max(span.start + 1));
-        let mut fallback = None;
-        for m in overlapping {
-            let Some(e) = m.entity else { continue };
-            if span.contains(m.span) {
-                return Some(e);
-            }
-            fallback = fallback.or(Some(e));
+    /// The entity of the mention that heads `span`: the last linked
+    /// mention before any comma or parenthesis ("Harsh V. Pant, a
+    /// professor …"; "Trump lawyer Marc Kasowitz"). `Err` when the span
+    /// holds mentions but its head word is none of them ("Obama's
+    /// aides", "the Trump campaign", "Obama and Clinton").
+    fn head_mention(&self, text: &str, span: Span) -> Result<Option<usize>, ()> {
+        let region = span.text(text);
+        let head_len = region.find([',', '(', ';']).unwrap_or(region.len());
+        let head = Span::new(span.start, span.start + head_len).trim(text);
+        if head.is_empty() {
+            return Ok(None);
         }
-        fallback
+        let first = self.mentions.partition_point(|m| m.span.end <= head.start);
+        let mut best: Option<&EntityMention> = None;
+        let mut count = 0;
+        for m in self.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.start < head.end)
+        {
+            if m.entity.is_none() {
+                continue;
+            }
+            count += 1;
+            if best.is_none_or(|b| m.span.end >= b.span.end) {
+                best = Some(m);
+            }
+        }
+        let Some(best) = best else { return Ok(None) };
+        let rest = Span::new(best.span.end.min(head.end), head.end).text(text);
+        let rest = rest
+            .trim_start_matches(['\'', '’'])
+            .trim_start_matches(['s', 'S'])
+            .trim_start_matches(['\'', '’']);
+        let tail_words = rest.chars().any(char::is_alphabetic);
+        let head_text = head.text(text);
+        let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
+        if tail_words || coordinated {
+            return Err(());
+        }
+        Ok(best.entity)
     }
 
     /// Resolves a span that holds no known mention by reading its words.
-    fn analyse_span(&self, text: &str, span: Span) -> Option<usize> {
+    /// With `names` false, the span's names are only modifiers ("the
+    /// Trump campaign") and it becomes an entity of its own.
+    fn analyse_span(&self, text: &str, span: Span, names: bool) -> Option<usize> {
         let lex = lexicon();
         let region = span.text(text);
         if region.is_empty() {
@@ -310,7 +341,7 @@ impl Entities {
         }
         // A name: its last capitalised word that is a known name word.
         let mut chosen = None;
-        for w in words.iter().rev() {
+        for w in words.iter().rev().filter(|_| names) {
             let key = strip_possessive(w).to_lowercase();
             if let Some(ids) = self.by_word.get(&key) {
                 chosen = ids.last().copied();
@@ -326,22 +357,20 @@ impl Entities {
         if name.is_empty() {
             return None;
         }
-        let first_cap = name.starts_with(char::is_uppercase);
         let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
-        let kind = if lex.groups.contains(&last) {
+        let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
+        let kind = if lex.groups.contains(&last) || coordinated {
             SpeakerKind::Group
-        } else if !first_cap
+        } else if lex.org_lower_heads.contains(&last)
             || words.iter().any(|w| {
-                lex.org_heads.contains(&w.to_lowercase())
-                    || lex.not_names.get(&w.to_lowercase()) == Some(&NotName::Place)
+                let k = w.to_lowercase();
+                lex.org_heads.contains(&k)
+                    || lex.not_names.get(&k) == Some(&NotName::Place)
+                    || lex.orgs.get(&k) == Some(&OrgWord::Known)
             })
-            || lex.orgs.get(&normalise_phrase(name)).is_some()
+            || lex.orgs.get(&normalise_phrase(name)) == Some(&OrgWord::Known)
         {
-            if first_cap {
-                SpeakerKind::Organisation
-            } else {
-                SpeakerKind::Person
-            }
+            SpeakerKind::Organisation
         } else {
             SpeakerKind::Person
         };
@@ -709,7 +738,15 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             continue;
         }
         if lex.groups.contains(&t.key) {
-            let (first, _) = walk_back(lex, tokens, i);
+            let (mut first, _) = walk_back(lex, tokens, i);
+            // A possessor belongs to the group: "Obama's aides".
+            if first > 0
+                && tokens[first].joined
+                && tokens[first - 1].poss
+                && !is_determiner(&tokens[first].key)
+            {
+                first -= 1;
+            }
             let start = if is_determiner(&tokens[first].key) {
                 first + 1
             } else {
@@ -825,7 +862,9 @@ fn scan_chunk(
         && (matches!(lex.not_names.get(&tokens[k].key), Some(NotName::Function))
             || lower.contains(tokens[k].key.as_str())
                 && !lex.first_names.contains_key(tokens[k].key.as_str())
-                && match_phrase(tokens, k, end, &lex.titles).is_none())
+                && match_phrase(tokens, k, end, &lex.titles).is_none()
+                && match_phrase(tokens, k, end, &lex.orgs).is_none_or(|(n, _)| n < 2)
+                && match_phrase(tokens, k, end, &lex.not_names).is_none_or(|(n, _)| n < 2))
     {
         k += 1;
     }
@@ -888,6 +927,7 @@ fn scan_chunk(
         let cut = (k + 1..end).find(|&j| {
             let key = tokens[j].key.as_str();
             key == "of"
+                || matches!(lex.not_names.get(key), Some(NotName::Function))
                 || tokens[j].cap
                     && lower.contains(key)
                     && !lex.first_names.contains_key(key)
@@ -919,7 +959,13 @@ fn scan_chunk(
         }
         return resume;
     }
-    let name_text = words_text(text, tokens, k, end);
+    // A dotted acronym keeps its last dot ("U.N.", "S.E.C.").
+    let last_tok = &tokens[end - 1];
+    let name_text = if last_tok.dot && !last_tok.poss && last_tok.span.text(text).contains('.') {
+        Span::new(tokens[k].span.start, last_tok.span.end + 1).text(text)
+    } else {
+        words_text(text, tokens, k, end)
+    };
     let name_key = normalise_phrase(name_text);
     let single = end - k == 1;
     let first_key = tokens[k].key.as_str();
@@ -946,15 +992,27 @@ fn scan_chunk(
         })
         .map(|j| tokens[j].key.trim_end_matches('.').to_owned())
         .collect();
-    let is_org = lex.orgs.get(&name_key) == Some(&OrgWord::Known) || !heads.is_empty() || org_cue;
+    let acronym = single && {
+        let w = tokens[k].span.text(text);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+            && (2..=ACRONYM_MAX_LETTERS).contains(&letters)
+    };
+    let is_org =
+        acronym || lex.orgs.get(&name_key) == Some(&OrgWord::Known) || !heads.is_empty() || org_cue;
     let mut f;
     if is_org {
-        f = found(
-            Span::new(tokens[k].span.start, tokens[end - 1].span.end),
-            MentionKind::Name,
-            SpeakerKind::Organisation,
-            name_text,
-        );
+        // A place before an organisation is part of its name ("U.S.
+        // Senate", "New York Times"), unless a title came first.
+        let org_start = if roles.is_empty() {
+            desc_start.unwrap_or(k)
+        } else {
+            k
+        };
+        let span = Span::new(tokens[org_start].span.start, tokens[end - 1].span.end);
+        let name_end = tokens[k].span.start + name_text.len();
+        let name = Span::new(span.start, name_end).text(text);
+        f = found(span, MentionKind::Name, SpeakerKind::Organisation, name);
         f.roles = heads;
         if org_cue {
             let start = cue_start.unwrap_or(i);

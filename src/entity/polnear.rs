@@ -111,13 +111,23 @@ fn polnear_sources_resolve_to_plausible_speakers() {
                 // A short capitalised source: a name. Plausible when the
                 // resolved name keeps the source's last word.
                 names += 1;
-                let last = s
+                let head = s.split([',', '(']).next().unwrap_or(s);
+                let last = head
+                    .trim_end()
                     .trim_end_matches(['\'', '’', 's'])
                     .split_whitespace()
                     .last()
                     .unwrap_or("");
-                if resolved.is_some_and(|r| r.name.contains(last)) {
+                if resolved
+                    .as_ref()
+                    .is_some_and(|r| r.name.to_lowercase().contains(&last.to_lowercase()))
+                {
                     names_ok += 1;
+                } else if std::env::var("QC_FAILS").is_ok() {
+                    println!(
+                        "name miss: {s:?} → {:?}",
+                        resolved.map(|r| (r.name, r.kind))
+                    );
                 }
             }
         }

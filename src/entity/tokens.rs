@@ -93,7 +93,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
             } else {
                 between
             };
-            !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\t') && !p.poss
+            !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}')) && !p.poss
                 || p.poss && gap.chars().all(|c| c == ' ')
         });
         let mut initial = false;
