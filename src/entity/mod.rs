@@ -344,7 +344,9 @@ impl Entities {
         for w in words.iter().rev().filter(|_| names) {
             let key = strip_possessive(w).to_lowercase();
             if let Some(ids) = self.by_word.get(&key) {
-                chosen = ids.last().copied();
+                chosen = self
+                    .find_person(std::slice::from_ref(&key))
+                    .or(ids.last().copied());
                 break;
             }
         }
@@ -465,6 +467,17 @@ impl Entities {
         let last = words.last()?;
         let table = self.table.borrow();
         let ids = self.by_word.get(last)?;
+        // A lone word is first taken for a surname ("Trump" is Donald
+        // Trump before it is the "Trump Train").
+        if let [word] = words {
+            let surname = ids.iter().rev().copied().find(|&id| {
+                let e = &table[id];
+                e.kind == SpeakerKind::Person && name_words(e.canonical()).last() == Some(word)
+            });
+            if surname.is_some() {
+                return surname;
+            }
+        }
         ids.iter().rev().copied().find(|&id| {
             let e = &table[id];
             e.kind == SpeakerKind::Person

@@ -102,6 +102,18 @@ fn polnear_sources_resolve_to_plausible_speakers() {
                 let last = r.name.split_whitespace().last().unwrap_or("");
                 if !last.is_empty() && window.contains(last) {
                     prons_near += 1;
+                } else if std::env::var("QC_FAILS").is_ok() {
+                    let from = text[..src.start]
+                        .char_indices()
+                        .rev()
+                        .nth(300)
+                        .map_or(0, |(i, _)| i);
+                    println!(
+                        "pronoun far: → {} | …{}[[{}]]",
+                        r.name,
+                        text[from..src.start].replace('\n', " / "),
+                        s
+                    );
                 }
                 samples.push((article.clone(), src, r.name, r.description, from));
             } else if s.split_whitespace().count() <= 4
