@@ -48,6 +48,10 @@ pub(crate) enum NotName {
     Time,
     Place,
     Demonym,
+    /// A word that ends a place's name ("Islands", "County").
+    PlaceWord,
+    /// A verb: a phrase that holds one is a clause, not a description.
+    Verb,
 }
 
 /// What an entry of `grammar/organisations.txt` is.
@@ -152,6 +156,8 @@ impl Lexicon {
                 Some("time") => NotName::Time,
                 Some("place") => NotName::Place,
                 Some("demonym") => NotName::Demonym,
+                Some("place-word") => NotName::PlaceWord,
+                Some("verb") => NotName::Verb,
                 _ => NotName::Function,
             };
             lex.not_names.insert(f[0], kind);

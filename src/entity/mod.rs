@@ -1036,7 +1036,8 @@ fn scan_chunk(
     }
     // Places, times and demonyms alone are not people.
     let all_not_names = (k..end).all(|j| lex.not_names.get(&tokens[j].key).is_some())
-        || lex.not_names.get(&name_key).is_some();
+        || lex.not_names.get(&name_key).is_some()
+        || lex.not_names.get(&tokens[end - 1].key) == Some(&NotName::PlaceWord);
     if all_not_names {
         return resume;
     }
@@ -1243,12 +1244,11 @@ fn appositive(
         if j > end && !tokens[j].joined && !tokens[j - 1].poss {
             break;
         }
-        if j > end
-            && matches!(
-                tokens[j].key.as_str(),
-                "said" | "says" | "told" | "who" | "which"
-            )
-        {
+        // A verb makes it a clause, not a description.
+        if matches!(lex.not_names.get(&tokens[j].key), Some(NotName::Verb)) {
+            return None;
+        }
+        if j > end && matches!(tokens[j].key.as_str(), "who" | "which" | "that") {
             break;
         }
         if let Some((n, title)) = match_phrase(tokens, j, tokens.len(), &lex.titles)
@@ -1260,6 +1260,11 @@ fn appositive(
         j += 1;
     }
     if roles.is_empty() && !is_determiner(&next.key) {
+        return None;
+    }
+    // It must end at punctuation, not run on past the window.
+    let after = text.get(tokens[last - 1].full_end..).unwrap_or("");
+    if !(after.is_empty() || after.starts_with([',', '.', ';', ')', ':', '—', '–'])) {
         return None;
     }
     let end_byte = tokens[last - 1].full_end;
