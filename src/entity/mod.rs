@@ -182,6 +182,9 @@ pub(crate) struct Entities {
     quoted: Vec<bool>,
     /// Start offsets of the sentences.
     sentence_starts: Vec<usize>,
+    /// For each sentence, how many sentences before it are not wholly
+    /// inside a quotation.
+    narrative: Vec<usize>,
     /// Lower-case name word → entities that carry it.
     by_word: HashMap<String, Vec<usize>>,
 }
@@ -196,8 +199,18 @@ impl Entities {
         let tokens = tokenize(text, &sentence_starts);
         let found = scan(text, &tokens, lex);
         let quotes = merge_spans(quotations);
+        // Sentences wholly inside quotations do not count as distance.
+        let mut narrative = Vec::with_capacity(sentences.len());
+        let mut count = 0;
+        for s in sentences {
+            narrative.push(count);
+            if !inside(&quotes, s.span) {
+                count += 1;
+            }
+        }
         let mut ents = Entities {
             sentence_starts,
+            narrative,
             ..Entities::default()
         };
         for f in found {
@@ -271,10 +284,14 @@ impl Entities {
         out
     }
 
+    /// The narrative index of the sentence holding `pos`: sentences
+    /// wholly inside quotations are not counted.
     fn sentence_index(&self, pos: usize) -> usize {
-        self.sentence_starts
+        let raw = self
+            .sentence_starts
             .partition_point(|&s| s <= pos)
-            .saturating_sub(1)
+            .saturating_sub(1);
+        self.narrative.get(raw).copied().unwrap_or(0)
     }
 
     /// The entity of the mention that heads `span`: the last linked
@@ -635,6 +652,11 @@ fn is_determiner(key: &str) -> bool {
     matches!(key, "the" | "a" | "an")
 }
 
+/// Possessive determiners that make a role noun definite ("my father").
+fn is_possessive_determiner(key: &str) -> bool {
+    matches!(key, "my" | "our" | "his" | "her" | "their" | "your")
+}
+
 /// The longest phrase of `phrases` that starts at token `i` and stays
 /// within `end`; returns its length in words.
 fn match_phrase<'l, V>(
@@ -674,7 +696,7 @@ fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t st
 /// "diplomatic"): not a determiner, function word, verb form or number.
 fn modifier(lex: &Lexicon, t: &Token) -> bool {
     let key = t.key.as_str();
-    if is_determiner(key) || lex.pronouns.contains_key(key) {
+    if is_determiner(key) || is_possessive_determiner(key) || lex.pronouns.contains_key(key) {
         return false;
     }
     match lex.not_names.get(key) {
@@ -778,7 +800,15 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             let before_name = tokens
                 .get(end)
                 .is_some_and(|u| u.joined && u.cap && !tokens[end - 1].poss);
-            let (first, det) = walk_back(lex, tokens, i);
+            let (mut first, mut det) = walk_back(lex, tokens, i);
+            if det.is_none()
+                && first > 0
+                && tokens[first].joined
+                && is_possessive_determiner(&tokens[first - 1].key)
+            {
+                first -= 1;
+                det = Some("the");
+            }
             if !before_name && det.is_some() {
                 let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
                 let mut f = found(

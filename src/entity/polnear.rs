@@ -90,7 +90,21 @@ fn polnear_sources_resolve_to_plausible_speakers() {
             let resolved = ents.resolve(&text, src);
             if matches!(lower.as_str(), "he" | "she") {
                 prons += 1;
-                let Some(r) = resolved else { continue };
+                let Some(r) = resolved else {
+                    if std::env::var("QC_FAILS").is_ok() {
+                        let from = text[..src.start]
+                            .char_indices()
+                            .rev()
+                            .nth(300)
+                            .map_or(0, |(i, _)| i);
+                        println!(
+                            "pronoun unresolved: …{}[[{}]]",
+                            text[from..src.start].replace('\n', " / "),
+                            s
+                        );
+                    }
+                    continue;
+                };
                 prons_resolved += 1;
                 // Plausible: the name's last word appears in the three
                 // sentences before the pronoun, or in its own.

@@ -332,3 +332,21 @@ fn the_head_of_a_span_decides_who_speaks() {
     assert_eq!((n.as_str(), k), ("U.S. Senate", SpeakerKind::Organisation));
     assert_eq!(name(&ents, text, "Obama", 2), "Barack Obama");
 }
+
+#[test]
+fn quoted_sentences_do_not_push_the_antecedent_out_of_reach() {
+    let text = "Nadia Perrin waited outside the court. \
+                “We came early. We sat all day. We heard nothing. Nobody spoke to us. \
+                Nobody explained anything,” she said.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "she", 0), "Nadia Perrin");
+}
+
+#[test]
+fn possessive_role_nouns_are_people() {
+    let text = "I grew up on a farm. My father rarely talked about money. \
+                He said it was a private matter.";
+    let ents = build(text);
+    let (n, _, k) = who(&ents, text, "He", 0);
+    assert_eq!((n.as_str(), k), ("My father", SpeakerKind::Person));
+}

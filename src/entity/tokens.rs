@@ -27,7 +27,7 @@ pub(crate) struct Token {
     /// First word of a sentence, or first after an opening quotation mark
     /// or colon: a capital here says nothing.
     pub initial: bool,
-    /// First word of a sentence.
+    /// First word of a sentence or of a line.
     pub sentence_start: bool,
 }
 
@@ -101,7 +101,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
             next_sentence += 1;
             initial = true;
         }
-        let sentence_start = initial || prev.is_none();
+        let sentence_start = initial || prev.is_none() || between.contains('\n');
         if !initial {
             initial = prev.is_none()
                 || between.contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
