@@ -167,6 +167,8 @@ struct Found {
     gender: Option<Gender>,
     /// A role noun with "a"/"an": a new, unnamed person.
     indefinite: bool,
+    /// "his" or "her": only teaches the gender of the person just named.
+    possessive: bool,
 }
 
 /// The entities of one document.
@@ -216,6 +218,12 @@ impl Entities {
         for f in found {
             let sentence = ents.sentence_index(f.span.start);
             let quoted = inside(&quotes, f.span);
+            if f.possessive {
+                if !quoted {
+                    ents.learn_from_possessive(f.gender, sentence);
+                }
+                continue;
+            }
             let entity = ents.link(&f, sentence, quoted, text);
             ents.mentions.push(EntityMention {
                 span: f.span,
@@ -402,6 +410,25 @@ impl Entities {
         }
         table.push(Entity::new(kind, name));
         Some(table.len() - 1)
+    }
+
+    /// "his" or "her" right after a person named in the same sentence,
+    /// outside quotations, hints at that person's gender ("Blinken urged
+    /// his counterpart"). A weak hint: a title or pronoun overrides it.
+    fn learn_from_possessive(&mut self, gender: Option<Gender>, sentence: usize) {
+        let Some(i) = self.mentions.len().checked_sub(1) else {
+            return;
+        };
+        let m = &self.mentions[i];
+        if self.quoted[i] || self.sentence_of[i] != sentence || m.kind != MentionKind::Name {
+            return;
+        }
+        if let Some(id) = m.entity {
+            let e = &mut self.table.get_mut()[id];
+            if e.kind == SpeakerKind::Person {
+                e.learn_gender(gender, false);
+            }
+        }
     }
 
     /// Links one found mention to an entity, creating it when new.
@@ -595,6 +622,15 @@ impl Entities {
                 if m.kind == MentionKind::Name && e.words.len() >= 2 {
                     score += 1;
                 }
+                // A lone capitalised word with nothing to show it is a
+                // person ("Obamacare") is a weak antecedent.
+                if e.words.len() == 1
+                    && e.gender.is_none()
+                    && e.description.is_none()
+                    && e.roles.is_empty()
+                {
+                    score -= 1;
+                }
             }
             // The first mention of its sentence: most often the subject.
             if i == 0 || self.sentence_of[i - 1] != s {
@@ -760,6 +796,19 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             continue;
         }
         if let Some(p) = lex.pronouns.get(&t.key)
+            && p.gender.is_some()
+            && !p.plural
+            && matches!(t.key.as_str(), "his" | "her")
+        {
+            // Not a speaker, but tells the gender of the person just named.
+            let mut f = found(t.span, MentionKind::Pronoun, SpeakerKind::Person, "");
+            f.gender = p.gender;
+            f.possessive = true;
+            out.push(f);
+            i += 1;
+            continue;
+        }
+        if let Some(p) = lex.pronouns.get(&t.key)
             && p.personal
         {
             if matches!(t.key.as_str(), "he" | "she" | "they") {
@@ -856,6 +905,7 @@ fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) ->
         roles: Vec::new(),
         gender: None,
         indefinite: false,
+        possessive: false,
     }
 }
 

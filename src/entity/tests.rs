@@ -350,3 +350,17 @@ fn possessive_role_nouns_are_people() {
     let (n, _, k) = who(&ents, text, "He", 0);
     assert_eq!((n.as_str(), k), ("My father", SpeakerKind::Person));
 }
+
+#[test]
+fn possessives_teach_gender() {
+    let text = "Karlee Macer and Jordan Pike met voters on Tuesday. \
+                Macer told them about her plan. Pike kept his notes short. \
+                Later, she said the plan would pass.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "she", 0), "Karlee Macer");
+    assert!(
+        ents.mentions()
+            .iter()
+            .all(|m| !matches!(m.span.text(text), "his" | "her"))
+    );
+}
