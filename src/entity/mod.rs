@@ -40,6 +40,9 @@ const APPOSITIVE_MAX_WORDS: usize = 12;
 /// How many modifier words may precede a role or group noun ("senior
 /// U.S. officials").
 const MODIFIERS_MAX_WORDS: usize = 3;
+/// How many entities sharing one name word a look-up considers, most
+/// recent first; older ones drop out, so look-ups stay bounded.
+const NAME_CANDIDATES_MAX: usize = 32;
 /// The longest all-capitals word taken for an organisation's acronym
 /// ("GOP", "S.E.C."); longer ones are names set in capitals.
 const ACRONYM_MAX_LETTERS: usize = 4;
@@ -189,6 +192,9 @@ pub(crate) struct Entities {
     narrative: Vec<usize>,
     /// Lower-case name word → entities that carry it.
     by_word: HashMap<String, Vec<usize>>,
+    /// Kind and lower-case name → organisation or group entity, and any
+    /// entity made up by [`Entities::resolve`].
+    by_key: RefCell<HashMap<String, usize>>,
 }
 
 impl Entities {
@@ -401,14 +407,13 @@ impl Entities {
         } else {
             SpeakerKind::Person
         };
-        let mut table = self.table.borrow_mut();
-        if let Some(i) = table
-            .iter()
-            .position(|e| e.kind == kind && e.names.iter().any(|n| n == name))
-        {
+        let key = entity_key(kind, name);
+        if let Some(&i) = self.by_key.borrow().get(&key) {
             return Some(i);
         }
+        let mut table = self.table.borrow_mut();
         table.push(Entity::new(kind, name));
+        self.by_key.borrow_mut().insert(key, table.len() - 1);
         Some(table.len() - 1)
     }
 
@@ -453,8 +458,15 @@ impl Entities {
         let table = self.table.get_mut();
         let id = table.len();
         for w in &entity.words {
-            self.by_word.entry(w.clone()).or_default().push(id);
+            let ids = self.by_word.entry(w.clone()).or_default();
+            ids.push(id);
+            if ids.len() > 4 * NAME_CANDIDATES_MAX {
+                ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
+            }
         }
+        self.by_key
+            .get_mut()
+            .insert(entity_key(entity.kind, &entity.names[0]), id);
         table.push(entity);
         id
     }
@@ -465,8 +477,14 @@ impl Entities {
         for w in name_words(name) {
             let ids = self.by_word.entry(w).or_default();
             // Most recently named last, so look-ups prefer it.
-            ids.retain(|&i| i != id);
+            let from = ids.len().saturating_sub(NAME_CANDIDATES_MAX);
+            if let Some(pos) = ids[from..].iter().rposition(|&i| i == id) {
+                ids.remove(from + pos);
+            }
             ids.push(id);
+            if ids.len() > 4 * NAME_CANDIDATES_MAX {
+                ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
+            }
         }
     }
 
@@ -475,10 +493,10 @@ impl Entities {
         let id = if f.entity_kind == SpeakerKind::Person {
             self.find_person(&words)
         } else {
-            let key = f.name.to_lowercase();
-            self.table.get_mut().iter().position(|e| {
-                e.kind == f.entity_kind && e.names.iter().any(|n| n.to_lowercase() == key)
-            })
+            self.by_key
+                .get_mut()
+                .get(&entity_key(f.entity_kind, &f.name))
+                .copied()
         };
         let id = match id {
             Some(id) => {
@@ -514,31 +532,39 @@ impl Entities {
         // A lone word is first taken for a surname ("Trump" is Donald
         // Trump before it is the "Trump Train").
         if let [word] = words {
-            let surname = ids.iter().rev().copied().find(|&id| {
-                let e = &table[id];
-                e.kind == SpeakerKind::Person && name_words(e.canonical()).last() == Some(word)
-            });
+            let surname = ids
+                .iter()
+                .rev()
+                .take(NAME_CANDIDATES_MAX)
+                .copied()
+                .find(|&id| {
+                    let e = &table[id];
+                    e.kind == SpeakerKind::Person && name_words(e.canonical()).last() == Some(word)
+                });
             if surname.is_some() {
                 return surname;
             }
         }
-        ids.iter().rev().copied().find(|&id| {
-            let e = &table[id];
-            e.kind == SpeakerKind::Person
-                && (words.iter().all(|w| e.words.contains(w))
-                    || e.names
-                        .iter()
-                        .all(|n| name_words(n).iter().all(|w| words.contains(w))))
-        })
+        ids.iter()
+            .rev()
+            .take(NAME_CANDIDATES_MAX)
+            .copied()
+            .find(|&id| {
+                let e = &table[id];
+                e.kind == SpeakerKind::Person
+                    && (words.iter().all(|w| e.words.contains(w))
+                        || e.names
+                            .iter()
+                            .all(|n| name_words(n).iter().all(|w| words.contains(w))))
+            })
     }
 
     fn link_group(&mut self, f: &Found) -> usize {
-        let key = f.name.to_lowercase();
         let found = self
-            .table
+            .by_key
             .get_mut()
-            .iter()
-            .position(|e| e.kind == SpeakerKind::Group && e.names[0].to_lowercase() == key);
+            .get(&entity_key(SpeakerKind::Group, &f.name))
+            .copied();
         found.unwrap_or_else(|| {
             let mut e = Entity::new(SpeakerKind::Group, &f.name);
             e.words.clear();
@@ -642,6 +668,11 @@ impl Entities {
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// The look-up key of an entity of `kind` called `name`.
+fn entity_key(kind: SpeakerKind, name: &str) -> String {
+    format!("{kind:?}:{}", name.to_lowercase())
 }
 
 /// Merges quotation spans into sorted, disjoint spans.

@@ -364,3 +364,24 @@ fn possessives_teach_gender() {
             .all(|m| !matches!(m.span.text(text), "his" | "her"))
     );
 }
+
+#[test]
+fn many_people_sharing_a_surname_stay_linear() {
+    let mut text = String::new();
+    let mut n = 0u32;
+    while text.len() < 400_000 {
+        // Distinct made-up given names, all called Smith.
+        let given: String = format!("{n:x}")
+            .chars()
+            .map(|c| (b'a' + c.to_digit(16).unwrap_or(0) as u8) as char)
+            .collect();
+        text.push_str(&format!(
+            "Ka{given} Smith said Smith and the Orgo{given} Agency agreed. "
+        ));
+        n += 1;
+    }
+    let start = std::time::Instant::now();
+    let ents = build(&text);
+    assert!(ents.mentions().len() > 1000);
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
