@@ -32,8 +32,14 @@ use tokens::{Token, tokenize};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
-/// How many mentions back a pronoun or role noun looks at most.
+/// How many sentences back a role noun with no matching title ("the
+/// GOP nominee") looks for a named person.
+const ROLE_LOOKBACK_SENTENCES: usize = 2;
+/// How many mentions back a pronoun looks at most.
 const LOOKBACK_MENTIONS: usize = 64;
+/// How many mentions back a role noun looks for the person who holds
+/// that title ("the FBI director" after "FBI Director James Comey").
+const ROLE_LOOKBACK_MENTIONS: usize = 256;
 /// How many words an appositive description may have ("a professor
 /// with King's College London").
 const APPOSITIVE_MAX_WORDS: usize = 12;
@@ -172,6 +178,8 @@ struct Found {
     indefinite: bool,
     /// "his" or "her": only teaches the gender of the person just named.
     possessive: bool,
+    /// A role noun with "the": usually refers back to someone named.
+    anaphoric: bool,
 }
 
 /// The entities of one document.
@@ -185,6 +193,9 @@ pub(crate) struct Entities {
     sentence_of: Vec<usize>,
     /// Whether each mention lies inside a quotation.
     quoted: Vec<bool>,
+    /// Whether each mention is a role noun with "the" that matched no
+    /// titled person ("the GOP nominee").
+    unmatched_role: Vec<bool>,
     /// Start offsets of the sentences.
     sentence_starts: Vec<usize>,
     /// For each sentence, how many sentences before it are not wholly
@@ -238,6 +249,10 @@ impl Entities {
             });
             ents.sentence_of.push(sentence);
             ents.quoted.push(quoted);
+            let unmatched = f.anaphoric
+                && f.entity_kind == SpeakerKind::Person
+                && entity.is_some_and(|id| ents.table.get_mut()[id].words.is_empty());
+            ents.unmatched_role.push(unmatched);
         }
         ents
     }
@@ -321,21 +336,40 @@ impl Entities {
             return Ok(None);
         }
         let first = self.mentions.partition_point(|m| m.span.end <= head.start);
-        let mut best: Option<&EntityMention> = None;
+        let mut best: Option<usize> = None;
         let mut count = 0;
-        for m in self.mentions[first..]
+        for (index, m) in self.mentions[first..]
             .iter()
-            .take_while(|m| m.span.start < head.end)
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < head.end)
         {
             if m.entity.is_none() {
                 continue;
             }
             count += 1;
-            if best.is_none_or(|b| m.span.end >= b.span.end) {
-                best = Some(m);
+            if best.is_none_or(|b| m.span.end >= self.mentions[b].span.end) {
+                best = Some(first + index);
             }
         }
-        let Some(best) = best else { return Ok(None) };
+        let Some(index) = best else { return Ok(None) };
+        let best = &self.mentions[index];
+        // A definite role noun that matched no titled person is taken,
+        // when asked about, for the person just named ("Trump … The GOP
+        // nominee said"). Only here: pronoun chains never go through it.
+        if self.unmatched_role.get(index) == Some(&true) && !self.quoted[index] {
+            let named = self.antecedent(
+                best.span.start,
+                None,
+                false,
+                self.sentence_of[index],
+                ROLE_LOOKBACK_SENTENCES,
+            );
+            if let Some(id) = named
+                && !self.table.borrow()[id].words.is_empty()
+            {
+                return Ok(Some(id));
+            }
+        }
         let rest = Span::new(best.span.end.min(head.end), head.end).text(text);
         let rest = rest
             .trim_start_matches(['\'', '’'])
@@ -368,7 +402,13 @@ impl Entities {
         if let [word] = words.as_slice()
             && let Some(p) = lex.pronouns.get(&word.to_lowercase())
         {
-            return self.antecedent(span.start, p.gender, p.plural, usize::MAX);
+            return self.antecedent(
+                span.start,
+                p.gender,
+                p.plural,
+                usize::MAX,
+                PRONOUN_LOOKBACK_SENTENCES,
+            );
         }
         // A name: its last capitalised word that is a known name word.
         let mut chosen = None;
@@ -376,7 +416,7 @@ impl Entities {
             let key = strip_possessive(w).to_lowercase();
             if let Some(ids) = self.by_word.get(&key) {
                 chosen = self
-                    .find_person(std::slice::from_ref(&key))
+                    .find_person(std::slice::from_ref(&key), None)
                     .or(ids.last().copied());
                 break;
             }
@@ -447,7 +487,13 @@ impl Entities {
                     return None;
                 }
                 let p = lexicon().pronouns.get(&f.span.text(text).to_lowercase())?;
-                let found = self.antecedent(f.span.start, p.gender, p.plural, sentence)?;
+                let found = self.antecedent(
+                    f.span.start,
+                    p.gender,
+                    p.plural,
+                    sentence,
+                    PRONOUN_LOOKBACK_SENTENCES,
+                )?;
                 self.table.get_mut()[found].learn_gender(p.gender, true);
                 Some(found)
             }
@@ -491,7 +537,7 @@ impl Entities {
     fn link_name(&mut self, f: &Found) -> usize {
         let words = name_words(&f.name);
         let id = if f.entity_kind == SpeakerKind::Person {
-            self.find_person(&words)
+            self.find_person(&words, f.gender)
         } else {
             self.by_key
                 .get_mut()
@@ -525,9 +571,13 @@ impl Entities {
 
     /// The person these name words refer to: every word of the shorter
     /// name appears in the longer one; the most recently named wins.
-    fn find_person(&self, words: &[String]) -> Option<usize> {
+    fn find_person(&self, words: &[String], gender: Option<Gender>) -> Option<usize> {
         let last = words.last()?;
         let table = self.table.borrow();
+        let compatible = |id: usize| match (gender, table[id].gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
         let ids = self.by_word.get(last)?;
         // A lone word is first taken for a surname ("Trump" is Donald
         // Trump before it is the "Trump Train").
@@ -539,7 +589,9 @@ impl Entities {
                 .copied()
                 .find(|&id| {
                     let e = &table[id];
-                    e.kind == SpeakerKind::Person && name_words(e.canonical()).last() == Some(word)
+                    e.kind == SpeakerKind::Person
+                        && compatible(id)
+                        && name_words(e.canonical()).last() == Some(word)
                 });
             if surname.is_some() {
                 return surname;
@@ -552,6 +604,7 @@ impl Entities {
             .find(|&id| {
                 let e = &table[id];
                 e.kind == SpeakerKind::Person
+                    && compatible(id)
                     && (words.iter().all(|w| e.words.contains(w))
                         || e.names
                             .iter()
@@ -576,7 +629,7 @@ impl Entities {
     /// unnamed person of its own.
     fn link_role(&mut self, f: &Found) -> usize {
         if !f.indefinite {
-            let start = self.mentions.len().saturating_sub(LOOKBACK_MENTIONS);
+            let start = self.mentions.len().saturating_sub(ROLE_LOOKBACK_MENTIONS);
             let table = self.table.get_mut();
             for m in self.mentions[start..].iter().rev() {
                 let Some(id) = m.entity else { continue };
@@ -608,6 +661,7 @@ impl Entities {
         gender: Option<Gender>,
         plural: bool,
         sentence: usize,
+        lookback: usize,
     ) -> Option<usize> {
         let sentence = if sentence == usize::MAX {
             self.sentence_index(pos)
@@ -621,7 +675,7 @@ impl Entities {
         for i in (start..end).rev() {
             let m = &self.mentions[i];
             let s = self.sentence_of[i];
-            if sentence.saturating_sub(s) > PRONOUN_LOOKBACK_SENTENCES {
+            if sentence.saturating_sub(s) > lookback {
                 break;
             }
             if self.quoted[i] {
@@ -887,7 +941,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
                 && is_possessive_determiner(&tokens[first - 1].key)
             {
                 first -= 1;
-                det = Some("the");
+                det = Some("my");
             }
             if !before_name && det.is_some() {
                 let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
@@ -901,6 +955,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
                     .push(normalise_phrase(words_text(text, tokens, i, end)));
                 f.gender = title.gender;
                 f.indefinite = matches!(det, Some("a" | "an"));
+                f.anaphoric = det == Some("the");
                 out.push(f);
             }
             i = end;
@@ -937,6 +992,7 @@ fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) ->
         gender: None,
         indefinite: false,
         possessive: false,
+        anaphoric: false,
     }
 }
 
