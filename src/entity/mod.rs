@@ -479,7 +479,7 @@ impl Entities {
     /// Links one found mention to an entity, creating it when new.
     fn link(&mut self, f: &Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
         match f.kind {
-            MentionKind::Name => Some(self.link_name(f)),
+            MentionKind::Name => Some(self.link_name(f, quoted)),
             MentionKind::Group => Some(self.link_group(f)),
             MentionKind::Role => Some(self.link_role(f)),
             MentionKind::Pronoun => {
@@ -534,7 +534,9 @@ impl Entities {
         }
     }
 
-    fn link_name(&mut self, f: &Found) -> usize {
+    /// Links a name. A name written inside a quotation ("Crooked
+    /// Hillary") joins its person but never becomes the canonical name.
+    fn link_name(&mut self, f: &Found, quoted: bool) -> usize {
         let words = name_words(&f.name);
         let id = if f.entity_kind == SpeakerKind::Person {
             self.find_person(&words, f.gender)
@@ -546,7 +548,9 @@ impl Entities {
         };
         let id = match id {
             Some(id) => {
-                self.add_name(id, &f.name);
+                if !quoted {
+                    self.add_name(id, &f.name);
+                }
                 id
             }
             None => self.push_entity(Entity::new(f.entity_kind, &f.name)),
@@ -1093,7 +1097,7 @@ fn scan_chunk(
         }
         break;
     }
-    let desc_end = k;
+    let mut desc_end = k;
     let mut resume = end;
     // A person's name ends before "of" ("Tom Cole of Oklahoma") and before
     // a word the text also writes in lower case ("Trump Finally Endorses").
@@ -1118,6 +1122,35 @@ fn scan_chunk(
                 resume = j;
             }
             end = j;
+        }
+        // A title inside the chunk: what precedes it is description too
+        // ("Wells Fargo CEO John Stumpf", "Vermont Sen. Bernie Sanders").
+        let mut j = k + 1;
+        let mut inner = None;
+        while j + 1 < end {
+            match match_phrase(tokens, j, end - 1, &lex.titles) {
+                Some((n, title)) => {
+                    inner = Some((j, n, title));
+                    j += n;
+                }
+                None => j += 1,
+            }
+        }
+        if let Some((j, n, title)) = inner {
+            gender = gender.or(title.gender);
+            if title.honorific {
+                honorific = true;
+                // "Retired Gen. Dr. Ann Lee": keep the words before.
+                if j > k {
+                    desc_start.get_or_insert(k);
+                    desc_end = j;
+                }
+            } else {
+                desc_start.get_or_insert(k);
+                roles.push(normalise_phrase(words_text(text, tokens, j, j + n)));
+                desc_end = j + n;
+            }
+            k = j + n;
         }
     }
     if k >= end {
@@ -1272,7 +1305,8 @@ fn scan_chunk(
 
 /// Marks the words of title-case lines (headlines, bylines, page
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
-/// which most are capitalised, without final punctuation. Their capitals name nothing.
+/// which most are capitalised, without final punctuation (or, for long
+/// lines, nearly all capitalised even with it). Their capitals name nothing.
 fn headlines(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut start = 0;
@@ -1284,7 +1318,13 @@ fn headlines(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
         let words = &tokens[start..end];
         let content = words
             .iter()
-            .filter(|t| (t.cap || t.key.len() > 3) && !lex.pronouns.contains_key(&t.key))
+            .filter(|t| {
+                t.cap
+                    || !(is_connector(&t.key)
+                        || is_determiner(&t.key)
+                        || matches!(lex.not_names.get(&t.key), Some(NotName::Function))
+                        || matches!(t.key.as_str(), "in" | "on" | "at" | "as" | "is"))
+            })
             .count();
         let caps = words.iter().filter(|t| t.cap).count();
         let rest = match tokens.get(end) {
@@ -1292,7 +1332,9 @@ fn headlines(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
             None => &text[tokens[end - 1].full_end..],
         };
         let ended = rest.contains(['.', '?', '!']);
-        if !ended && content >= HEADLINE_MIN_WORDS && caps * 10 >= content * 8 {
+        let title_case = !ended && content >= HEADLINE_MIN_WORDS && caps * 10 >= content * 8
+            || content >= 2 * HEADLINE_MIN_WORDS && caps * 10 >= content * 9;
+        if title_case {
             out[start..end].fill(true);
         }
         start = end;
