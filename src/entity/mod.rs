@@ -1102,27 +1102,14 @@ fn scan_chunk(
     // A person's name ends before "of" ("Tom Cole of Oklahoma") and before
     // a word the text also writes in lower case ("Trump Finally Endorses").
     let org_like = k < end
-        && ((k..end).any(|j| lex.org_heads.contains(tokens[j].key.trim_end_matches('.')))
-            || lex
-                .orgs
-                .get(&normalise_phrase(words_text(text, tokens, k, end)))
-                .is_some());
+        && ((k..end).any(|j| {
+            lex.org_heads.contains(tokens[j].key.trim_end_matches('.'))
+                && (j + 1 == end || tokens[j + 1].key == "of")
+        }) || lex
+            .orgs
+            .get(&normalise_phrase(words_text(text, tokens, k, end)))
+            .is_some());
     if !org_like && k < end {
-        let cut = (k + 1..end).find(|&j| {
-            let key = tokens[j].key.as_str();
-            key == "of"
-                || matches!(lex.not_names.get(key), Some(NotName::Function))
-                || tokens[j].cap
-                    && lower.contains(key)
-                    && !lex.first_names.contains_key(key)
-                    && !is_connector(key)
-        });
-        if let Some(j) = cut {
-            if tokens[j].key != "of" {
-                resume = j;
-            }
-            end = j;
-        }
         // A title inside the chunk: what precedes it is description too
         // ("Wells Fargo CEO John Stumpf", "Vermont Sen. Bernie Sanders").
         let mut j = k + 1;
@@ -1151,6 +1138,21 @@ fn scan_chunk(
                 desc_end = j + n;
             }
             k = j + n;
+        }
+        let cut = (k + 1..end).find(|&j| {
+            let key = tokens[j].key.as_str();
+            key == "of"
+                || matches!(lex.not_names.get(key), Some(NotName::Function))
+                || tokens[j].cap
+                    && lower.contains(key)
+                    && !lex.first_names.contains_key(key)
+                    && !is_connector(key)
+        });
+        if let Some(j) = cut {
+            if tokens[j].key != "of" {
+                resume = j;
+            }
+            end = j;
         }
     }
     if k >= end {

@@ -399,3 +399,14 @@ fn an_untitled_definite_role_is_asked_about_as_the_person_just_named() {
     let (n, _, _) = who(&ents, text, "The officer", 0);
     assert_eq!(n, "A police officer");
 }
+
+#[test]
+fn titles_inside_a_chunk_and_quoted_nicknames() {
+    let text = "Acme Bank CEO Jane Rowe testified on Tuesday. \
+                “Crooked Jane Rowe should resign,” a protester shouted. \
+                Rowe said the bank would repay its customers.";
+    let ents = build(text);
+    let (n, d, _) = who(&ents, text, "Rowe", 2);
+    assert_eq!(n, "Jane Rowe");
+    assert_eq!(d.as_deref(), Some("Acme Bank CEO"));
+}
