@@ -30,6 +30,8 @@ pub(crate) struct Title {
     pub gender: Option<Gender>,
     /// A form of address (Mr., Ms.): gives gender, not a description.
     pub honorific: bool,
+    /// A plain noun for a person ("woman", "officer"), not an office.
+    pub plain: bool,
 }
 
 /// One entry of `grammar/pronouns.txt`.
@@ -138,6 +140,7 @@ impl Lexicon {
             let title = Title {
                 gender: f.get(1).and_then(|g| Gender::parse(g)),
                 honorific: f.get(2) == Some(&"honorific"),
+                plain: f.get(2) == Some(&"person"),
             };
             lex.titles.insert(f[0], title);
         }

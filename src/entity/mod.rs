@@ -193,9 +193,9 @@ pub(crate) struct Entities {
     sentence_of: Vec<usize>,
     /// Whether each mention lies inside a quotation.
     quoted: Vec<bool>,
-    /// Whether each mention is a role noun with "the" that matched no
-    /// titled person ("the GOP nominee").
-    unmatched_role: Vec<bool>,
+    /// Unnamed people first met as a role noun with "the" that matched no
+    /// titled person ("the GOP nominee") → that mention.
+    role_origin: HashMap<usize, usize>,
     /// Start offsets of the sentences.
     sentence_starts: Vec<usize>,
     /// For each sentence, how many sentences before it are not wholly
@@ -249,10 +249,15 @@ impl Entities {
             });
             ents.sentence_of.push(sentence);
             ents.quoted.push(quoted);
-            let unmatched = f.anaphoric
+            if f.anaphoric
                 && f.entity_kind == SpeakerKind::Person
-                && entity.is_some_and(|id| ents.table.get_mut()[id].words.is_empty());
-            ents.unmatched_role.push(unmatched);
+                && let Some(id) = entity
+                && ents.table.get_mut()[id].words.is_empty()
+            {
+                ents.role_origin
+                    .entry(id)
+                    .or_insert(ents.mentions.len() - 1);
+            }
         }
         ents
     }
@@ -273,6 +278,7 @@ impl Entities {
             Ok(None) => self.analyse_span(text, mention, true)?,
             Err(()) => self.analyse_span(text, mention, false)?,
         };
+        let entity = self.named_for_role(entity).unwrap_or(entity);
         let table = self.table.borrow();
         let e = table.get(entity)?;
         Some(Resolved {
@@ -353,23 +359,6 @@ impl Entities {
         }
         let Some(index) = best else { return Ok(None) };
         let best = &self.mentions[index];
-        // A definite role noun that matched no titled person is taken,
-        // when asked about, for the person just named ("Trump … The GOP
-        // nominee said"). Only here: pronoun chains never go through it.
-        if self.unmatched_role.get(index) == Some(&true) && !self.quoted[index] {
-            let named = self.antecedent(
-                best.span.start,
-                None,
-                false,
-                self.sentence_of[index],
-                ROLE_LOOKBACK_SENTENCES,
-            );
-            if let Some(id) = named
-                && !self.table.borrow()[id].words.is_empty()
-            {
-                return Ok(Some(id));
-            }
-        }
         let rest = Span::new(best.span.end.min(head.end), head.end).text(text);
         let rest = rest
             .trim_start_matches(['\'', '’'])
@@ -455,6 +444,30 @@ impl Entities {
         table.push(Entity::new(kind, name));
         self.by_key.borrow_mut().insert(key, table.len() - 1);
         Some(table.len() - 1)
+    }
+
+    /// An unnamed person first met as "the GOP nominee" (no one so
+    /// titled) is taken, when asked about, for the person named just
+    /// before ("Trump … The GOP nominee said … He added"). Only here:
+    /// pronoun chains are built without it.
+    fn named_for_role(&self, id: usize) -> Option<usize> {
+        let &origin = self.role_origin.get(&id)?;
+        if self.quoted[origin] {
+            return None;
+        }
+        let gender = self.table.borrow()[id].gender;
+        let named = self.antecedent(
+            self.mentions[origin].span.start,
+            gender,
+            false,
+            self.sentence_of[origin],
+            ROLE_LOOKBACK_SENTENCES,
+        )?;
+        // Someone shown to be a person: gender, title or a full name.
+        let table = self.table.borrow();
+        let e = &table[named];
+        let person = e.gender.is_some() || e.description.is_some() || e.words.len() >= 2;
+        (!e.words.is_empty() && person).then_some(named)
     }
 
     /// "his" or "her" right after a person named in the same sentence,
@@ -959,7 +972,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
                     .push(normalise_phrase(words_text(text, tokens, i, end)));
                 f.gender = title.gender;
                 f.indefinite = matches!(det, Some("a" | "an"));
-                f.anaphoric = det == Some("the");
+                f.anaphoric = det == Some("the") && !title.plain;
                 out.push(f);
             }
             i = end;

@@ -390,12 +390,14 @@ fn many_people_sharing_a_surname_stay_linear() {
 fn an_untitled_definite_role_is_asked_about_as_the_person_just_named() {
     let text = "Donald Trump spoke in Ohio on Monday. \
                 The Republican nominee said taxes were too high. \
+                He added that he would cut them. \
                 A police officer stood nearby. The officer said nothing.";
     let ents = build(text);
     assert_eq!(
         name(&ents, text, "The Republican nominee", 0),
         "Donald Trump"
     );
+    assert_eq!(name(&ents, text, "He", 0), "Donald Trump");
     let (n, _, _) = who(&ents, text, "The officer", 0);
     assert_eq!(n, "A police officer");
 }
