@@ -216,7 +216,7 @@ impl Entities {
         let lex = lexicon();
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
         let tokens = tokenize(text, &sentence_starts);
-        let found = scan(text, &tokens, lex);
+        let found = coordinate(text, scan(text, &tokens, lex));
         let quotes = merge_spans(quotations);
         // Sentences wholly inside quotations do not count as distance.
         let mut narrative = Vec::with_capacity(sentences.len());
@@ -353,7 +353,9 @@ impl Entities {
                 continue;
             }
             count += 1;
-            if best.is_none_or(|b| m.span.end >= self.mentions[b].span.end) {
+            // Mentions inside the span first; then the latest-ending one.
+            let rank = |m: &EntityMention| (head.contains(m.span), m.span.end);
+            if best.is_none_or(|b| rank(m) >= rank(&self.mentions[b])) {
                 best = Some(first + index);
             }
         }
@@ -730,7 +732,12 @@ impl Entities {
                 }
             }
             // The first mention of its sentence: most often the subject.
-            if i == 0 || self.sentence_of[i - 1] != s {
+            // (A group "X and Y" starts where X does and does not count.)
+            let mut j = i;
+            while j > 0 && self.mentions[j - 1].span.start == m.span.start {
+                j -= 1;
+            }
+            if j == 0 || self.sentence_of[j - 1] != s {
                 score += 2;
             }
             if best.is_none_or(|(b, _)| score > b) {
@@ -871,6 +878,37 @@ fn walk_back<'t>(lex: &Lexicon, tokens: &'t [Token], i: usize) -> (usize, Option
         return (first - 1, Some(tokens[first - 1].key.as_str()));
     }
     (first, None)
+}
+
+/// Adds a group mention for two people joined by "and" ("Obama and
+/// Clinton"), which "they" can then stand for. The group comes first, so
+/// the mentions stay in document order.
+fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        if let Some(g) = found.get(i + 1)
+            && f.kind == MentionKind::Name
+            && g.kind == MentionKind::Name
+            && f.entity_kind == SpeakerKind::Person
+            && g.entity_kind == SpeakerKind::Person
+            && matches!(
+                text.get(f.span.end..g.span.start),
+                Some(" and " | "’s and " | "'s and ")
+            )
+        {
+            let span = Span::new(f.span.start, g.span.end);
+            let mut group = self::found(
+                span,
+                MentionKind::Group,
+                SpeakerKind::Group,
+                span.text(text),
+            );
+            group.name = span.text(text).to_owned();
+            out.push(group);
+        }
+        out.push(f.clone());
+    }
+    out
 }
 
 /// Finds all mentions, in document order.

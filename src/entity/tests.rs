@@ -412,3 +412,16 @@ fn titles_inside_a_chunk_and_quoted_nicknames() {
     assert_eq!(n, "Jane Rowe");
     assert_eq!(d.as_deref(), Some("Acme Bank CEO"));
 }
+
+#[test]
+fn they_can_stand_for_two_people_named_together() {
+    let text = "Ann Ortiz and Tom Brandt toured the plant on Monday. \
+                They said the repairs were on schedule.";
+    let ents = build(text);
+    let (n, _, k) = who(&ents, text, "They", 0);
+    assert_eq!(
+        (n.as_str(), k),
+        ("Ann Ortiz and Tom Brandt", SpeakerKind::Group)
+    );
+    assert_eq!(name(&ents, text, "Tom Brandt", 0), "Tom Brandt");
+}
