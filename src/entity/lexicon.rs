@@ -32,6 +32,9 @@ pub(crate) struct Title {
     pub honorific: bool,
     /// A plain noun for a person ("woman", "officer"), not an office.
     pub plain: bool,
+    /// Written in lower case in the file: a role noun that can stand
+    /// alone in running text ("the senator"), unlike "Major" or "General".
+    pub lower: bool,
 }
 
 /// One entry of `grammar/pronouns.txt`.
@@ -89,6 +92,18 @@ impl<V> Phrases<V> {
         self.map.entry(key).or_insert(value);
     }
 
+    /// Inserts, or merges into the entry already there.
+    fn upsert(&mut self, phrase: &str, value: V, merge: impl FnOnce(&mut V, V)) {
+        let key = normalise_phrase(phrase);
+        self.max_words = self.max_words.max(key.split(' ').count());
+        match self.map.get_mut(&key) {
+            Some(old) => merge(old, value),
+            None => {
+                self.map.insert(key, value);
+            }
+        }
+    }
+
     /// The value of the phrase made of `words` (already normalised).
     pub fn get(&self, key: &str) -> Option<&V> {
         self.map.get(key)
@@ -141,8 +156,13 @@ impl Lexicon {
                 gender: f.get(1).and_then(|g| Gender::parse(g)),
                 honorific: f.get(2) == Some(&"honorific"),
                 plain: f.get(2) == Some(&"person"),
+                lower: f[0].starts_with(char::is_lowercase),
             };
-            lex.titles.insert(f[0], title);
+            // "Senator" and "senator": one entry, usable in lower case.
+            lex.titles.upsert(f[0], title, |old, new| {
+                old.lower |= new.lower;
+                old.gender = old.gender.or(new.gender);
+            });
         }
         for entry in entries(PRONOUNS) {
             let f: Vec<&str> = fields(entry).collect();

@@ -984,6 +984,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
         }
         if let Some((n, title)) = match_phrase(tokens, i, tokens.len(), &lex.titles)
             && !title.honorific
+            && title.lower
         {
             let end = i + n;
             let before_name = tokens
@@ -1064,7 +1065,15 @@ fn scan_chunk(
 ) -> usize {
     // The chunk: capitalised words, with particles and "of" between them.
     let mut end = i + 1;
-    while end < tokens.len() && end - i < CHUNK_MAX_WORDS && !tokens[end - 1].poss {
+    // A possessive ends the chunk, unless an organisation's name goes on
+    // ("King's College London").
+    let goes_on = |end: usize| {
+        !tokens[end - 1].poss
+            || tokens
+                .get(end)
+                .is_some_and(|u| u.joined && u.cap && lex.org_heads.contains(u.key.as_str()))
+    };
+    while end < tokens.len() && end - i < CHUNK_MAX_WORDS && goes_on(end) {
         let u = &tokens[end];
         if !u.joined {
             break;
