@@ -1118,7 +1118,9 @@ fn scan_chunk(
     let mut roles = Vec::new();
     let mut honorific = false;
     while k < end {
-        if let Some((n, title)) = match_phrase(tokens, k, end, &lex.titles) {
+        if let Some((n, title)) = match_phrase(tokens, k, end, &lex.titles)
+            && !tokens[k + n - 1].poss
+        {
             gender = gender.or(title.gender);
             if title.honorific {
                 honorific = true;
