@@ -35,6 +35,9 @@ const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
 /// How many sentences back a role noun with no matching title ("the
 /// GOP nominee") looks for a named person.
 const ROLE_LOOKBACK_SENTENCES: usize = 2;
+/// How many mentions starting before a span are checked for reaching
+/// into it.
+const OVERLAP_BACK_MENTIONS: usize = 4;
 /// How many mentions back a pronoun looks at most.
 const LOOKBACK_MENTIONS: usize = 64;
 /// How many mentions back a role noun looks for the person who holds
@@ -341,7 +344,12 @@ impl Entities {
         if head.is_empty() {
             return Ok(None);
         }
-        let first = self.mentions.partition_point(|m| m.span.end <= head.start);
+        // Mentions are sorted by start; a few before the span may still
+        // reach into it.
+        let first = self
+            .mentions
+            .partition_point(|m| m.span.start < head.start)
+            .saturating_sub(OVERLAP_BACK_MENTIONS);
         let mut best: Option<usize> = None;
         let mut count = 0;
         for (index, m) in self.mentions[first..]
@@ -349,7 +357,7 @@ impl Entities {
             .enumerate()
             .take_while(|(_, m)| m.span.start < head.end)
         {
-            if m.entity.is_none() {
+            if m.entity.is_none() || m.span.end <= head.start {
                 continue;
             }
             count += 1;
@@ -1034,6 +1042,9 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
         }
         i += 1;
     }
+    // A group may reach back over a name found before it ("White House
+    // analysts"): keep document order (stable, so nearly sorted is cheap).
+    out.sort_by_key(|f| f.span.start);
     out
 }
 

@@ -425,3 +425,60 @@ fn they_can_stand_for_two_people_named_together() {
     );
     assert_eq!(name(&ents, text, "Tom Brandt", 0), "Tom Brandt");
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn article() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            Just("Mr."),
+            Just("Ms."),
+            Just("Ann"),
+            Just("Lee"),
+            Just("O'Neill's"),
+            Just("the"),
+            Just("spokeswoman"),
+            Just("said"),
+            Just("he"),
+            Just("she"),
+            Just("they"),
+            Just("analysts"),
+            Just("White House"),
+            Just("and"),
+            Just("of"),
+            Just("Ü"),
+            Just("“"),
+            Just("”"),
+            Just("\""),
+            Just(","),
+            Just("."),
+            Just("\n\n"),
+            Just("’s"),
+            Just("V."),
+        ];
+        proptest::collection::vec(word, 0..60).prop_map(|w| w.join(" "))
+    }
+
+    proptest! {
+        #[test]
+        fn resolve_never_panics_and_mentions_stay_in_order(text in article(), a in 0usize..400, b in 0usize..400) {
+            let ents = build(&text);
+            let mut last = 0;
+            for m in ents.mentions() {
+                prop_assert!(m.span.start >= last);
+                prop_assert!(text.get(m.span.start..m.span.end).is_some());
+                last = m.span.start;
+            }
+            let (a, b) = (a.min(b), a.max(b));
+            let _ = ents.resolve(&text, Span::new(a, b));
+            for m in ents.mentions() {
+                if let Some(r) = ents.resolve(&text, m.span) {
+                    prop_assert!(!r.name.is_empty());
+                }
+            }
+            let used: Vec<usize> = (0..8).collect();
+            let _ = ents.speakers(&text, &used);
+        }
+    }
+}
