@@ -377,10 +377,28 @@ impl Entities {
         let tail_words = rest.chars().any(char::is_alphabetic);
         let head_text = head.text(text);
         let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
+        if tail_words && !coordinated {
+            // "Trump's campaign manager, Jane Doe": the name in apposition.
+            if let Some(id) = self.appositive_name(span, head.end) {
+                return Ok(Some(id));
+            }
+        }
         if tail_words || coordinated {
             return Err(());
         }
         Ok(best.entity)
+    }
+
+    /// The person named right after the head of `span`, inside it.
+    fn appositive_name(&self, span: Span, head_end: usize) -> Option<usize> {
+        let first = self.mentions.partition_point(|m| m.span.start < head_end);
+        let m = self.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.end <= span.end)
+            .find(|m| m.kind == MentionKind::Name && m.entity.is_some())?;
+        let id = m.entity?;
+        let table = self.table.borrow();
+        (table[id].kind == SpeakerKind::Person).then_some(id)
     }
 
     /// Resolves a span that holds no known mention by reading its words.

@@ -331,6 +331,10 @@ fn the_head_of_a_span_decides_who_speaks() {
     let (n, _, k) = who(&ents, text, "The U.S. Senate", 0);
     assert_eq!((n.as_str(), k), ("U.S. Senate", SpeakerKind::Organisation));
     assert_eq!(name(&ents, text, "Obama", 2), "Barack Obama");
+    let text = "Donald Trump's campaign manager, Kellyanne Conway, said the polls were wrong.";
+    let ents = build(text);
+    let span = find(text, "Donald Trump's campaign manager, Kellyanne Conway", 0);
+    assert_eq!(ents.resolve(text, span).unwrap().name, "Kellyanne Conway");
 }
 
 #[test]
