@@ -132,6 +132,8 @@ pub(crate) struct Lexicon {
     pub orgs: Phrases<OrgWord>,
     pub groups: HashSet<String>,
     pub first_names: HashMap<String, Gender>,
+    /// Prepositions: a mention after one is seldom a subject.
+    pub prepositions: HashSet<String>,
 }
 
 const TITLES: &str = include_str!("../../grammar/titles.txt");
@@ -181,6 +183,10 @@ impl Lexicon {
                 Some("demonym") => NotName::Demonym,
                 Some("place-word") => NotName::PlaceWord,
                 Some("verb") => NotName::Verb,
+                Some("preposition") => {
+                    lex.prepositions.insert(f[0].to_lowercase());
+                    NotName::Function
+                }
                 _ => NotName::Function,
             };
             lex.not_names.insert(f[0], kind);

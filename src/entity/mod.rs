@@ -196,6 +196,9 @@ pub(crate) struct Entities {
     sentence_of: Vec<usize>,
     /// Whether each mention lies inside a quotation.
     quoted: Vec<bool>,
+    /// Whether each mention follows a preposition ("through a
+    /// spokesman"): seldom the subject.
+    oblique: Vec<bool>,
     /// Unnamed people first met as a role noun with "the" that matched no
     /// titled person ("the GOP nominee") → that mention.
     role_origin: HashMap<usize, usize>,
@@ -252,6 +255,7 @@ impl Entities {
             });
             ents.sentence_of.push(sentence);
             ents.quoted.push(quoted);
+            ents.oblique.push(after_preposition(text, f.span.start));
             if f.anaphoric
                 && f.entity_kind == SpeakerKind::Person
                 && let Some(id) = entity
@@ -766,12 +770,46 @@ impl Entities {
             if j == 0 || self.sentence_of[j - 1] != s {
                 score += 2;
             }
+            // ("Through a spokesman, he declined": never the same person
+            // within one sentence.)
+            if self.oblique[i] {
+                if s == sentence && !plural {
+                    continue;
+                }
+                score -= 1;
+            }
             if best.is_none_or(|(b, _)| score > b) {
                 best = Some((score, id));
             }
         }
         best.map(|(_, id)| id)
     }
+}
+
+/// How many bytes back [`after_preposition`] looks.
+const PREPOSITION_WINDOW_BYTES: usize = 24;
+
+/// True when the word before `pos` (skipping one determiner) is a
+/// preposition: "through a spokesman", "with Trump".
+fn after_preposition(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(PREPOSITION_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..pos).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut word = words.next().unwrap_or("").to_lowercase();
+    if is_determiner(&word) {
+        word = words.next().unwrap_or("").to_lowercase();
+    }
+    // Punctuation right before the mention breaks the phrase.
+    if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    lexicon().prepositions.contains(&word)
 }
 
 /// The look-up key of an entity of `kind` called `name`.

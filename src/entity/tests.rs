@@ -486,3 +486,11 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_mention_after_a_preposition_is_seldom_the_subject() {
+    let text = "Governor Dan Keller stayed silent on Friday. \
+                Through a spokesman, he declined to comment.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "he", 0), "Dan Keller");
+}
