@@ -64,6 +64,7 @@ fn polnear_sources_resolve_to_plausible_speakers() {
     files.sort();
     let (mut names, mut names_ok, mut prons, mut prons_resolved, mut prons_near) = (0, 0, 0, 0, 0);
     let mut samples = Vec::new();
+    let (mut build_time, mut total_bytes) = (std::time::Duration::ZERO, 0usize);
     let mut last_article = String::new();
     for ann_path in files {
         let stem = ann_path.file_stem().unwrap().to_string_lossy().to_string();
@@ -81,7 +82,10 @@ fn polnear_sources_resolve_to_plausible_speakers() {
         };
         let ann = std::fs::read_to_string(&ann_path).unwrap_or_default();
         let bytes = char_to_byte(&text);
+        let started = std::time::Instant::now();
         let ents = build(&text, &quotes_in(&text));
+        build_time += started.elapsed();
+        total_bytes += text.len();
         let paragraphs = crate::segment::paragraphs(&text);
         let sentences = crate::segment::sentences(&text, &paragraphs);
         for src in sources(&ann, &bytes) {
@@ -166,6 +170,12 @@ fn polnear_sources_resolve_to_plausible_speakers() {
     }
     let pct = |a: usize, b: usize| 100.0 * a as f64 / b.max(1) as f64;
     println!("split {split}");
+    println!(
+        "segment+entities build: {:.2} MB in {:.2} s ({:.1} MB/s, this build profile)",
+        total_bytes as f64 / 1e6,
+        build_time.as_secs_f64(),
+        total_bytes as f64 / 1e6 / build_time.as_secs_f64().max(1e-9)
+    );
     println!(
         "name sources: {names}, resolved keeping the name: {names_ok} ({:.1}%)",
         pct(names_ok, names)
