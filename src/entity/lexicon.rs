@@ -72,6 +72,8 @@ pub(crate) enum OrgWord {
 #[derive(Debug)]
 pub(crate) struct Phrases<V> {
     map: HashMap<String, V>,
+    /// The first word of every phrase, to reject most words at once.
+    first_words: HashSet<String>,
     /// The most words any phrase has.
     pub max_words: usize,
 }
@@ -80,6 +82,7 @@ impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
             map: HashMap::new(),
+            first_words: HashSet::new(),
             max_words: 0,
         }
     }
@@ -88,6 +91,7 @@ impl<V> Default for Phrases<V> {
 impl<V> Phrases<V> {
     fn insert(&mut self, phrase: &str, value: V) {
         let key = normalise_phrase(phrase);
+        self.note_first_word(&key);
         self.max_words = self.max_words.max(key.split(' ').count());
         self.map.entry(key).or_insert(value);
     }
@@ -95,6 +99,7 @@ impl<V> Phrases<V> {
     /// Inserts, or merges into the entry already there.
     fn upsert(&mut self, phrase: &str, value: V, merge: impl FnOnce(&mut V, V)) {
         let key = normalise_phrase(phrase);
+        self.note_first_word(&key);
         self.max_words = self.max_words.max(key.split(' ').count());
         match self.map.get_mut(&key) {
             Some(old) => merge(old, value),
@@ -102,6 +107,16 @@ impl<V> Phrases<V> {
                 self.map.insert(key, value);
             }
         }
+    }
+
+    fn note_first_word(&mut self, key: &str) {
+        let first = key.split(' ').next().unwrap_or("");
+        self.first_words.insert(first.to_owned());
+    }
+
+    /// True when some phrase starts with this (normalised) word.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.first_words.contains(word)
     }
 
     /// The value of the phrase made of `words` (already normalised).

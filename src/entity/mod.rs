@@ -875,6 +875,9 @@ fn match_phrase<'l, V>(
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<(usize, &'l V)> {
     let max = phrases.max_words.min(end.saturating_sub(i));
+    if max == 0 || !phrases.starts_with_word(tokens[i].key.trim_end_matches('.')) {
+        return None;
+    }
     let mut key = String::new();
     let mut best = None;
     for n in 1..=max {
