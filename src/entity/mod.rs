@@ -12,6 +12,21 @@
 //! their words (a later "Blinken" joins "Antony Blinken"), role nouns by
 //! the titles seen so far, pronouns by the most recent compatible person
 //! outside quotations, within a bounded window.
+//!
+//! Language data lives in `grammar/`: `titles.txt` (titles, honorifics
+//! and role nouns, with gender), `pronouns.txt`, `organisations.txt`
+//! (organisation heads, known short names, cues such as "news agency"),
+//! `groups.txt`, `not-names.txt` (capitalised words that are not people:
+//! function words, dates, places, demonyms, prepositions) and
+//! `first-names.txt` (a weak gender hint used only when the text says
+//! nothing). Gender is learned from the text first: Mr./Ms., gendered
+//! roles ("spokeswoman"), "his"/"her" right after a name, and pronouns
+//! already resolved to the person.
+//!
+//! Mentions: names (people and organisations), role nouns, groups (also
+//! "X and Y") and the pronouns he, she and they. Other pronouns (him,
+//! her, them) are resolved on demand by [`Entities::resolve`]. Title-case
+//! lines (headlines, bylines) yield no mentions.
 
 // The attribution stage calls in here; until it is merged, the lib build
 // alone sees no caller.
@@ -69,7 +84,8 @@ pub(crate) enum MentionKind {
     Pronoun,
     /// A role noun phrase ("the foreign minister", "a spokeswoman").
     Role,
-    /// A group of people ("analysts", "Western officials").
+    /// A group of people ("analysts", "Western officials", "Obama and
+    /// Clinton").
     Group,
 }
 
