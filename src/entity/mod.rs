@@ -127,6 +127,8 @@ struct Entity {
     gender: Option<Gender>,
     /// Learned from the name itself (first-name list): a weak hint.
     gender_from_name: bool,
+    /// How many mentions link to it so far: its salience.
+    count: usize,
 }
 
 impl Entity {
@@ -139,6 +141,7 @@ impl Entity {
             roles: Vec::new(),
             gender: None,
             gender_from_name: false,
+            count: 0,
         }
     }
 
@@ -264,6 +267,9 @@ impl Entities {
                 continue;
             }
             let entity = ents.link(&f, sentence, quoted, text);
+            if let Some(id) = entity {
+                ents.table.get_mut()[id].count += 1;
+            }
             ents.mentions.push(EntityMention {
                 span: f.span,
                 kind: f.kind,
@@ -646,18 +652,20 @@ impl Entities {
         let ids = self.by_word.get(last)?;
         // A lone word is first taken for a surname ("Trump" is Donald
         // Trump before it is the "Trump Train").
+        // Among several people of that surname, the most mentioned one
+        // (Donald Trump rather than Ivanka Trump); ties go to the latest.
         if let [word] = words {
-            let surname = ids
-                .iter()
-                .rev()
-                .take(NAME_CANDIDATES_MAX)
-                .copied()
-                .find(|&id| {
-                    let e = &table[id];
-                    e.kind == SpeakerKind::Person
-                        && compatible(id)
-                        && name_words(e.canonical()).last() == Some(word)
-                });
+            let mut surname: Option<usize> = None;
+            for id in ids.iter().rev().take(NAME_CANDIDATES_MAX).copied() {
+                let e = &table[id];
+                if e.kind == SpeakerKind::Person
+                    && compatible(id)
+                    && name_words(e.canonical()).last() == Some(word)
+                    && surname.is_none_or(|b| e.count > table[b].count)
+                {
+                    surname = Some(id);
+                }
+            }
             if surname.is_some() {
                 return surname;
             }

@@ -494,3 +494,13 @@ fn a_mention_after_a_preposition_is_seldom_the_subject() {
     let ents = build(text);
     assert_eq!(name(&ents, text, "he", 0), "Dan Keller");
 }
+
+#[test]
+fn a_lone_surname_goes_to_the_most_mentioned_bearer() {
+    let text = "Donald Trump visited Ohio. Trump spoke for an hour. \
+                His daughter Ivanka Trump spoke about child care. \
+                Trump later said the crowd was huge.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "Trump", 3), "Donald Trump");
+    assert_eq!(name(&ents, text, "Ivanka Trump", 0), "Ivanka Trump");
+}
