@@ -4,14 +4,79 @@
 //! The attribution stage asks this module two things: which mentions lie
 //! near a cue ([`Entities::mentions`]), and whom a chosen mention refers
 //! to ([`Entities::resolve`]).
+//!
+//! One pass over the words finds mentions: capitalised chunks are split
+//! into a title prefix (the description) and a name; lower-case role
+//! nouns, group nouns and pronouns are found by lexicon look-up. A second
+//! walk, in document order, links each mention to an entity: names by
+//! their words (a later "Blinken" joins "Antony Blinken"), role nouns by
+//! the titles seen so far, pronouns by the most recent compatible person
+//! outside quotations, within a bounded window.
+//!
+//! Language data lives in `grammar/`: `titles.txt` (titles, honorifics
+//! and role nouns, with gender), `pronouns.txt`, `organisations.txt`
+//! (organisation heads, known short names, cues such as "news agency"),
+//! `groups.txt`, `not-names.txt` (capitalised words that are not people:
+//! function words, dates, places, demonyms, prepositions) and
+//! `first-names.txt` (a weak gender hint used only when the text says
+//! nothing). Gender is learned from the text first: Mr./Ms., gendered
+//! roles ("spokeswoman"), "his"/"her" right after a name, and pronouns
+//! already resolved to the person.
+//!
+//! Mentions: names (people and organisations), role nouns, groups (also
+//! "X and Y") and the pronouns he, she and they. Other pronouns (him,
+//! her, them) are resolved on demand by [`Entities::resolve`]. Title-case
+//! lines (headlines, bylines) yield no mentions.
 
-use crate::attribute::{Speaker, SpeakerKind};
+// The attribution stage calls in here; until it is merged, the lib build
+// alone sees no caller.
+#![allow(dead_code)]
+
+mod lexicon;
+mod tokens;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+use crate::attribute::{Mention, Speaker, SpeakerKind};
 use crate::segment::Sentence;
 use crate::span::Span;
 
+use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase};
+use tokens::{Token, tokenize};
+
+/// How many sentences back a pronoun looks for its antecedent.
+const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
+/// How many sentences back a role noun with no matching title ("the
+/// GOP nominee") looks for a named person.
+const ROLE_LOOKBACK_SENTENCES: usize = 2;
+/// How many mentions starting before a span are checked for reaching
+/// into it.
+const OVERLAP_BACK_MENTIONS: usize = 4;
+/// How many mentions back a pronoun looks at most.
+const LOOKBACK_MENTIONS: usize = 64;
+/// How many mentions back a role noun looks for the person who holds
+/// that title ("the FBI director" after "FBI Director James Comey").
+const ROLE_LOOKBACK_MENTIONS: usize = 256;
+/// How many words an appositive description may have ("a professor
+/// with King's College London").
+const APPOSITIVE_MAX_WORDS: usize = 12;
+/// How many modifier words may precede a role or group noun ("senior
+/// U.S. officials").
+const MODIFIERS_MAX_WORDS: usize = 3;
+/// How many entities sharing one name word a look-up considers, most
+/// recent first; older ones drop out, so look-ups stay bounded.
+const NAME_CANDIDATES_MAX: usize = 32;
+/// The longest all-capitals word taken for an organisation's acronym
+/// ("GOP", "S.E.C."); longer ones are names set in capitals.
+const ACRONYM_MAX_LETTERS: usize = 4;
+/// How many words a title-case line needs to count as a headline.
+const HEADLINE_MIN_WORDS: usize = 4;
+/// How many words a capitalised chunk may have.
+const CHUNK_MAX_WORDS: usize = 12;
+
 /// What a mention is, grammatically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(dead_code)]
 pub(crate) enum MentionKind {
     /// A proper name, possibly with titles ("Secretary of State Antony Blinken").
     Name,
@@ -19,11 +84,13 @@ pub(crate) enum MentionKind {
     Pronoun,
     /// A role noun phrase ("the foreign minister", "a spokeswoman").
     Role,
+    /// A group of people ("analysts", "Western officials", "Obama and
+    /// Clinton").
+    Group,
 }
 
 /// One mention of a possible speaker.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(dead_code)]
 pub(crate) struct EntityMention {
     /// The bytes of the mention.
     pub span: Span,
@@ -35,7 +102,6 @@ pub(crate) struct EntityMention {
 
 /// A resolved mention.
 #[derive(Clone, Debug, PartialEq)]
-#[allow(dead_code)]
 pub(crate) struct Resolved {
     /// Index of the entity.
     pub entity: usize,
@@ -47,20 +113,182 @@ pub(crate) struct Resolved {
     pub kind: SpeakerKind,
 }
 
-/// The entities of one document. Placeholder: knows nothing yet.
-#[derive(Debug, Default)]
-#[allow(dead_code)]
-pub(crate) struct Entities {
-    mentions: Vec<EntityMention>,
+/// A person, organisation or group the document mentions.
+#[derive(Clone, Debug)]
+struct Entity {
+    kind: SpeakerKind,
+    /// Every distinct name it was given; the canonical one is the fullest.
+    names: Vec<String>,
+    /// Lower-case words of its names, without initials.
+    words: Vec<String>,
+    description: Option<String>,
+    /// Lower-case titles and roles ("foreign minister", "spokeswoman").
+    roles: Vec<String>,
+    gender: Option<Gender>,
+    /// Learned from the name itself (first-name list): a weak hint.
+    gender_from_name: bool,
+    /// How many mentions link to it so far: its salience.
+    count: usize,
 }
 
-#[allow(dead_code)]
+impl Entity {
+    fn new(kind: SpeakerKind, name: &str) -> Entity {
+        Entity {
+            kind,
+            names: vec![name.to_owned()],
+            words: name_words(name),
+            description: None,
+            roles: Vec::new(),
+            gender: None,
+            gender_from_name: false,
+            count: 0,
+        }
+    }
+
+    /// The fullest name: most words, then the longest.
+    fn canonical(&self) -> &str {
+        self.names
+            .iter()
+            .max_by_key(|n| (n.split_whitespace().count(), n.len()))
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    fn add_name(&mut self, name: &str) {
+        if !self.names.iter().any(|n| n == name) {
+            self.names.push(name.to_owned());
+            for w in name_words(name) {
+                if !self.words.contains(&w) {
+                    self.words.push(w);
+                }
+            }
+        }
+    }
+
+    fn learn_gender(&mut self, gender: Option<Gender>, strong: bool) {
+        if let Some(g) = gender
+            && (self.gender.is_none() || strong && self.gender_from_name)
+        {
+            self.gender = Some(g);
+            self.gender_from_name = !strong;
+        }
+    }
+}
+
+/// The lower-case words of a name, without initials.
+fn name_words(name: &str) -> Vec<String> {
+    name.split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .filter(|w| w.chars().count() > 1)
+        .collect()
+}
+
+/// A mention found by the scan, before linking.
+#[derive(Clone, Debug)]
+struct Found {
+    span: Span,
+    kind: MentionKind,
+    /// Person, organisation or group, for names.
+    entity_kind: SpeakerKind,
+    /// The name as it should be shown (possessive removed).
+    name: String,
+    description: Option<String>,
+    /// Lower-case role or title words seen with the mention.
+    roles: Vec<String>,
+    gender: Option<Gender>,
+    /// A role noun with "a"/"an": a new, unnamed person.
+    indefinite: bool,
+    /// "his" or "her": only teaches the gender of the person just named.
+    possessive: bool,
+    /// A role noun with "the": usually refers back to someone named.
+    anaphoric: bool,
+}
+
+/// The entities of one document.
+#[derive(Debug, Default)]
+pub(crate) struct Entities {
+    mentions: Vec<EntityMention>,
+    /// The entities, and any made up later by [`Entities::resolve`] for
+    /// a span that matched no mention.
+    table: RefCell<Vec<Entity>>,
+    /// Sentence index of each mention.
+    sentence_of: Vec<usize>,
+    /// Whether each mention lies inside a quotation.
+    quoted: Vec<bool>,
+    /// Whether each mention follows a preposition ("through a
+    /// spokesman"): seldom the subject.
+    oblique: Vec<bool>,
+    /// Unnamed people first met as a role noun with "the" that matched no
+    /// titled person ("the GOP nominee") → that mention.
+    role_origin: HashMap<usize, usize>,
+    /// Start offsets of the sentences.
+    sentence_starts: Vec<usize>,
+    /// For each sentence, how many sentences before it are not wholly
+    /// inside a quotation.
+    narrative: Vec<usize>,
+    /// Lower-case name word → entities that carry it.
+    by_word: HashMap<String, Vec<usize>>,
+    /// Kind and lower-case name → organisation or group entity, and any
+    /// entity made up by [`Entities::resolve`].
+    by_key: RefCell<HashMap<String, usize>>,
+}
+
 impl Entities {
     /// Finds every mention in `text`. `quotations` are the byte spans of
     /// quoted material: a person mentioned only inside quotations is never
     /// a pronoun's antecedent.
-    pub(crate) fn build(_text: &str, _sentences: &[Sentence], _quotations: &[Span]) -> Self {
-        Entities::default()
+    pub(crate) fn build(text: &str, sentences: &[Sentence], quotations: &[Span]) -> Self {
+        let lex = lexicon();
+        let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
+        let tokens = tokenize(text, &sentence_starts);
+        let found = coordinate(text, scan(text, &tokens, lex));
+        let quotes = merge_spans(quotations);
+        // Sentences wholly inside quotations do not count as distance.
+        let mut narrative = Vec::with_capacity(sentences.len());
+        let mut count = 0;
+        for s in sentences {
+            narrative.push(count);
+            if !inside(&quotes, s.span) {
+                count += 1;
+            }
+        }
+        let mut ents = Entities {
+            sentence_starts,
+            narrative,
+            ..Entities::default()
+        };
+        for f in found {
+            let sentence = ents.sentence_index(f.span.start);
+            let quoted = inside(&quotes, f.span);
+            if f.possessive {
+                if !quoted {
+                    ents.learn_from_possessive(f.gender, sentence);
+                }
+                continue;
+            }
+            let entity = ents.link(&f, sentence, quoted, text);
+            if let Some(id) = entity {
+                ents.table.get_mut()[id].count += 1;
+            }
+            ents.mentions.push(EntityMention {
+                span: f.span,
+                kind: f.kind,
+                entity,
+            });
+            ents.sentence_of.push(sentence);
+            ents.quoted.push(quoted);
+            ents.oblique.push(after_preposition(text, f.span.start));
+            if f.anaphoric
+                && f.entity_kind == SpeakerKind::Person
+                && let Some(id) = entity
+                && ents.table.get_mut()[id].words.is_empty()
+            {
+                ents.role_origin
+                    .entry(id)
+                    .or_insert(ents.mentions.len() - 1);
+            }
+        }
+        ents
     }
 
     /// All mentions, in document order.
@@ -70,12 +298,1366 @@ impl Entities {
 
     /// Resolves the mention with exactly this span, or any span the
     /// attribution stage picked (a pronoun, a name, a role noun phrase).
-    pub(crate) fn resolve(&self, _text: &str, _mention: Span) -> Option<Resolved> {
-        None
+    pub(crate) fn resolve(&self, text: &str, mention: Span) -> Option<Resolved> {
+        if mention.is_empty() {
+            return None;
+        }
+        let entity = match self.head_mention(text, mention) {
+            Ok(Some(id)) => id,
+            Ok(None) => self.analyse_span(text, mention, true)?,
+            Err(()) => self.analyse_span(text, mention, false)?,
+        };
+        let entity = self.named_for_role(entity).unwrap_or(entity);
+        let table = self.table.borrow();
+        let e = table.get(entity)?;
+        Some(Resolved {
+            entity,
+            name: e.canonical().to_owned(),
+            description: e.description.clone(),
+            kind: e.kind,
+        })
     }
 
     /// One speaker entry for each entity in `used`, with all its mentions.
-    pub(crate) fn speakers(&self, _text: &str, _used: &[usize]) -> Vec<Speaker> {
-        Vec::new()
+    pub(crate) fn speakers(&self, text: &str, used: &[usize]) -> Vec<Speaker> {
+        let table = self.table.borrow();
+        let mut seen = Vec::new();
+        let mut out = Vec::new();
+        for &id in used {
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
+            let Some(e) = table.get(id) else { continue };
+            let mentions = self
+                .mentions
+                .iter()
+                .filter(|m| m.entity == Some(id))
+                .map(|m| Mention {
+                    span: m.span,
+                    text: m.span.text(text).to_owned(),
+                })
+                .collect();
+            out.push(Speaker {
+                name: e.canonical().to_owned(),
+                kind: e.kind,
+                description: e.description.clone(),
+                mentions,
+            });
+        }
+        out
+    }
+
+    /// The narrative index of the sentence holding `pos`: sentences
+    /// wholly inside quotations are not counted.
+    fn sentence_index(&self, pos: usize) -> usize {
+        let raw = self
+            .sentence_starts
+            .partition_point(|&s| s <= pos)
+            .saturating_sub(1);
+        self.narrative.get(raw).copied().unwrap_or(0)
+    }
+
+    /// The entity of the mention that heads `span`: the last linked
+    /// mention before any comma or parenthesis ("Harsh V. Pant, a
+    /// professor …"; "Trump lawyer Marc Kasowitz"). `Err` when the span
+    /// holds mentions but its head word is none of them ("Obama's
+    /// aides", "the Trump campaign", "Obama and Clinton").
+    fn head_mention(&self, text: &str, span: Span) -> Result<Option<usize>, ()> {
+        let region = span.text(text);
+        let head_len = region.find([',', '(', ';']).unwrap_or(region.len());
+        let head = Span::new(span.start, span.start + head_len).trim(text);
+        if head.is_empty() {
+            return Ok(None);
+        }
+        // Mentions are sorted by start; a few before the span may still
+        // reach into it.
+        let first = self
+            .mentions
+            .partition_point(|m| m.span.start < head.start)
+            .saturating_sub(OVERLAP_BACK_MENTIONS);
+        let mut best: Option<usize> = None;
+        let mut count = 0;
+        for (index, m) in self.mentions[first..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.span.start < head.end)
+        {
+            if m.entity.is_none() || m.span.end <= head.start {
+                continue;
+            }
+            count += 1;
+            // Mentions inside the span first; then the latest-ending one.
+            let rank = |m: &EntityMention| (head.contains(m.span), m.span.end);
+            if best.is_none_or(|b| rank(m) >= rank(&self.mentions[b])) {
+                best = Some(first + index);
+            }
+        }
+        let Some(index) = best else { return Ok(None) };
+        let best = &self.mentions[index];
+        let rest = Span::new(best.span.end.min(head.end), head.end).text(text);
+        let rest = rest
+            .trim_start_matches(['\'', '’'])
+            .trim_start_matches(['s', 'S'])
+            .trim_start_matches(['\'', '’']);
+        let tail_words = rest.chars().any(char::is_alphabetic);
+        let head_text = head.text(text);
+        let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
+        if tail_words && !coordinated {
+            // "Trump's campaign manager, Jane Doe": the name in apposition.
+            if let Some(id) = self.appositive_name(span, head.end) {
+                return Ok(Some(id));
+            }
+        }
+        if tail_words || coordinated {
+            return Err(());
+        }
+        Ok(best.entity)
+    }
+
+    /// The person named right after the head of `span`, inside it.
+    fn appositive_name(&self, span: Span, head_end: usize) -> Option<usize> {
+        let first = self.mentions.partition_point(|m| m.span.start < head_end);
+        let m = self.mentions[first..]
+            .iter()
+            .take_while(|m| m.span.end <= span.end)
+            .find(|m| m.kind == MentionKind::Name && m.entity.is_some())?;
+        let id = m.entity?;
+        let table = self.table.borrow();
+        (table[id].kind == SpeakerKind::Person).then_some(id)
+    }
+
+    /// Resolves a span that holds no known mention by reading its words.
+    /// With `names` false, the span's names are only modifiers ("the
+    /// Trump campaign") and it becomes an entity of its own.
+    fn analyse_span(&self, text: &str, span: Span, names: bool) -> Option<usize> {
+        let lex = lexicon();
+        let region = span.text(text);
+        if region.is_empty() {
+            return None;
+        }
+        let words: Vec<&str> = region
+            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
+            .map(|w| w.trim_matches(['.', '\'', '’']))
+            .filter(|w| !w.is_empty())
+            .collect();
+        // A pronoun the scan did not keep ("him", "them", a quoted "he").
+        if let [word] = words.as_slice()
+            && let Some(p) = lex.pronouns.get(&word.to_lowercase())
+        {
+            return self.antecedent(
+                span.start,
+                p.gender,
+                p.plural,
+                usize::MAX,
+                PRONOUN_LOOKBACK_SENTENCES,
+            );
+        }
+        // A name: its last capitalised word that is a known name word.
+        let mut chosen = None;
+        for w in words.iter().rev().filter(|_| names) {
+            let key = strip_possessive(w).to_lowercase();
+            if let Some(ids) = self.by_word.get(&key) {
+                chosen = self
+                    .find_person(std::slice::from_ref(&key), None)
+                    .or(ids.last().copied());
+                break;
+            }
+        }
+        if chosen.is_some() {
+            return chosen;
+        }
+        // Anything else becomes an entity of its own, named as written.
+        let name = strip_determiner(region.trim());
+        let name = strip_possessive(name);
+        if name.is_empty() {
+            return None;
+        }
+        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
+        let kind = if lex.groups.contains(&last) || coordinated {
+            SpeakerKind::Group
+        } else if lex.org_lower_heads.contains(&last)
+            || words.iter().any(|w| {
+                let k = w.to_lowercase();
+                lex.org_heads.contains(&k)
+                    || lex.not_names.get(&k) == Some(&NotName::Place)
+                    || lex.orgs.get(&k) == Some(&OrgWord::Known)
+            })
+            || lex.orgs.get(&normalise_phrase(name)) == Some(&OrgWord::Known)
+        {
+            SpeakerKind::Organisation
+        } else {
+            SpeakerKind::Person
+        };
+        let key = entity_key(kind, name);
+        if let Some(&i) = self.by_key.borrow().get(&key) {
+            return Some(i);
+        }
+        let mut table = self.table.borrow_mut();
+        table.push(Entity::new(kind, name));
+        self.by_key.borrow_mut().insert(key, table.len() - 1);
+        Some(table.len() - 1)
+    }
+
+    /// An unnamed person first met as "the GOP nominee" (no one so
+    /// titled) is taken, when asked about, for the person named just
+    /// before ("Trump … The GOP nominee said … He added"). Only here:
+    /// pronoun chains are built without it.
+    fn named_for_role(&self, id: usize) -> Option<usize> {
+        let &origin = self.role_origin.get(&id)?;
+        if self.quoted[origin] {
+            return None;
+        }
+        let gender = self.table.borrow()[id].gender;
+        let named = self.antecedent(
+            self.mentions[origin].span.start,
+            gender,
+            false,
+            self.sentence_of[origin],
+            ROLE_LOOKBACK_SENTENCES,
+        )?;
+        // Someone shown to be a person: gender, title or a full name.
+        let table = self.table.borrow();
+        let e = &table[named];
+        let person = e.gender.is_some() || e.description.is_some() || e.words.len() >= 2;
+        (!e.words.is_empty() && person).then_some(named)
+    }
+
+    /// "his" or "her" right after a person named in the same sentence,
+    /// outside quotations, hints at that person's gender ("Blinken urged
+    /// his counterpart"). A weak hint: a title or pronoun overrides it.
+    fn learn_from_possessive(&mut self, gender: Option<Gender>, sentence: usize) {
+        let Some(i) = self.mentions.len().checked_sub(1) else {
+            return;
+        };
+        let m = &self.mentions[i];
+        if self.quoted[i] || self.sentence_of[i] != sentence || m.kind != MentionKind::Name {
+            return;
+        }
+        if let Some(id) = m.entity {
+            let e = &mut self.table.get_mut()[id];
+            if e.kind == SpeakerKind::Person {
+                e.learn_gender(gender, false);
+            }
+        }
+    }
+
+    /// Links one found mention to an entity, creating it when new.
+    fn link(&mut self, f: &Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
+        match f.kind {
+            MentionKind::Name => Some(self.link_name(f, quoted)),
+            MentionKind::Group => Some(self.link_group(f)),
+            MentionKind::Role => Some(self.link_role(f)),
+            MentionKind::Pronoun => {
+                if quoted {
+                    return None;
+                }
+                let p = lexicon().pronouns.get(&f.span.text(text).to_lowercase())?;
+                let found = self.antecedent(
+                    f.span.start,
+                    p.gender,
+                    p.plural,
+                    sentence,
+                    PRONOUN_LOOKBACK_SENTENCES,
+                )?;
+                self.table.get_mut()[found].learn_gender(p.gender, true);
+                Some(found)
+            }
+        }
+    }
+
+    fn push_entity(&mut self, entity: Entity) -> usize {
+        let table = self.table.get_mut();
+        let id = table.len();
+        for w in &entity.words {
+            let ids = self.by_word.entry(w.clone()).or_default();
+            ids.push(id);
+            if ids.len() > 4 * NAME_CANDIDATES_MAX {
+                ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
+            }
+        }
+        self.by_key
+            .get_mut()
+            .insert(entity_key(entity.kind, &entity.names[0]), id);
+        table.push(entity);
+        id
+    }
+
+    fn add_name(&mut self, id: usize, name: &str) {
+        let table = self.table.get_mut();
+        table[id].add_name(name);
+        for w in name_words(name) {
+            let ids = self.by_word.entry(w).or_default();
+            // Most recently named last, so look-ups prefer it.
+            let from = ids.len().saturating_sub(NAME_CANDIDATES_MAX);
+            if let Some(pos) = ids[from..].iter().rposition(|&i| i == id) {
+                ids.remove(from + pos);
+            }
+            ids.push(id);
+            if ids.len() > 4 * NAME_CANDIDATES_MAX {
+                ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
+            }
+        }
+    }
+
+    /// Links a name. A name written inside a quotation ("Crooked
+    /// Hillary") joins its person but never becomes the canonical name.
+    fn link_name(&mut self, f: &Found, quoted: bool) -> usize {
+        let words = name_words(&f.name);
+        let id = if f.entity_kind == SpeakerKind::Person {
+            self.find_person(&words, f.gender)
+        } else {
+            self.by_key
+                .get_mut()
+                .get(&entity_key(f.entity_kind, &f.name))
+                .copied()
+        };
+        let id = match id {
+            Some(id) => {
+                if !quoted {
+                    self.add_name(id, &f.name);
+                }
+                id
+            }
+            None => self.push_entity(Entity::new(f.entity_kind, &f.name)),
+        };
+        let e = &mut self.table.get_mut()[id];
+        if e.description.is_none() {
+            e.description.clone_from(&f.description);
+        }
+        for r in &f.roles {
+            if !e.roles.contains(r) {
+                e.roles.push(r.clone());
+            }
+        }
+        e.learn_gender(f.gender, true);
+        if words.len() >= 2
+            && let Some(g) = lexicon().first_names.get(&words[0])
+        {
+            e.learn_gender(Some(*g), false);
+        }
+        id
+    }
+
+    /// The person these name words refer to: every word of the shorter
+    /// name appears in the longer one; the most recently named wins.
+    fn find_person(&self, words: &[String], gender: Option<Gender>) -> Option<usize> {
+        let last = words.last()?;
+        let table = self.table.borrow();
+        let compatible = |id: usize| match (gender, table[id].gender) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let ids = self.by_word.get(last)?;
+        // A lone word is first taken for a surname ("Trump" is Donald
+        // Trump before it is the "Trump Train").
+        // Among several people of that surname, the most mentioned one
+        // (Donald Trump rather than Ivanka Trump); ties go to the latest.
+        if let [word] = words {
+            let mut surname: Option<usize> = None;
+            for id in ids.iter().rev().take(NAME_CANDIDATES_MAX).copied() {
+                let e = &table[id];
+                if e.kind == SpeakerKind::Person
+                    && compatible(id)
+                    && name_words(e.canonical()).last() == Some(word)
+                    && surname.is_none_or(|b| e.count > table[b].count)
+                {
+                    surname = Some(id);
+                }
+            }
+            if surname.is_some() {
+                return surname;
+            }
+        }
+        ids.iter()
+            .rev()
+            .take(NAME_CANDIDATES_MAX)
+            .copied()
+            .find(|&id| {
+                let e = &table[id];
+                e.kind == SpeakerKind::Person
+                    && compatible(id)
+                    && (words.iter().all(|w| e.words.contains(w))
+                        || e.names
+                            .iter()
+                            .all(|n| name_words(n).iter().all(|w| words.contains(w))))
+            })
+    }
+
+    fn link_group(&mut self, f: &Found) -> usize {
+        let found = self
+            .by_key
+            .get_mut()
+            .get(&entity_key(SpeakerKind::Group, &f.name))
+            .copied();
+        found.unwrap_or_else(|| {
+            let mut e = Entity::new(SpeakerKind::Group, &f.name);
+            e.words.clear();
+            self.push_entity(e)
+        })
+    }
+
+    /// A role noun: the most recent person who carries that title, or an
+    /// unnamed person of its own.
+    fn link_role(&mut self, f: &Found) -> usize {
+        if !f.indefinite {
+            let start = self.mentions.len().saturating_sub(ROLE_LOOKBACK_MENTIONS);
+            let table = self.table.get_mut();
+            for m in self.mentions[start..].iter().rev() {
+                let Some(id) = m.entity else { continue };
+                let e = &table[id];
+                let matches = f.roles.iter().any(|r| {
+                    e.roles
+                        .iter()
+                        .any(|have| have == r || have.ends_with(&format!(" {r}")))
+                });
+                if matches && e.kind == f.entity_kind {
+                    return id;
+                }
+            }
+        }
+        let mut e = Entity::new(f.entity_kind, &f.name);
+        e.words.clear();
+        e.roles.clone_from(&f.roles);
+        e.gender = f.gender;
+        self.push_entity(e)
+    }
+
+    /// The most recent compatible person (or, for "they", group or
+    /// organisation) mentioned outside quotations before `pos`, within
+    /// [`PRONOUN_LOOKBACK_SENTENCES`]. Prefers subjects (the first
+    /// mention of a sentence) and people whose gender is known to match.
+    fn antecedent(
+        &self,
+        pos: usize,
+        gender: Option<Gender>,
+        plural: bool,
+        sentence: usize,
+        lookback: usize,
+    ) -> Option<usize> {
+        let sentence = if sentence == usize::MAX {
+            self.sentence_index(pos)
+        } else {
+            sentence
+        };
+        let end = self.mentions.partition_point(|m| m.span.start < pos);
+        let start = end.saturating_sub(LOOKBACK_MENTIONS);
+        let table = self.table.borrow();
+        let mut best: Option<(i64, usize)> = None;
+        for i in (start..end).rev() {
+            let m = &self.mentions[i];
+            let s = self.sentence_of[i];
+            if sentence.saturating_sub(s) > lookback {
+                break;
+            }
+            if self.quoted[i] {
+                continue;
+            }
+            let Some(id) = m.entity else { continue };
+            let e = &table[id];
+            let mut score: i64 = -4 * (sentence - s.min(sentence)) as i64;
+            if plural {
+                match e.kind {
+                    SpeakerKind::Group => score += 3,
+                    SpeakerKind::Organisation => score += 1,
+                    _ => continue,
+                }
+            } else {
+                if e.kind != SpeakerKind::Person {
+                    continue;
+                }
+                match (gender, e.gender) {
+                    (Some(want), Some(have)) if want != have => continue,
+                    (Some(_), Some(_)) => score += if e.gender_from_name { 4 } else { 5 },
+                    _ => {}
+                }
+                if m.kind == MentionKind::Name && e.words.len() >= 2 {
+                    score += 1;
+                }
+                // A lone capitalised word with nothing to show it is a
+                // person ("Obamacare") is a weak antecedent.
+                if e.words.len() == 1
+                    && e.gender.is_none()
+                    && e.description.is_none()
+                    && e.roles.is_empty()
+                {
+                    score -= 1;
+                }
+            }
+            // The first mention of its sentence: most often the subject.
+            // (A group "X and Y" starts where X does and does not count.)
+            let mut j = i;
+            while j > 0 && self.mentions[j - 1].span.start == m.span.start {
+                j -= 1;
+            }
+            if j == 0 || self.sentence_of[j - 1] != s {
+                score += 2;
+            }
+            // ("Through a spokesman, he declined": never the same person
+            // within one sentence.)
+            if self.oblique[i] {
+                if s == sentence && !plural {
+                    continue;
+                }
+                score -= 1;
+            }
+            if best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, id));
+            }
+        }
+        best.map(|(_, id)| id)
+    }
+}
+
+/// How many bytes back [`after_preposition`] looks.
+const PREPOSITION_WINDOW_BYTES: usize = 24;
+
+/// True when the word before `pos` (skipping one determiner) is a
+/// preposition: "through a spokesman", "with Trump".
+fn after_preposition(text: &str, pos: usize) -> bool {
+    let mut from = pos.saturating_sub(PREPOSITION_WINDOW_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text.get(from..pos).unwrap_or("");
+    let mut words = before
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .rev();
+    let mut word = words.next().unwrap_or("").to_lowercase();
+    if is_determiner(&word) {
+        word = words.next().unwrap_or("").to_lowercase();
+    }
+    // Punctuation right before the mention breaks the phrase.
+    if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
+    lexicon().prepositions.contains(&word)
+}
+
+/// The look-up key of an entity of `kind` called `name`.
+fn entity_key(kind: SpeakerKind, name: &str) -> String {
+    format!("{kind:?}:{}", name.to_lowercase())
+}
+
+/// Merges quotation spans into sorted, disjoint spans.
+fn merge_spans(spans: &[Span]) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.to_vec();
+    v.sort();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// True when `span` lies inside one of the sorted, disjoint `quotes`.
+fn inside(quotes: &[Span], span: Span) -> bool {
+    let i = quotes.partition_point(|q| q.end <= span.start);
+    quotes.get(i).is_some_and(|q| q.contains(span))
+}
+
+fn strip_possessive(s: &str) -> &str {
+    for suffix in ["'s", "’s", "'", "’"] {
+        if let Some(stem) = s.strip_suffix(suffix)
+            && !stem.is_empty()
+        {
+            return stem;
+        }
+    }
+    s
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for det in ["the ", "The ", "a ", "A ", "an ", "An "] {
+        if let Some(rest) = s.strip_prefix(det) {
+            return rest.trim_start();
+        }
+    }
+    s
+}
+
+fn is_determiner(key: &str) -> bool {
+    matches!(key, "the" | "a" | "an")
+}
+
+/// Possessive determiners that make a role noun definite ("my father").
+fn is_possessive_determiner(key: &str) -> bool {
+    matches!(key, "my" | "our" | "his" | "her" | "their" | "your")
+}
+
+/// The longest phrase of `phrases` that starts at token `i` and stays
+/// within `end`; returns its length in words.
+fn match_phrase<'l, V>(
+    tokens: &[Token],
+    i: usize,
+    end: usize,
+    phrases: &'l lexicon::Phrases<V>,
+) -> Option<(usize, &'l V)> {
+    let max = phrases.max_words.min(end.saturating_sub(i));
+    if max == 0 || !phrases.starts_with_word(tokens[i].key.trim_end_matches('.')) {
+        return None;
+    }
+    let mut key = String::new();
+    let mut best = None;
+    for n in 1..=max {
+        let t = &tokens[i + n - 1];
+        if n > 1 {
+            if !t.joined || tokens[i + n - 2].poss {
+                break;
+            }
+            key.push(' ');
+        }
+        key.push_str(t.key.trim_end_matches('.'));
+        if let Some(v) = phrases.get(&key) {
+            best = Some((n, v));
+        }
+    }
+    best
+}
+
+/// The text from the start of token `a` to the end of token `b - 1`.
+fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
+    if a >= b {
+        return "";
+    }
+    Span::new(tokens[a].span.start, tokens[b - 1].span.end).text(text)
+}
+
+/// A word that may modify a role or group noun ("senior", "Russian",
+/// "diplomatic"): not a determiner, function word, verb form or number.
+fn modifier(lex: &Lexicon, t: &Token) -> bool {
+    let key = t.key.as_str();
+    if is_determiner(key) || is_possessive_determiner(key) || lex.pronouns.contains_key(key) {
+        return false;
+    }
+    match lex.not_names.get(key) {
+        Some(NotName::Demonym) | Some(NotName::Place) => return t.cap,
+        Some(_) => return false,
+        None => {}
+    }
+    if t.cap {
+        return !t.initial;
+    }
+    !(key.ends_with("ing") || key.ends_with("ed") || key.ends_with("ly"))
+        && key.chars().all(char::is_alphabetic)
+}
+
+/// Walks back from token `i` over at most [`MODIFIERS_MAX_WORDS`] joined
+/// modifiers; returns the first token of the phrase and whether a
+/// determiner opens it (the determiner is then included).
+fn walk_back<'t>(lex: &Lexicon, tokens: &'t [Token], i: usize) -> (usize, Option<&'t str>) {
+    let mut first = i;
+    for _ in 0..MODIFIERS_MAX_WORDS {
+        if first == 0 || !tokens[first].joined || tokens[first - 1].poss {
+            break;
+        }
+        let prev = &tokens[first - 1];
+        if is_determiner(&prev.key) {
+            return (first - 1, Some(prev.key.as_str()));
+        }
+        if !modifier(lex, prev) {
+            break;
+        }
+        first -= 1;
+    }
+    if first > 0 && tokens[first].joined && is_determiner(&tokens[first - 1].key) {
+        return (first - 1, Some(tokens[first - 1].key.as_str()));
+    }
+    (first, None)
+}
+
+/// Adds a group mention for two people joined by "and" ("Obama and
+/// Clinton"), which "they" can then stand for. The group comes first, so
+/// the mentions stay in document order.
+fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
+    let mut out = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        if let Some(g) = found.get(i + 1)
+            && f.kind == MentionKind::Name
+            && g.kind == MentionKind::Name
+            && f.entity_kind == SpeakerKind::Person
+            && g.entity_kind == SpeakerKind::Person
+            && matches!(
+                text.get(f.span.end..g.span.start),
+                Some(" and " | "’s and " | "'s and ")
+            )
+        {
+            let span = Span::new(f.span.start, g.span.end);
+            let mut group = self::found(
+                span,
+                MentionKind::Group,
+                SpeakerKind::Group,
+                span.text(text),
+            );
+            group.name = span.text(text).to_owned();
+            out.push(group);
+        }
+        out.push(f.clone());
+    }
+    out
+}
+
+/// Finds all mentions, in document order.
+fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
+    // Capitalised words seen where a capital means something.
+    let mut named: HashMap<&str, ()> = HashMap::new();
+    for t in tokens {
+        if t.cap && !t.initial {
+            named.insert(t.key.as_str(), ());
+        }
+    }
+    let mut lower: HashSet<&str> = HashSet::new();
+    for t in tokens {
+        if !t.cap {
+            lower.insert(t.key.as_str());
+        }
+    }
+    let headline = headlines(text, tokens, lex);
+    let mut out: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if headline[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(p) = lex.pronouns.get(&t.key)
+            && p.gender.is_some()
+            && !p.plural
+            && matches!(t.key.as_str(), "his" | "her")
+        {
+            // Not a speaker, but tells the gender of the person just named.
+            let mut f = found(t.span, MentionKind::Pronoun, SpeakerKind::Person, "");
+            f.gender = p.gender;
+            f.possessive = true;
+            out.push(f);
+            i += 1;
+            continue;
+        }
+        if let Some(p) = lex.pronouns.get(&t.key)
+            && p.personal
+        {
+            if matches!(t.key.as_str(), "he" | "she" | "they") {
+                out.push(found(t.span, MentionKind::Pronoun, SpeakerKind::Person, ""));
+            }
+            i += 1;
+            continue;
+        }
+        if t.cap {
+            i = scan_chunk(text, tokens, i, lex, &named, &lower, &mut out);
+            continue;
+        }
+        if lex.groups.contains(&t.key) {
+            let (mut first, _) = walk_back(lex, tokens, i);
+            // A possessor belongs to the group: "Obama's aides".
+            if first > 0
+                && tokens[first].joined
+                && tokens[first - 1].poss
+                && !is_determiner(&tokens[first].key)
+            {
+                first -= 1;
+            }
+            let start = if is_determiner(&tokens[first].key) {
+                first + 1
+            } else {
+                first
+            };
+            let name = words_text(text, tokens, start.min(i), i + 1);
+            let span = Span::new(tokens[first].span.start, t.span.end);
+            out.push(found(span, MentionKind::Group, SpeakerKind::Group, name));
+            i += 1;
+            continue;
+        }
+        if let Some((n, title)) = match_phrase(tokens, i, tokens.len(), &lex.titles)
+            && !title.honorific
+            && title.lower
+        {
+            let end = i + n;
+            let before_name = tokens
+                .get(end)
+                .is_some_and(|u| u.joined && u.cap && !tokens[end - 1].poss);
+            let (mut first, mut det) = walk_back(lex, tokens, i);
+            if det.is_none()
+                && first > 0
+                && tokens[first].joined
+                && is_possessive_determiner(&tokens[first - 1].key)
+            {
+                first -= 1;
+                det = Some("my");
+            }
+            if !before_name && det.is_some() {
+                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+                let mut f = found(
+                    span,
+                    MentionKind::Role,
+                    SpeakerKind::Person,
+                    span.text(text),
+                );
+                f.roles
+                    .push(normalise_phrase(words_text(text, tokens, i, end)));
+                f.gender = title.gender;
+                f.indefinite = matches!(det, Some("a" | "an"));
+                f.anaphoric = det == Some("the") && !title.plain;
+                out.push(f);
+            }
+            i = end;
+            continue;
+        }
+        if lex.org_lower_heads.contains(&t.key)
+            && i > 0
+            && tokens[i].joined
+            && tokens[i - 1].key == "the"
+        {
+            let span = Span::new(tokens[i - 1].span.start, t.span.end);
+            let mut f = found(
+                span,
+                MentionKind::Role,
+                SpeakerKind::Organisation,
+                span.text(text),
+            );
+            f.roles.push(t.key.clone());
+            out.push(f);
+        }
+        i += 1;
+    }
+    // A group may reach back over a name found before it ("White House
+    // analysts"): keep document order (stable, so nearly sorted is cheap).
+    out.sort_by_key(|f| f.span.start);
+    out
+}
+
+fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) -> Found {
+    Found {
+        span,
+        kind,
+        entity_kind,
+        name: name.to_owned(),
+        description: None,
+        roles: Vec::new(),
+        gender: None,
+        indefinite: false,
+        possessive: false,
+        anaphoric: false,
+    }
+}
+
+/// Reads the capitalised chunk that starts at token `i`; returns the
+/// index of the first token after it.
+fn scan_chunk(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+    named: &HashMap<&str, ()>,
+    lower: &HashSet<&str>,
+    out: &mut Vec<Found>,
+) -> usize {
+    // The chunk: capitalised words, with particles and "of" between them.
+    let mut end = i + 1;
+    // A possessive ends the chunk, unless an organisation's name goes on
+    // ("King's College London").
+    let goes_on = |end: usize| {
+        !tokens[end - 1].poss
+            || tokens
+                .get(end)
+                .is_some_and(|u| u.joined && u.cap && lex.org_heads.contains(u.key.as_str()))
+    };
+    while end < tokens.len() && end - i < CHUNK_MAX_WORDS && goes_on(end) {
+        let u = &tokens[end];
+        if !u.joined {
+            break;
+        }
+        if u.cap {
+            end += 1;
+            continue;
+        }
+        let connector = is_connector(&u.key);
+        if connector {
+            let mut j = end + 1;
+            while j < tokens.len()
+                && j - end < 3
+                && tokens[j].joined
+                && is_connector(&tokens[j].key)
+            {
+                j += 1;
+            }
+            if tokens.get(j).is_some_and(|v| v.joined && v.cap) {
+                end = j + 1;
+                continue;
+            }
+        }
+        break;
+    }
+    let mut k = i;
+    // Function words capitalised at a sentence start.
+    // and ordinary words the text also writes in lower case ("Were").
+    while k < end
+        && (matches!(lex.not_names.get(&tokens[k].key), Some(NotName::Function))
+            || lower.contains(tokens[k].key.as_str())
+                && !lex.first_names.contains_key(tokens[k].key.as_str())
+                && match_phrase(tokens, k, end, &lex.titles).is_none()
+                && match_phrase(tokens, k, end, &lex.orgs).is_none_or(|(n, _)| n < 2)
+                && match_phrase(tokens, k, end, &lex.not_names).is_none_or(|(n, _)| n < 2))
+    {
+        k += 1;
+    }
+    // A title and place prefix: the description.
+    let mut desc_start = None;
+    let mut gender = None;
+    let mut roles = Vec::new();
+    let mut honorific = false;
+    while k < end {
+        if let Some((n, title)) = match_phrase(tokens, k, end, &lex.titles)
+            && !tokens[k + n - 1].poss
+        {
+            gender = gender.or(title.gender);
+            if title.honorific {
+                honorific = true;
+            } else {
+                desc_start.get_or_insert(k);
+                roles.push(normalise_phrase(words_text(text, tokens, k, k + n)));
+            }
+            k += n;
+            continue;
+        }
+        if let Some((n, NotName::Demonym | NotName::Place)) =
+            match_phrase(tokens, k, end, &lex.not_names)
+            && k + n < end
+            && !tokens[k + n - 1].poss
+        {
+            desc_start.get_or_insert(k);
+            k += n;
+            continue;
+        }
+        // An acronym before a title ("RNC Chief of Staff").
+        let t = &tokens[k];
+        if t.key.len() >= 2
+            && text[t.span.start..t.span.end]
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.')
+            && match_phrase(tokens, k + 1, end, &lex.titles).is_some_and(|(_, t)| !t.honorific)
+        {
+            desc_start.get_or_insert(k);
+            k += 1;
+            continue;
+        }
+        // A group word before a name ("Republicans David Jolly").
+        if k + 1 < end && lex.groups.contains(t.key.as_str()) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    let mut desc_end = k;
+    let mut resume = end;
+    // A person's name ends before "of" ("Tom Cole of Oklahoma") and before
+    // a word the text also writes in lower case ("Trump Finally Endorses").
+    let org_like = k < end
+        && ((k..end).any(|j| {
+            lex.org_heads.contains(tokens[j].key.trim_end_matches('.'))
+                && (j + 1 == end || tokens[j + 1].key == "of")
+        }) || lex
+            .orgs
+            .get(&normalise_phrase(words_text(text, tokens, k, end)))
+            .is_some());
+    if !org_like && k < end {
+        // A title inside the chunk: what precedes it is description too
+        // ("Wells Fargo CEO John Stumpf", "Vermont Sen. Bernie Sanders").
+        let mut j = k + 1;
+        let mut inner = None;
+        while j + 1 < end {
+            match match_phrase(tokens, j, end - 1, &lex.titles) {
+                Some((n, title)) => {
+                    inner = Some((j, n, title));
+                    j += n;
+                }
+                None => j += 1,
+            }
+        }
+        if let Some((j, n, title)) = inner {
+            gender = gender.or(title.gender);
+            if title.honorific {
+                honorific = true;
+                // "Retired Gen. Dr. Ann Lee": keep the words before.
+                if j > k {
+                    desc_start.get_or_insert(k);
+                    desc_end = j;
+                }
+            } else {
+                desc_start.get_or_insert(k);
+                roles.push(normalise_phrase(words_text(text, tokens, j, j + n)));
+                desc_end = j + n;
+            }
+            k = j + n;
+        }
+        let cut = (k + 1..end).find(|&j| {
+            let key = tokens[j].key.as_str();
+            key == "of"
+                || matches!(lex.not_names.get(key), Some(NotName::Function))
+                || tokens[j].cap
+                    && lower.contains(key)
+                    && !lex.first_names.contains_key(key)
+                    && !is_connector(key)
+        });
+        if let Some(j) = cut {
+            if tokens[j].key != "of" {
+                resume = j;
+            }
+            end = j;
+        }
+    }
+    if k >= end {
+        // Only a title ("the President said"): a role noun.
+        if !roles.is_empty() && !honorific {
+            let (first, det) = walk_back(lex, tokens, i);
+            if det == Some("the") {
+                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
+                let mut f = found(
+                    span,
+                    MentionKind::Role,
+                    SpeakerKind::Person,
+                    span.text(text),
+                );
+                f.roles = roles;
+                f.gender = gender;
+                out.push(f);
+            }
+        }
+        return resume;
+    }
+    // A dotted acronym keeps its last dot ("U.N.", "S.E.C.").
+    let last_tok = &tokens[end - 1];
+    let name_text = if last_tok.dot && !last_tok.poss && last_tok.span.text(text).contains('.') {
+        Span::new(tokens[k].span.start, last_tok.span.end + 1).text(text)
+    } else {
+        words_text(text, tokens, k, end)
+    };
+    let name_key = normalise_phrase(name_text);
+    let single = end - k == 1;
+    let first_key = tokens[k].key.as_str();
+    // Groups written with a capital ("Republicans").
+    if single && lex.groups.contains(first_key) {
+        out.push(found(
+            tokens[k].span,
+            MentionKind::Group,
+            SpeakerKind::Group,
+            name_text,
+        ));
+        return resume;
+    }
+    // Organisations: a known one, one with an organisation word, or one
+    // introduced by a cue ("news agency TASS").
+    let (cue_start, org_cue) = org_cue_before(tokens, i, lex);
+    let heads: Vec<String> = (k..end)
+        .filter(|&j| {
+            lex.org_heads.contains(tokens[j].key.trim_end_matches('.'))
+                && (j + 1 == end
+                    || tokens[j + 1].key == "of"
+                    || (j + 1..end)
+                        .all(|l| matches!(lex.not_names.get(&tokens[l].key), Some(NotName::Place))))
+        })
+        .map(|j| tokens[j].key.trim_end_matches('.').to_owned())
+        .collect();
+    let acronym = single && {
+        let w = tokens[k].span.text(text);
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
+            && (2..=ACRONYM_MAX_LETTERS).contains(&letters)
+    };
+    let is_org =
+        acronym || lex.orgs.get(&name_key) == Some(&OrgWord::Known) || !heads.is_empty() || org_cue;
+    let mut f;
+    if is_org {
+        // A place before an organisation is part of its name ("U.S.
+        // Senate", "New York Times"), unless a title came first.
+        let org_start = if roles.is_empty() {
+            desc_start.unwrap_or(k)
+        } else {
+            k
+        };
+        let span = Span::new(tokens[org_start].span.start, tokens[end - 1].span.end);
+        let name_end = tokens[k].span.start + name_text.len();
+        let name = Span::new(span.start, name_end).text(text);
+        f = found(span, MentionKind::Name, SpeakerKind::Organisation, name);
+        f.roles = heads;
+        if org_cue {
+            let start = cue_start.unwrap_or(i);
+            f.description = Some(words_text(text, tokens, start, i).to_owned());
+        }
+        out.push(f);
+        return resume;
+    }
+    // Places, times and demonyms alone are not people.
+    let all_not_names = (k..end).all(|j| lex.not_names.get(&tokens[j].key).is_some())
+        || lex.not_names.get(&name_key).is_some()
+        || lex.not_names.get(&tokens[end - 1].key) == Some(&NotName::PlaceWord);
+    if all_not_names {
+        return resume;
+    }
+    // A lone word after "in" is a place ("back in Indiana").
+    if single
+        && desc_start.is_none()
+        && !honorific
+        && k > 0
+        && tokens[k].joined
+        && matches!(tokens[k - 1].key.as_str(), "in" | "near" | "across")
+    {
+        return resume;
+    }
+    // A lone capitalised word at a sentence start is a name only when the
+    // text capitalises it elsewhere too, or it is a known given name.
+    if single
+        && tokens[k].initial
+        && desc_start.is_none()
+        && !honorific
+        && !named.contains_key(first_key)
+        && !lex.first_names.contains_key(first_key)
+    {
+        return resume;
+    }
+    // Words with digits are not names.
+    if !tokens[k].cap
+        || tokens[k..end]
+            .iter()
+            .any(|t| t.key.contains(|c: char| c.is_ascii_digit()))
+    {
+        return resume;
+    }
+    f = found(
+        Span::new(tokens[k].span.start, tokens[end - 1].span.end),
+        MentionKind::Name,
+        SpeakerKind::Person,
+        name_text,
+    );
+    f.gender = gender;
+    f.roles = roles;
+    let mut desc = Vec::new();
+    // A lower-case role just before the chunk: "diplomatic spokeswoman".
+    if let Some((first, role, g)) = role_before(tokens, i, lex) {
+        desc.push(words_text(text, tokens, first, i).to_owned());
+        f.roles.push(role);
+        f.gender = f.gender.or(g);
+    }
+    if let Some(ds) = desc_start {
+        let mut d = words_text(text, tokens, ds, desc_end).to_owned();
+        if tokens[desc_end - 1].dot {
+            d.push('.');
+        }
+        desc.push(d);
+    }
+    if let Some((app, app_roles)) = appositive(text, tokens, end, lex) {
+        desc.push(app);
+        f.roles.extend(app_roles);
+    }
+    if !desc.is_empty() {
+        f.description = Some(desc.join(", "));
+    }
+    out.push(f);
+    resume
+}
+
+/// Marks the words of title-case lines (headlines, bylines, page
+/// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
+/// which most are capitalised, without final punctuation (or, for long
+/// lines, nearly all capitalised even with it). Their capitals name nothing.
+fn headlines(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
+    let mut out = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let mut end = start + 1;
+        while end < tokens.len() && !tokens[end].sentence_start {
+            end += 1;
+        }
+        let words = &tokens[start..end];
+        let content = words
+            .iter()
+            .filter(|t| {
+                t.cap
+                    || !(is_connector(&t.key)
+                        || is_determiner(&t.key)
+                        || matches!(lex.not_names.get(&t.key), Some(NotName::Function))
+                        || matches!(t.key.as_str(), "in" | "on" | "at" | "as" | "is"))
+            })
+            .count();
+        let caps = words.iter().filter(|t| t.cap).count();
+        let rest = match tokens.get(end) {
+            Some(t) => &text[tokens[end - 1].full_end..t.span.start],
+            None => &text[tokens[end - 1].full_end..],
+        };
+        let ended = rest.contains(['.', '?', '!']);
+        let title_case = !ended && content >= HEADLINE_MIN_WORDS && caps * 10 >= content * 8
+            || content >= 2 * HEADLINE_MIN_WORDS && caps * 10 >= content * 9;
+        if title_case {
+            out[start..end].fill(true);
+        }
+        start = end;
+    }
+    out
+}
+
+/// Lower-case words inside names: "Bank of America", "van der Berg".
+fn is_connector(key: &str) -> bool {
+    matches!(
+        key,
+        "of" | "de"
+            | "da"
+            | "di"
+            | "del"
+            | "der"
+            | "den"
+            | "van"
+            | "von"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "du"
+            | "dos"
+            | "ter"
+    )
+}
+
+/// A lower-case organisation cue right before token `i` ("news agency").
+fn org_cue_before(tokens: &[Token], i: usize, lex: &Lexicon) -> (Option<usize>, bool) {
+    if i == 0 || !tokens[i].joined {
+        return (None, false);
+    }
+    let max = lex.orgs.max_words;
+    for n in (1..=max.min(i)).rev() {
+        let a = i - n;
+        if tokens[a].cap {
+            continue;
+        }
+        if let Some((m, OrgWord::Cue)) = match_phrase(tokens, a, i, &lex.orgs)
+            && a + m == i
+        {
+            let (first, _) = walk_back(lex, tokens, a);
+            let first = if is_determiner(&tokens[first].key) {
+                first + 1
+            } else {
+                first
+            };
+            return (Some(first), true);
+        }
+    }
+    (None, false)
+}
+
+/// A lower-case role noun right before token `i`, with its modifiers:
+/// (first token, role, gender).
+fn role_before(
+    tokens: &[Token],
+    i: usize,
+    lex: &Lexicon,
+) -> Option<(usize, String, Option<Gender>)> {
+    if i == 0 || !tokens[i].joined || tokens[i - 1].poss {
+        return None;
+    }
+    let max = lex.titles.max_words;
+    for n in (1..=max.min(i)).rev() {
+        let a = i - n;
+        if tokens[a].cap {
+            continue;
+        }
+        if let Some((m, title)) = match_phrase(tokens, a, i, &lex.titles)
+            && a + m == i
+            && !title.honorific
+        {
+            let (first, _) = walk_back(lex, tokens, a);
+            let first = if is_determiner(&tokens[first].key) {
+                first + 1
+            } else {
+                first
+            };
+            let role = tokens[a..i]
+                .iter()
+                .map(|t| t.key.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            return Some((first, role, title.gender));
+        }
+    }
+    None
+}
+
+/// An appositive after the name that ends at token `end`:
+/// ", a professor with King's College London," → its text and roles.
+fn appositive(
+    text: &str,
+    tokens: &[Token],
+    end: usize,
+    lex: &Lexicon,
+) -> Option<(String, Vec<String>)> {
+    let next = tokens.get(end)?;
+    let gap = text.get(tokens[end - 1].full_end..next.span.start)?;
+    if gap.trim() != "," {
+        return None;
+    }
+    let opener = is_determiner(&next.key)
+        || match_phrase(tokens, end, tokens.len(), &lex.titles).is_some()
+        || matches!(lex.not_names.get(&next.key), Some(NotName::Demonym));
+    if !opener {
+        return None;
+    }
+    let mut last = end;
+    let mut roles = Vec::new();
+    let mut j = end;
+    while j < tokens.len() && j - end < APPOSITIVE_MAX_WORDS {
+        if j > end && !tokens[j].joined && !tokens[j - 1].poss {
+            break;
+        }
+        // A verb makes it a clause, not a description.
+        if matches!(lex.not_names.get(&tokens[j].key), Some(NotName::Verb)) {
+            return None;
+        }
+        if j > end && matches!(tokens[j].key.as_str(), "who" | "which" | "that") {
+            break;
+        }
+        if let Some((n, title)) = match_phrase(tokens, j, tokens.len(), &lex.titles)
+            && !title.honorific
+        {
+            roles.push(normalise_phrase(words_text(text, tokens, j, j + n)));
+        }
+        last = j + 1;
+        j += 1;
+    }
+    if roles.is_empty() && !is_determiner(&next.key) {
+        return None;
+    }
+    // It must end at punctuation, not run on past the window.
+    let after = text.get(tokens[last - 1].full_end..).unwrap_or("");
+    if !(after.is_empty() || after.starts_with([',', '.', ';', ')', ':', '—', '–'])) {
+        return None;
+    }
+    let end_byte = tokens[last - 1].full_end;
+    let s = Span::new(next.span.start, end_byte).text(text);
+    Some((s.to_owned(), roles))
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod polnear;
+
+#[cfg(test)]
+mod tests_support {
+    use super::Entities;
+    use crate::segment;
+    use crate::span::Span;
+
+    pub(super) fn build(text: &str, quotes: &[Span]) -> Entities {
+        let paragraphs = segment::paragraphs(text);
+        let sentences = segment::sentences(text, &paragraphs);
+        Entities::build(text, &sentences, quotes)
+    }
+
+    pub(super) fn quotes_in(text: &str) -> Vec<Span> {
+        super::tests::quotes(text)
     }
 }

@@ -1,0 +1,260 @@
+//! The entity module's language data, read once from `grammar/`.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::grammar::{entries, fields};
+
+/// A person's grammatical gender, as the text reveals it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// He, Mr., spokesman.
+    Male,
+    /// She, Ms., spokeswoman.
+    Female,
+}
+
+impl Gender {
+    fn parse(field: &str) -> Option<Gender> {
+        match field {
+            "m" => Some(Gender::Male),
+            "f" => Some(Gender::Female),
+            _ => None,
+        }
+    }
+}
+
+/// One entry of `grammar/titles.txt`.
+#[derive(Clone, Debug)]
+pub(crate) struct Title {
+    pub gender: Option<Gender>,
+    /// A form of address (Mr., Ms.): gives gender, not a description.
+    pub honorific: bool,
+    /// A plain noun for a person ("woman", "officer"), not an office.
+    pub plain: bool,
+    /// Written in lower case in the file: a role noun that can stand
+    /// alone in running text ("the senator"), unlike "Major" or "General".
+    pub lower: bool,
+}
+
+/// One entry of `grammar/pronouns.txt`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pronoun {
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    /// Subject or object: can stand for a speaker.
+    pub personal: bool,
+}
+
+/// What a capitalised word that is not a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NotName {
+    Function,
+    Time,
+    Place,
+    Demonym,
+    /// A word that ends a place's name ("Islands", "County").
+    PlaceWord,
+    /// A verb: a phrase that holds one is a clause, not a description.
+    Verb,
+}
+
+/// What an entry of `grammar/organisations.txt` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OrgWord {
+    Head,
+    Known,
+    Cue,
+}
+
+/// Multi-word phrases keyed by their normalised words (lower case,
+/// trailing dots removed, joined by one space).
+#[derive(Debug)]
+pub(crate) struct Phrases<V> {
+    map: HashMap<String, V>,
+    /// The first word of every phrase, to reject most words at once.
+    first_words: HashSet<String>,
+    /// The most words any phrase has.
+    pub max_words: usize,
+}
+
+impl<V> Default for Phrases<V> {
+    fn default() -> Self {
+        Phrases {
+            map: HashMap::new(),
+            first_words: HashSet::new(),
+            max_words: 0,
+        }
+    }
+}
+
+impl<V> Phrases<V> {
+    fn insert(&mut self, phrase: &str, value: V) {
+        let key = normalise_phrase(phrase);
+        self.note_first_word(&key);
+        self.max_words = self.max_words.max(key.split(' ').count());
+        self.map.entry(key).or_insert(value);
+    }
+
+    /// Inserts, or merges into the entry already there.
+    fn upsert(&mut self, phrase: &str, value: V, merge: impl FnOnce(&mut V, V)) {
+        let key = normalise_phrase(phrase);
+        self.note_first_word(&key);
+        self.max_words = self.max_words.max(key.split(' ').count());
+        match self.map.get_mut(&key) {
+            Some(old) => merge(old, value),
+            None => {
+                self.map.insert(key, value);
+            }
+        }
+    }
+
+    fn note_first_word(&mut self, key: &str) {
+        let first = key.split(' ').next().unwrap_or("");
+        self.first_words.insert(first.to_owned());
+    }
+
+    /// True when some phrase starts with this (normalised) word.
+    pub fn starts_with_word(&self, word: &str) -> bool {
+        self.first_words.contains(word)
+    }
+
+    /// The value of the phrase made of `words` (already normalised).
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.map.get(key)
+    }
+}
+
+/// Lower case, trailing dots of each word removed, single spaces.
+pub(crate) fn normalise_phrase(phrase: &str) -> String {
+    phrase
+        .split_whitespace()
+        .map(|w| w.trim_end_matches('.').to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// All the entity module's lexicons.
+#[derive(Debug, Default)]
+pub(crate) struct Lexicon {
+    pub titles: Phrases<Title>,
+    pub pronouns: HashMap<String, Pronoun>,
+    pub not_names: Phrases<NotName>,
+    /// Capitalised organisation heads ("Ministry").
+    pub org_heads: HashSet<String>,
+    /// Lower-case organisation heads after "the" ("the ministry").
+    pub org_lower_heads: HashSet<String>,
+    pub orgs: Phrases<OrgWord>,
+    pub groups: HashSet<String>,
+    pub first_names: HashMap<String, Gender>,
+    /// Prepositions: a mention after one is seldom a subject.
+    pub prepositions: HashSet<String>,
+}
+
+const TITLES: &str = include_str!("../../grammar/titles.txt");
+const PRONOUNS: &str = include_str!("../../grammar/pronouns.txt");
+const NOT_NAMES: &str = include_str!("../../grammar/not-names.txt");
+const ORGANISATIONS: &str = include_str!("../../grammar/organisations.txt");
+const GROUPS: &str = include_str!("../../grammar/groups.txt");
+const FIRST_NAMES: &str = include_str!("../../grammar/first-names.txt");
+
+/// The lexicon, parsed at first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(Lexicon::parse)
+}
+
+impl Lexicon {
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for entry in entries(TITLES) {
+            let f: Vec<&str> = fields(entry).collect();
+            let title = Title {
+                gender: f.get(1).and_then(|g| Gender::parse(g)),
+                honorific: f.get(2) == Some(&"honorific"),
+                plain: f.get(2) == Some(&"person"),
+                lower: f[0].starts_with(char::is_lowercase),
+            };
+            // "Senator" and "senator": one entry, usable in lower case.
+            lex.titles.upsert(f[0], title, |old, new| {
+                old.lower |= new.lower;
+                old.gender = old.gender.or(new.gender);
+            });
+        }
+        for entry in entries(PRONOUNS) {
+            let f: Vec<&str> = fields(entry).collect();
+            let pronoun = Pronoun {
+                gender: f.get(1).and_then(|g| Gender::parse(g)),
+                plural: f.get(2) == Some(&"pl"),
+                personal: matches!(f.get(3), Some(&"subj") | Some(&"obj")),
+            };
+            lex.pronouns.insert(f[0].to_lowercase(), pronoun);
+        }
+        for entry in entries(NOT_NAMES) {
+            let f: Vec<&str> = fields(entry).collect();
+            let kind = match f.get(1).copied() {
+                Some("time") => NotName::Time,
+                Some("place") => NotName::Place,
+                Some("demonym") => NotName::Demonym,
+                Some("place-word") => NotName::PlaceWord,
+                Some("verb") => NotName::Verb,
+                Some("preposition") => {
+                    lex.prepositions.insert(f[0].to_lowercase());
+                    NotName::Function
+                }
+                _ => NotName::Function,
+            };
+            lex.not_names.insert(f[0], kind);
+        }
+        for entry in entries(ORGANISATIONS) {
+            let f: Vec<&str> = fields(entry).collect();
+            let word = f[0];
+            match f.get(1).copied() {
+                Some("head") if word.starts_with(char::is_lowercase) => {
+                    lex.org_lower_heads.insert(normalise_phrase(word));
+                }
+                Some("head") => {
+                    lex.org_heads.insert(normalise_phrase(word));
+                }
+                Some("cue") => lex.orgs.insert(word, OrgWord::Cue),
+                _ => lex.orgs.insert(word, OrgWord::Known),
+            }
+        }
+        // Known organisations and heads are matched in capitalised text.
+        let _ = OrgWord::Head;
+        for entry in entries(GROUPS) {
+            lex.groups.insert(entry.to_lowercase());
+        }
+        for entry in entries(FIRST_NAMES) {
+            let f: Vec<&str> = fields(entry).collect();
+            if let Some(g) = f.get(1).and_then(|g| Gender::parse(g)) {
+                lex.first_names.insert(f[0].to_lowercase(), g);
+            }
+        }
+        lex
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_reads_every_file() {
+        let lex = lexicon();
+        assert!(lex.titles.get("secretary of state").is_some());
+        assert!(lex.titles.get("mr").is_some_and(|t| t.honorific));
+        assert_eq!(
+            lex.titles.get("spokeswoman").and_then(|t| t.gender),
+            Some(Gender::Female)
+        );
+        assert!(lex.pronouns["she"].personal);
+        assert!(!lex.pronouns["his"].personal);
+        assert_eq!(lex.not_names.get("thursday"), Some(&NotName::Time));
+        assert_eq!(lex.orgs.get("white house"), Some(&OrgWord::Known));
+        assert!(lex.org_heads.contains("ministry"));
+        assert!(lex.org_lower_heads.contains("ministry"));
+        assert!(lex.groups.contains("analysts"));
+        assert_eq!(lex.first_names.get("maria"), Some(&Gender::Female));
+    }
+}
