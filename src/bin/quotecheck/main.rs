@@ -1,6 +1,7 @@
 //! The `quotecheck` command line: reads arguments, calls the library and
 //! prints. Exit codes: 0 success, 1 some input failed, 2 usage error.
 
+mod eval;
 mod input;
 mod output;
 
@@ -37,6 +38,27 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+    },
+    /// Score quotations, speakers and cues against an annotated corpus.
+    Eval {
+        #[command(subcommand)]
+        corpus: EvalCorpus,
+    },
+}
+
+/// Corpora that `eval` can read.
+#[derive(Subcommand)]
+enum EvalCorpus {
+    /// A folder laid out like PolNeAR: text/*.txt and attributions/*.ann.
+    Polnear {
+        /// The folder (for example ../shared/corpora/polnear/dev).
+        dir: std::path::PathBuf,
+        /// Print each article's errors.
+        #[arg(long)]
+        errors: bool,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -92,6 +114,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 }
             }
         }
+        Some(Command::Eval {
+            corpus: EvalCorpus::Polnear { dir, errors, json },
+        }) => eval::polnear(&dir, errors, json, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
