@@ -1,0 +1,743 @@
+//! The attribution patterns: for each quotation, look right after it
+//! (`"…," Name said`, `"…," said Name`, `"…" — Name`), then right before
+//! it (`Name said: "…"`, `Name said that … "partial"`, `according to
+//! Name, "…"`), then inherit the speaker of the quotation just before.
+//! Every window is bounded by a named limit, so the work per quotation
+//! is constant.
+
+use super::lexicon::{PhraseRole, lexicon, verb_lemma};
+use super::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
+use crate::entity::Entities;
+use crate::quote::{Quote, QuoteKind};
+use crate::segment::{Paragraph, Sentence};
+use crate::span::Span;
+
+/// How many bytes after a quotation may hold its attribution.
+const AFTER_WINDOW: usize = 200;
+/// How many bytes before a quotation may hold its attribution.
+const BEFORE_WINDOW: usize = 300;
+/// How many tokens may separate the start of the attribution from its
+/// verb (`"…," Name, a professor at X, said`).
+const MAX_SUBJECT_TOKENS: usize = 16;
+/// How many comma-separated asides may sit between a speaker and its verb.
+const MAX_APPOSITIVE_HOPS: usize = 3;
+/// How many words a speaker mention may have.
+const MAX_SPEAKER_WORDS: usize = 10;
+/// How many paragraphs back a speaker may be inherited from.
+const MAX_INHERIT_PARAGRAPHS: usize = 1;
+
+/// One token of a local window.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    span: Span,
+    /// True for words, false for punctuation.
+    word: bool,
+}
+
+impl Tok {
+    fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.text(text)
+    }
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "--" | "-")
+}
+
+/// Splits `window` into words and punctuation. Linear in the window.
+fn tokens(text: &str, window: Span) -> Vec<Tok> {
+    let lex = lexicon();
+    let body = window.text(text);
+    let mut out = Vec::new();
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                    // Inner punctuation: O'Neill, so-called, U.S.
+                    let after = body[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if d == '.' {
+                        // A final period belongs to initials and
+                        // abbreviations ("V.", "Sen.", "U.S.").
+                        let w = &body[i..j];
+                        let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+                        if initial || w.contains('.') || lex.words.is_abbrev(w) {
+                            end = j + 1;
+                            iter.next();
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                word: true,
+            });
+        } else {
+            let mut end = i + c.len_utf8();
+            if c == '-' && body[end..].starts_with('-') {
+                end += 1;
+                iter.next();
+            }
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// Cuts tokens at the first sentence end or semicolon.
+fn clip_at_sentence_end(text: &str, toks: &mut Vec<Tok>) {
+    if let Some(pos) = toks
+        .iter()
+        .position(|t| !t.word && matches!(t.text(text), "." | "?" | "!" | ";"))
+    {
+        toks.truncate(pos);
+    }
+}
+
+/// A cue found in a token list.
+#[derive(Clone, Debug)]
+struct FoundCue {
+    /// Index of its first token.
+    first: usize,
+    /// Index one past its last token.
+    end: usize,
+    lemma: String,
+    role: PhraseRole,
+}
+
+/// The cue starting at token `i`, if any.
+fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
+    let lex = lexicon();
+    for p in &lex.phrases {
+        let n = p.words.len();
+        if i + n <= toks.len()
+            && toks[i..i + n]
+                .iter()
+                .zip(&p.words)
+                .all(|(t, w)| t.word && t.text(text).eq_ignore_ascii_case(w))
+        {
+            return Some(FoundCue {
+                first: i,
+                end: i + n,
+                lemma: p.lemma.clone(),
+                role: p.role,
+            });
+        }
+    }
+    let t = toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let lemma = verb_lemma(t.text(text))?;
+    let role = if lemma == "tell" {
+        PhraseRole::Addressee
+    } else {
+        PhraseRole::Verb
+    };
+    Some(FoundCue {
+        first: i,
+        end: i + 1,
+        lemma: lemma.to_owned(),
+        role,
+    })
+}
+
+fn span_of(toks: &[Tok]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A noun phrase that follows a verb or a dash: words up to punctuation
+/// or a stop word.
+fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
+    let lex = lexicon();
+    let mut end = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        if !t.word || k >= MAX_SPEAKER_WORDS || (k > 0 && lex.words.is_stop(w)) {
+            break;
+        }
+        // A lowercase verb after the phrase ends it ("said Doe, adding").
+        if k > 0 && verb_lemma(w).is_some() {
+            break;
+        }
+        end = k + 1;
+    }
+    span_of(&toks[..end])
+}
+
+/// Strips connectives from the front and adverbs from the back of a
+/// subject.
+fn trim_subject<'t>(text: &str, mut toks: &'t [Tok]) -> &'t [Tok] {
+    let lex = lexicon();
+    while let Some(first) = toks.first() {
+        let w = first.text(text);
+        if !first.word || lex.words.is_connective(w) {
+            toks = &toks[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = toks.last() {
+        let w = last.text(text);
+        if !last.word || (lex.words.is_adverb(w) && !is_capitalised(w)) || w.ends_with("ly") {
+            toks = &toks[..toks.len() - 1];
+        } else {
+            break;
+        }
+    }
+    if toks.len() > MAX_SPEAKER_WORDS {
+        toks = &toks[toks.len() - MAX_SPEAKER_WORDS..];
+    }
+    toks
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she" | "they" | "i" | "we" | "it" | "you"
+    )
+}
+
+/// The subject of the verb at `verb`: the clause before it, skipping
+/// asides between commas (`Doe, who …, said`, `Doe, a professor, said`).
+fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
+    let lex = lexicon();
+    let mut end = verb;
+    let mut hops = 0;
+    loop {
+        // The segment after the last boundary before `end`.
+        let mut start = end;
+        while start > 0 {
+            let t = toks[start - 1];
+            let w = t.text(text);
+            let boundary = (!t.word
+                && matches!(
+                    w,
+                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "--" | "\"" | "“" | "”"
+                ))
+                || (t.word && w == "that");
+            if boundary {
+                break;
+            }
+            start -= 1;
+        }
+        let segment = trim_subject(text, &toks[start..end]);
+        let first = segment.first().map(|t| t.text(text));
+        // An aside: hop back over it when a name-like segment comes before.
+        let aside =
+            segment.is_empty() || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
+        if aside && start > 0 && hops < MAX_APPOSITIVE_HOPS {
+            let prev_end = start - 1;
+            let prev_name_like = prev_end > 0 && {
+                let t = toks[prev_end - 1];
+                t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text)))
+            };
+            if prev_name_like || segment.is_empty() {
+                hops += 1;
+                end = prev_end;
+                continue;
+            }
+        }
+        if segment.is_empty() {
+            return None;
+        }
+        // The verb's subject is the last noun phrase: drop leading
+        // prepositional material ending in a lowercase word before a name.
+        return span_of(segment);
+    }
+}
+
+/// What an attribution pattern found.
+#[derive(Clone, Debug, Default)]
+struct Found {
+    speaker: Option<Span>,
+    cue: Option<(Span, String)>,
+    via: Option<Span>,
+    addressee: Option<Span>,
+    pattern: &'static str,
+    confidence: f32,
+}
+
+/// `according to X` anywhere in `toks` from `from`: the span of X.
+fn according_to(text: &str, toks: &[Tok], from: usize) -> Option<Span> {
+    (from..toks.len()).find_map(|i| {
+        let c = cue_at(text, toks, i)?;
+        (c.role == PhraseRole::SourceAfter).then(|| np_after(text, &toks[c.end..]))?
+    })
+}
+
+fn cue_span(toks: &[Tok], c: &FoundCue) -> Span {
+    Span::new(toks[c.first].span.start, toks[c.end - 1].span.end)
+}
+
+/// The addressee after a `tell` verb: up to "that" or punctuation.
+fn addressee_after(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
+    if c.role != PhraseRole::Addressee {
+        return None;
+    }
+    // "told reporters" as a phrase: the last word is the addressee.
+    if c.end - c.first > 1 {
+        return Some(toks[c.end - 1].span);
+    }
+    np_after(text, &toks[c.end..])
+}
+
+/// Patterns after the quotation.
+fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
+    let mut toks = tokens(text, window);
+    clip_at_sentence_end(text, &mut toks);
+    let first = *toks.first()?;
+    let first_text = first.text(text);
+    let content = quote.content.text(text).trim_end();
+    if !first.word && is_dash(first_text) {
+        let speaker = np_after(text, &toks[1..])?;
+        return Some(Found {
+            speaker: Some(speaker),
+            cue: Some((first.span, "—".to_owned())),
+            pattern: "dash-name",
+            confidence: 0.75,
+            ..Found::default()
+        });
+    }
+    // A quotation closed by a full stop ends its sentence, unless the
+    // next word is lowercase ("… ." he said).
+    if content.ends_with('.') && !(first.word && !is_capitalised(first_text)) {
+        return None;
+    }
+    let start = usize::from(!first.word && first_text == ",");
+    let limit = toks.len().min(start + MAX_SUBJECT_TOKENS);
+    let mut k = start;
+    while k < limit {
+        if let Some(c) = cue_at(text, &toks, k) {
+            if c.role == PhraseRole::SourceAfter {
+                let speaker = np_after(text, &toks[c.end..])?;
+                return Some(Found {
+                    speaker: Some(speaker),
+                    cue: Some((cue_span(&toks, &c), c.lemma)),
+                    pattern: "quote-according-to",
+                    confidence: 0.8,
+                    ..Found::default()
+                });
+            }
+            let lead = trim_subject(text, &toks[start..c.first]);
+            let (speaker, pattern) = if lead.is_empty() {
+                (np_after(text, &toks[c.end..]), "quote-said-name")
+            } else {
+                // `"…," Name, a professor at X, said`: the name is the
+                // part before the first comma.
+                let comma = toks[start..c.first]
+                    .iter()
+                    .position(|t| !t.word && t.text(text) == ",");
+                match comma {
+                    Some(p) => (
+                        span_of(trim_subject(text, &toks[start..start + p])),
+                        "quote-name-aside-said",
+                    ),
+                    None => (span_of(lead), "quote-name-said"),
+                }
+            };
+            let speaker = speaker?;
+            let via = according_to(text, &toks, c.end);
+            return Some(Found {
+                speaker: Some(speaker),
+                addressee: addressee_after(text, &toks, &c),
+                cue: Some((cue_span(&toks, &c), c.lemma)),
+                via,
+                pattern,
+                confidence: 0.9,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Patterns before the quotation.
+fn before(text: &str, window: Span) -> Option<Found> {
+    let toks = tokens(text, window);
+    let last = toks.last()?;
+    let colon = !last.word && last.text(text) == ":";
+    // The last cue in the window.
+    let cue = (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i));
+    if let Some(c) = cue {
+        if c.role == PhraseRole::SourceAfter {
+            let speaker = np_after(text, &toks[c.end..])?;
+            return Some(Found {
+                speaker: Some(speaker),
+                cue: Some((cue_span(&toks, &c), c.lemma)),
+                pattern: "according-to-quote",
+                confidence: 0.8,
+                ..Found::default()
+            });
+        }
+        let speaker = subject_before(text, &toks, c.first)?;
+        // Only punctuation, "that" or an addressee between cue and mark:
+        // the quotation is introduced; anything else is a mixed quotation.
+        let tail = &toks[c.end..];
+        let introduced = tail.len() <= 4
+            && tail
+                .iter()
+                .all(|t| !t.word || t.text(text) == "that" || c.role == PhraseRole::Addressee);
+        return Some(Found {
+            speaker: Some(speaker),
+            addressee: addressee_after(text, &toks, &c),
+            cue: Some((cue_span(&toks, &c), c.lemma)),
+            pattern: if colon {
+                "name-said-colon"
+            } else if introduced {
+                "name-said-quote"
+            } else {
+                "name-said-that-partial"
+            },
+            confidence: if introduced || colon { 0.85 } else { 0.7 },
+            ..Found::default()
+        });
+    }
+    if colon {
+        // `Name was blunt: "…"`: the subject at the clause start.
+        let body = &toks[..toks.len() - 1];
+        let start = body
+            .iter()
+            .rposition(|t| !t.word && matches!(t.text(text), "," | ";" | "—" | "–"))
+            .map_or(0, |p| p + 1);
+        let clause = trim_subject(text, &body[start..]);
+        let first = clause.first()?;
+        let w = first.text(text);
+        let lex = lexicon();
+        let np_len = if is_capitalised(w) || is_pronoun(w) {
+            clause
+                .iter()
+                .take_while(|t| {
+                    let w = t.text(text);
+                    t.word && (is_capitalised(w) || matches!(w, "of" | "de" | "van" | "von"))
+                })
+                .count()
+                .max(1)
+        } else if lex.words.is_determiner(w) {
+            clause
+                .iter()
+                .take_while(|t| t.word && !matches!(t.text(text), "was" | "is" | "were" | "are"))
+                .count()
+                .min(4)
+        } else {
+            return None;
+        };
+        return Some(Found {
+            speaker: span_of(&clause[..np_len.min(clause.len())]),
+            cue: Some((last.span, ":".to_owned())),
+            pattern: "name-colon",
+            confidence: 0.7,
+            ..Found::default()
+        });
+    }
+    None
+}
+
+/// The index of the item of `spans` that holds `at`.
+fn index_at(spans: impl Fn(usize) -> Option<Span>, len: usize, at: usize) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let s = spans(mid)?;
+        if s.end <= at {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    spans(lo).filter(|s| s.start <= at).map(|_| lo)
+}
+
+/// Links quotations to speakers and cues, resolves speakers, and lists
+/// them.
+pub(crate) fn attribute(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    mut quotes: Vec<Quote>,
+) -> (Vec<Quote>, Vec<Speaker>) {
+    let para_of = |at: usize| index_at(|i| paragraphs.get(i).map(|p| p.span), paragraphs.len(), at);
+    let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            found.push(None);
+            continue;
+        }
+        let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
+        let (pstart, pend) = para.map_or((0, text.len()), |p| (p.span.start, p.span.end));
+        let next_start = quote_spans.get(i + 1).map_or(pend, |s| s.start).min(pend);
+        let after_end = floor_boundary(text, next_start.min(q.span.end + AFTER_WINDOW));
+        let after_window = Span::new(q.span.end, after_end.max(q.span.end));
+        let sentence = index_at(
+            |k| sentences.get(k).map(|s| s.span),
+            sentences.len(),
+            q.span.start,
+        )
+        .and_then(|k| sentences.get(k));
+        let prev_end = if i > 0 { quote_spans[i - 1].end } else { 0 };
+        let mut before_start = pstart
+            .max(prev_end)
+            .max(q.span.start.saturating_sub(BEFORE_WINDOW));
+        if let Some(s) = sentence {
+            before_start = before_start.max(s.span.start);
+        }
+        let before_start = ceil_boundary(text, before_start).min(q.span.start);
+        let before_window = Span::new(before_start, q.span.start);
+        let b = before(text, before_window);
+        let introduced = b.as_ref().is_some_and(|f| {
+            matches!(
+                f.pattern,
+                "name-said-colon" | "name-said-quote" | "name-colon"
+            )
+        });
+        let f = if introduced {
+            b
+        } else {
+            after(text, q, after_window).or(b)
+        };
+        found.push(f);
+    }
+    // Inheritance: a quotation without attribution takes the speaker of
+    // the quotation before it in the same or the previous paragraph; an
+    // unclosed quotation continued in the next paragraph shares its
+    // speaker with the continuation.
+    for i in 0..quotes.len() {
+        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() {
+            continue;
+        }
+        let here = para_of(quotes[i].span.start);
+        let prev = (0..i)
+            .rev()
+            .find(|&k| quotes[k].kind != QuoteKind::Scare)
+            .filter(|&k| {
+                let there = para_of(quotes[k].span.start);
+                matches!((here, there), (Some(h), Some(t)) if h.saturating_sub(t) <= MAX_INHERIT_PARAGRAPHS)
+            });
+        if let Some(k) = prev
+            && let Some(f) = found[k].clone()
+        {
+            found[i] = Some(Found {
+                pattern: "inherited",
+                confidence: 0.6,
+                ..f
+            });
+        }
+    }
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if found[i].is_none() && !quotes[i].closed && quotes[i + 1].kind != QuoteKind::Scare {
+            if let Some(f) = found[i + 1].clone() {
+                found[i] = Some(Found {
+                    pattern: "continued",
+                    confidence: 0.6,
+                    ..f
+                });
+            }
+        }
+    }
+    let entities = Entities::build(text, sentences, &quote_spans);
+    let mut used = Vec::new();
+    let mut fallback: Vec<Speaker> = Vec::new();
+    for (q, f) in quotes.iter_mut().zip(found) {
+        let Some(f) = f else { continue };
+        q.pattern = Some(f.pattern.to_owned());
+        q.confidence = f.confidence;
+        q.cue = f.cue.map(|(span, lemma)| Cue {
+            span,
+            text: span.text(text).to_owned(),
+            lemma,
+        });
+        q.via = f.via.map(|span| mention(text, span));
+        q.addressee = f.addressee.map(|span| mention(text, span));
+        q.speaker = f.speaker.map(|span| {
+            let written = span.text(text).to_owned();
+            match entities.resolve(text, span) {
+                Some(r) => {
+                    if !used.contains(&r.entity) {
+                        used.push(r.entity);
+                    }
+                    SpeakerMention {
+                        span,
+                        text: written,
+                        name: r.name,
+                        description: r.description,
+                    }
+                }
+                None => {
+                    let name = fallback_name(&written);
+                    add_fallback(&mut fallback, &name, mention(text, span));
+                    SpeakerMention {
+                        span,
+                        text: written,
+                        name,
+                        description: None,
+                    }
+                }
+            }
+        });
+    }
+    let mut speakers = entities.speakers(text, &used);
+    if speakers.is_empty() {
+        speakers = fallback;
+    }
+    (quotes, speakers)
+}
+
+fn mention(text: &str, span: Span) -> Mention {
+    Mention {
+        span,
+        text: span.text(text).to_owned(),
+    }
+}
+
+/// The mention with a leading determiner removed: used as the name when
+/// the entity stage cannot resolve the mention.
+fn fallback_name(written: &str) -> String {
+    let lex = lexicon();
+    let mut words = written.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if lex.words.is_determiner(first) && !first.chars().next().is_some_and(char::is_uppercase) {
+        words.collect::<Vec<_>>().join(" ")
+    } else {
+        written.to_owned()
+    }
+}
+
+fn add_fallback(speakers: &mut Vec<Speaker>, name: &str, m: Mention) {
+    if let Some(s) = speakers.iter_mut().find(|s| s.name == name) {
+        s.mentions.push(m);
+        return;
+    }
+    speakers.push(Speaker {
+        name: name.to_owned(),
+        kind: SpeakerKind::Person,
+        description: None,
+        mentions: vec![m],
+    });
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quote;
+    use crate::segment;
+
+    fn who(text: &str) -> Vec<(String, String, String)> {
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let quotes = quote::find(text, &paras, &sents);
+        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        quotes
+            .into_iter()
+            .map(|q| {
+                (
+                    q.speaker.map(|s| s.text).unwrap_or_default(),
+                    q.cue.map(|c| c.text).unwrap_or_default(),
+                    q.pattern.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn name_after_quote() {
+        let w = who("“We will win,” Jane Doe said.");
+        assert_eq!(w[0].0, "Jane Doe");
+        assert_eq!(w[0].1, "said");
+    }
+
+    #[test]
+    fn verb_then_name_with_apposition() {
+        let w = who("“It is over,” said Harsh V. Pant, a professor with a college.");
+        assert_eq!(w[0].0, "Harsh V. Pant");
+    }
+
+    #[test]
+    fn aside_between_name_and_verb() {
+        let w = who("“It is over,” Jane Doe, a professor at a college, told reporters.");
+        assert_eq!(w[0].0, "Jane Doe");
+        assert_eq!(w[0].1, "told reporters");
+    }
+
+    #[test]
+    fn colon_introductions() {
+        let w = who("The mayor said: “We are ready.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The mayor", "said"));
+        let w = who("Jane Doe was blunt: “We are not ready.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", ":"));
+    }
+
+    #[test]
+    fn relative_clause_aside() {
+        let w = who("Jane Doe, who ran the agency for years, said “it was a mess.”");
+        assert_eq!(w[0].0, "Jane Doe");
+    }
+
+    #[test]
+    fn split_quote_has_one_speaker() {
+        let w = who("“We tried,” Doe said, “but we failed.”");
+        assert_eq!(w[0].0, "Doe");
+        assert_eq!(w[1].0, "Doe");
+    }
+
+    #[test]
+    fn inherited_from_previous_quote() {
+        let w = who("“First,” she said. “Second.”");
+        assert_eq!(w[1].0, "she");
+        assert_eq!(w[1].2, "inherited");
+    }
+
+    #[test]
+    fn via_is_not_the_speaker() {
+        let text = "“Enough,” Doe said, according to the Agency.";
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let quotes = quote::find(text, &paras, &sents);
+        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "Doe");
+        assert_eq!(quotes[0].via.as_ref().unwrap().text, "the Agency");
+    }
+
+    #[test]
+    fn dash_attribution() {
+        let w = who("“Never again.” — Jane Doe, mayor");
+        assert_eq!(w[0].0, "Jane Doe");
+    }
+}
