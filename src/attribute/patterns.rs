@@ -41,7 +41,7 @@ impl Tok {
 }
 
 fn is_dash(s: &str) -> bool {
-    matches!(s, "—" | "–" | "--" | "-")
+    matches!(s, "—" | "–" | "―" | "--" | "-")
 }
 
 /// Splits `window` into words and punctuation. Linear in the window.
@@ -213,6 +213,49 @@ fn trim_subject<'t>(text: &str, mut toks: &'t [Tok]) -> &'t [Tok] {
     toks
 }
 
+/// The noun phrase at the end of a clause: walking back from its end,
+/// stop at a preposition, relative word or lowercase verb, and after a
+/// determiner ("they turned to the city police" → "the city police").
+fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
+    let lex = lexicon();
+    let mut toks = toks;
+    // "… the police, which said": the relative word stands for the
+    // phrase before it.
+    while toks.len() > 1 && lex.words.is_relative(toks[toks.len() - 1].text(text)) {
+        toks = &toks[..toks.len() - 1];
+    }
+    let mut start = toks.len();
+    while start > 0 {
+        let t = toks[start - 1];
+        let w = t.text(text);
+        if !t.word || toks.len() - start >= MAX_SPEAKER_WORDS {
+            break;
+        }
+        let lower = !is_capitalised(w);
+        if is_pronoun(w) {
+            if start == toks.len() {
+                start -= 1;
+            }
+            break;
+        }
+        if lower
+            && !lex.words.is_determiner(w)
+            && w != "of"
+            && (lex.words.is_stop(w) || lex.words.is_relative(w) || verb_lemma(w).is_some())
+        {
+            break;
+        }
+        start -= 1;
+        if lower && lex.words.is_determiner(w) {
+            break;
+        }
+    }
+    if start == toks.len() {
+        return toks;
+    }
+    &toks[start..]
+}
+
 fn is_pronoun(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
@@ -263,9 +306,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         if segment.is_empty() {
             return None;
         }
-        // The verb's subject is the last noun phrase: drop leading
-        // prepositional material ending in a lowercase word before a name.
-        return span_of(segment);
+        return span_of(np_tail(text, segment));
     }
 }
 
@@ -372,6 +413,30 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
         k += 1;
     }
     None
+}
+
+/// `"PENCE: …"`: a transcript line whose content opens with a speaker
+/// label in capitals.
+fn transcript_label(text: &str, quote: &Quote) -> Option<Found> {
+    let content = quote.content.text(text);
+    let colon = content.find(':')?;
+    let label = &content[..colon];
+    let words = label.split_whitespace().count();
+    let caps = label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || c == '.' || c == '-' || c == '\'');
+    if !(1..=3).contains(&words) || !caps || label.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let start = quote.content.start;
+    Some(Found {
+        speaker: Some(Span::new(start, start + label.len())),
+        cue: Some((Span::new(start + colon, start + colon + 1), ":".to_owned())),
+        pattern: "transcript-label",
+        confidence: 0.8,
+        ..Found::default()
+    })
 }
 
 /// Patterns before the quotation.
@@ -513,7 +578,9 @@ pub(crate) fn attribute(
                 "name-said-colon" | "name-said-quote" | "name-colon"
             )
         });
-        let f = if introduced {
+        let f = if let Some(t) = transcript_label(text, q) {
+            Some(t)
+        } else if introduced {
             b
         } else {
             after(text, q, after_window).or(b)

@@ -199,6 +199,14 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
                     Role::Open
                 }
             }
+            // A closing mark used to open a paragraph or a word: ”Mr. …
+            (Family::Double, Role::Close)
+                if !stack.iter().any(|o| o.family == Family::Double)
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric) =>
+            {
+                Role::Open
+            }
             (_, r) => r,
         };
         prev = Some(c);
@@ -258,6 +266,30 @@ fn make_quote(text: &str, piece: Piece, sentences: &[Sentence]) -> Quote {
     }
 }
 
+/// Small words that stay lowercase in a title.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+];
+/// The most words a quoted title may have.
+const TITLE_MAX_WORDS: usize = 6;
+
+/// A short quotation in title case ("Morning Joe", "Fox News Sunday,")
+/// names a work or show.
+fn is_title(content: &str) -> bool {
+    let trimmed = content.trim_end_matches([',', '.']);
+    if trimmed.contains(['.', '?', '!', ',', ';', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    (2..=TITLE_MAX_WORDS).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || (i > 0 && TITLE_SMALL_WORDS.contains(w))
+        })
+}
+
 /// Tells speech from partial quotations and scare quotes.
 fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let content = piece.content.text(text).trim();
@@ -268,6 +300,9 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let starts_clause = before_trim.is_empty()
         || before_trim.ends_with([':', ',', '.', '?', '!', '\n', '—', '–', '(', '”', '"'])
         || before.ends_with('\n');
+    if is_title(content) {
+        return QuoteKind::Scare;
+    }
     if words <= SCARE_MAX_WORDS && !ends_like_speech {
         let lower: String = before_trim
             .chars()

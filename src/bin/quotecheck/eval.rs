@@ -43,6 +43,13 @@ pub(crate) struct Gold {
 /// Marks that make a gold content a direct (or mixed) quotation.
 const QUOTE_MARKS: &[char] = &['"', '“', '”', '«', '»', '„', '‹', '›', '‘'];
 
+/// True when `s` holds a double quotation mark or an opening single one,
+/// or starts or ends with a straight or closing single mark.
+fn has_quote_mark(s: &str) -> bool {
+    let t = s.trim_matches(|c: char| c.is_whitespace() || ",.;:".contains(c));
+    s.contains(QUOTE_MARKS) || t.starts_with(['\'', '’']) || t.ends_with(['\'', '’'])
+}
+
 /// Byte offset of each character offset (plus one past the end).
 fn char_to_byte_table(text: &str) -> Vec<usize> {
     let mut table: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
@@ -103,10 +110,7 @@ pub(crate) fn parse_ann(text: &str, ann: &str) -> Vec<Gold> {
         if gold.contents.is_empty() {
             continue;
         }
-        gold.direct = gold
-            .contents
-            .iter()
-            .any(|c| c.text(text).contains(QUOTE_MARKS));
+        gold.direct = gold.contents.iter().any(|c| has_quote_mark(c.text(text)));
         out.push(gold);
     }
     out
