@@ -18,7 +18,7 @@ const AFTER_WINDOW: usize = 200;
 const BEFORE_WINDOW: usize = 300;
 /// How many tokens may separate the start of the attribution from its
 /// verb (`"…," Name, a professor at X, said`).
-const MAX_SUBJECT_TOKENS: usize = 16;
+const MAX_SUBJECT_TOKENS: usize = 24;
 /// How many comma-separated asides may sit between a speaker and its verb.
 const MAX_APPOSITIVE_HOPS: usize = 3;
 /// How many words a speaker mention may have.
@@ -104,10 +104,17 @@ fn tokens(text: &str, window: Span) -> Vec<Tok> {
 
 /// Cuts tokens at the first sentence end or semicolon.
 fn clip_at_sentence_end(text: &str, toks: &mut Vec<Tok>) {
-    if let Some(pos) = toks
-        .iter()
-        .position(|t| !t.word && matches!(t.text(text), "." | "?" | "!" | ";"))
-    {
+    // A period glued to a closing bracket or comma ("(D-Wis.)") does not
+    // end the sentence.
+    let ends = |k: usize| {
+        let t = toks[k];
+        !t.word
+            && matches!(t.text(text), "." | "?" | "!" | ";")
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| n.span.start == t.span.end && matches!(n.text(text), ")" | ","))
+    };
+    if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
         toks.truncate(pos);
     }
 }
@@ -146,7 +153,16 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     if !t.word {
         return None;
     }
-    let lemma = verb_lemma(t.text(text))?;
+    let word = t.text(text);
+    let lemma = verb_lemma(word)?;
+    // "reports", "claims": verbs only right after a name or pronoun.
+    let nouny = word.ends_with('s') && !lexicon().verbs.contains_key(lemma);
+    if nouny {
+        let prev = i.checked_sub(1).map(|k| toks[k].text(text));
+        if !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
+            return None;
+        }
+    }
     let role = if lemma == "tell" {
         PhraseRole::Addressee
     } else {
@@ -233,10 +249,8 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
         }
         let lower = !is_capitalised(w);
         if is_pronoun(w) {
-            if start == toks.len() {
-                start -= 1;
-            }
-            break;
+            // A pronoun is a whole noun phrase: "they could not resist".
+            return &toks[start - 1..start];
         }
         if lower
             && !lex.words.is_determiner(w)
@@ -310,6 +324,39 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
     }
 }
 
+/// The noun phrase that opens a clause: the subject of a participle
+/// ("Trump tweeted on Friday, saying …" → "Trump").
+fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
+    let lex = lexicon();
+    let mut toks = toks;
+    while let Some(f) = toks.first() {
+        if !f.word || lex.words.is_connective(f.text(text)) {
+            toks = &toks[1..];
+        } else {
+            break;
+        }
+    }
+    let w = toks.first()?.text(text);
+    let len = if is_pronoun(w) {
+        1
+    } else if is_capitalised(w) {
+        toks.iter()
+            .take_while(|t| {
+                let w = t.text(text);
+                t.word && (is_capitalised(w) || w == "of")
+            })
+            .count()
+    } else if lex.words.is_determiner(w) {
+        toks.iter()
+            .take_while(|t| t.word && verb_lemma(t.text(text)).is_none())
+            .count()
+            .min(4)
+    } else {
+        return None;
+    };
+    span_of(&toks[..len.min(toks.len()).min(MAX_SPEAKER_WORDS)])
+}
+
 /// What an attribution pattern found.
 #[derive(Clone, Debug, Default)]
 struct Found {
@@ -353,6 +400,12 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
     let first_text = first.text(text);
     let content = quote.content.text(text).trim_end();
     if !first.word && is_dash(first_text) {
+        if !toks
+            .get(1)
+            .is_some_and(|t| t.word && is_capitalised(t.text(text)))
+        {
+            return None;
+        }
         let speaker = np_after(text, &toks[1..])?;
         return Some(Found {
             speaker: Some(speaker),
@@ -386,18 +439,20 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             let (speaker, pattern) = if lead.is_empty() {
                 (np_after(text, &toks[c.end..]), "quote-said-name")
             } else {
-                // `"…," Name, a professor at X, said`: the name is the
-                // part before the first comma.
-                let comma = toks[start..c.first]
+                // `"…," Name, a professor at X, said` and `"…" for
+                // a reason, she said`: the subject before the verb,
+                // skipping asides.
+                let aside = toks[start..c.first]
                     .iter()
-                    .position(|t| !t.word && t.text(text) == ",");
-                match comma {
-                    Some(p) => (
-                        span_of(trim_subject(text, &toks[start..start + p])),
-                        "quote-name-aside-said",
-                    ),
-                    None => (span_of(lead), "quote-name-said"),
-                }
+                    .any(|t| !t.word && t.text(text) == ",");
+                (
+                    subject_before(text, &toks[start..], c.first - start),
+                    if aside {
+                        "quote-name-aside-said"
+                    } else {
+                        "quote-name-said"
+                    },
+                )
             };
             let speaker = speaker?;
             let via = according_to(text, &toks, c.end);
@@ -457,7 +512,19 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 ..Found::default()
             });
         }
-        let speaker = subject_before(text, &toks, c.first)?;
+        let cue_word = toks[c.first].text(text);
+        let participle = cue_word.ends_with("ing")
+            && !c.first.checked_sub(1).is_some_and(|k| {
+                matches!(
+                    toks[k].text(text),
+                    "is" | "was" | "were" | "are" | "been" | "be"
+                )
+            });
+        let speaker = if participle {
+            subject_first(text, &toks[..c.first])
+        } else {
+            subject_before(text, &toks, c.first)
+        }?;
         // Only punctuation, "that" or an addressee between cue and mark:
         // the quotation is introduced; anything else is a mixed quotation.
         let tail = &toks[c.end..];
@@ -562,7 +629,10 @@ pub(crate) fn attribute(
             q.span.start,
         )
         .and_then(|k| sentences.get(k));
-        let prev_end = if i > 0 { quote_spans[i - 1].end } else { 0 };
+        let prev_end = (0..i)
+            .rev()
+            .find(|&k| quotes[k].kind != QuoteKind::Scare)
+            .map_or(0, |k| quote_spans[k].end);
         let mut before_start = pstart
             .max(prev_end)
             .max(q.span.start.saturating_sub(BEFORE_WINDOW));
@@ -571,7 +641,27 @@ pub(crate) fn attribute(
         }
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
-        let b = before(text, before_window);
+        let mut b = before(text, before_window);
+        if b.is_none() && before_window.text(text).trim().is_empty() {
+            // `Doe continued:` ending the previous paragraph.
+            let p = para_of(q.span.start).unwrap_or(0);
+            if let Some(prev) = p.checked_sub(1).and_then(|k| paragraphs.get(k))
+                && prev.span.text(text).ends_with(':')
+            {
+                let start = prev
+                    .span
+                    .start
+                    .max(prev.span.end.saturating_sub(BEFORE_WINDOW));
+                let start = index_at(
+                    |k| sentences.get(k).map(|s| s.span),
+                    sentences.len(),
+                    prev.span.end - 1,
+                )
+                .and_then(|k| sentences.get(k))
+                .map_or(start, |s| s.span.start.max(start));
+                b = before(text, Span::new(ceil_boundary(text, start), prev.span.end));
+            }
+        }
         let introduced = b.as_ref().is_some_and(|f| {
             matches!(
                 f.pattern,

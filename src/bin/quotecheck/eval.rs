@@ -317,6 +317,21 @@ pub(crate) fn score(gold: &[Gold], quotes: &[Quote], misses: &mut Vec<Miss>) -> 
     c
 }
 
+/// The quotation with up to 100 bytes either side, on one line.
+fn context(text: &str, span: Span) -> String {
+    let mut start = span.start.saturating_sub(100);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = (span.end + 100).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    Span::new(start, end.max(start))
+        .text(text)
+        .replace('\n', " ¶ ")
+}
+
 fn snippet(text: &str, span: Option<Span>) -> String {
     let Some(span) = span else {
         return "-".to_owned();
@@ -378,7 +393,7 @@ pub(crate) fn polnear(
                     Miss::Speaker(q, p, g) => writeln!(
                         out,
                         "  SPK {} | got [{}] want [{}]",
-                        snippet(t, Some(q)),
+                        context(t, q),
                         snippet(t, p),
                         snippet(t, Some(g))
                     )?,
