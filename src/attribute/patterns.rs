@@ -309,7 +309,8 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             let prev_end = start - 1;
             let prev_name_like = prev_end > 0 && {
                 let t = toks[prev_end - 1];
-                t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text)))
+                (t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text))))
+                    || t.text(text) == ")"
             };
             if prev_name_like || segment.is_empty() {
                 hops += 1;
@@ -421,7 +422,11 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
         return None;
     }
     let start = usize::from(!first.word && first_text == ",");
-    let limit = toks.len().min(start + MAX_SUBJECT_TOKENS);
+    // A quotation embedded in its clause ("was "a mistake" to use …")
+    // takes a cue after it only when the cue follows at once.
+    let embedded = content.ends_with(char::is_alphanumeric) && first.word;
+    let reach = if embedded { 3 } else { MAX_SUBJECT_TOKENS };
+    let limit = toks.len().min(start + reach);
     let mut k = start;
     while k < limit {
         if let Some(c) = cue_at(text, &toks, k) {
@@ -558,7 +563,13 @@ fn before(text: &str, window: Span) -> Option<Found> {
         let first = clause.first()?;
         let w = first.text(text);
         let lex = lexicon();
-        let np_len = if is_capitalised(w) || is_pronoun(w) {
+        let np_len = if lex.words.is_determiner(w) {
+            clause
+                .iter()
+                .take_while(|t| t.word && !matches!(t.text(text), "was" | "is" | "were" | "are"))
+                .count()
+                .min(4)
+        } else if is_capitalised(w) || is_pronoun(w) {
             clause
                 .iter()
                 .take_while(|t| {
@@ -662,11 +673,11 @@ pub(crate) fn attribute(
                 b = before(text, Span::new(ceil_boundary(text, start), prev.span.end));
             }
         }
+        // A verb introducing the quotation wins; a partial quotation
+        // belongs to the clause around it; otherwise look after first.
         let introduced = b.as_ref().is_some_and(|f| {
-            matches!(
-                f.pattern,
-                "name-said-colon" | "name-said-quote" | "name-colon"
-            )
+            matches!(f.pattern, "name-said-colon" | "name-said-quote")
+                || (q.kind == QuoteKind::Partial && f.pattern != "name-colon")
         });
         let f = if let Some(t) = transcript_label(text, q) {
             Some(t)

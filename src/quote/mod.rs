@@ -155,12 +155,24 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         let next = iter.peek().map(|&(_, n)| n);
-        let Some((family, role)) = classify(c) else {
+        let Some((mut family, mut role)) = classify(c) else {
             prev = Some(c);
             continue;
         };
         let at = para.start + i;
-        let len = c.len_utf8();
+        let mut len = c.len_utf8();
+        // Two straight single marks ('') stand for a double mark.
+        if c == '\'' && next == Some('\'') {
+            iter.next();
+            len = 2;
+            family = Family::Double;
+            role = Role::Either;
+        }
+        let next = if len == 2 {
+            iter.peek().map(|&(_, n)| n)
+        } else {
+            next
+        };
         let role = match (family, role) {
             (Family::Single, Role::Either) => {
                 let inside_single = stack.last().is_some_and(|o| o.family == Family::Single);
@@ -251,6 +263,7 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
 
 fn make_quote(text: &str, piece: Piece, sentences: &[Sentence]) -> Quote {
     let kind = kind_of(text, piece, sentences);
+
     Quote {
         span: piece.span,
         text: piece.content.text(text).to_owned(),
