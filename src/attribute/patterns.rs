@@ -23,6 +23,9 @@ const MAX_SUBJECT_TOKENS: usize = 24;
 const MAX_APPOSITIVE_HOPS: usize = 3;
 /// How many words a speaker mention may have.
 const MAX_SPEAKER_WORDS: usize = 10;
+/// How many tokens may follow a closing `, Name said` in its sentence
+/// ("Doe said on Friday").
+const TAIL_TOKENS: usize = 3;
 /// How many paragraphs back a speaker may be inherited from.
 const MAX_INHERIT_PARAGRAPHS: usize = 1;
 
@@ -426,10 +429,22 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
     // takes a cue after it only when the cue follows at once.
     let embedded = content.ends_with(char::is_alphanumeric) && first.word;
     let reach = if embedded { 3 } else { MAX_SUBJECT_TOKENS };
-    let limit = toks.len().min(start + reach);
+    let limit = toks.len().min(start + MAX_SUBJECT_TOKENS);
     let mut k = start;
     while k < limit {
         if let Some(c) = cue_at(text, &toks, k) {
+            // Far from an embedded quotation, only a closing `, Name
+            // said.` attributes it.
+            if k >= start + reach {
+                let closing = toks.len() - c.end <= TAIL_TOKENS
+                    && toks[start..c.first]
+                        .iter()
+                        .any(|t| !t.word && t.text(text) == ",");
+                if !closing {
+                    k += 1;
+                    continue;
+                }
+            }
             if c.role == PhraseRole::SourceAfter {
                 let speaker = np_after(text, &toks[c.end..])?;
                 return Some(Found {
@@ -473,6 +488,38 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
         k += 1;
     }
     None
+}
+
+/// `…, Doe said.` closing the sentence `sentence`.
+fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
+    let start = sentence
+        .start
+        .max(sentence.end.saturating_sub(AFTER_WINDOW));
+    let mut toks = tokens(text, Span::new(ceil_boundary(text, start), sentence.end));
+    while toks.last().is_some_and(|t| !t.word) {
+        toks.pop();
+    }
+    let n = toks.len();
+    let c = (n.saturating_sub(TAIL_TOKENS + 1)..n)
+        .rev()
+        .find_map(|i| cue_at(text, &toks, i))?;
+    if c.role == PhraseRole::SourceAfter {
+        return None;
+    }
+    let comma = toks[..c.first]
+        .iter()
+        .rposition(|t| !t.word && t.text(text) == ",")?;
+    if c.first - comma > 6 {
+        return None;
+    }
+    let speaker = subject_before(text, &toks, c.first)?;
+    Some(Found {
+        speaker: Some(speaker),
+        cue: Some((cue_span(&toks, &c), c.lemma)),
+        pattern: "previous-sentence",
+        confidence: 0.6,
+        ..Found::default()
+    })
 }
 
 /// `"PENCE: …"`: a transcript line whose content opens with a speaker
@@ -713,6 +760,32 @@ pub(crate) fn attribute(
                 ..f
             });
         }
+    }
+    // A quotation opening a sentence after `…, Doe said.` continues that
+    // speaker's words.
+    for i in 0..quotes.len() {
+        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() {
+            continue;
+        }
+        let k = index_at(
+            |k| sentences.get(k).map(|s| s.span),
+            sentences.len(),
+            quotes[i].span.start,
+        );
+        let Some(prev) = k
+            .and_then(|k| k.checked_sub(1))
+            .and_then(|k| sentences.get(k))
+        else {
+            continue;
+        };
+        let gap = Span::new(prev.span.end, quotes[i].span.start);
+        if !gap.text(text).trim().is_empty()
+            || prev.span.len() > 2 * BEFORE_WINDOW
+            || quote_spans.iter().any(|s| s.end == prev.span.end)
+        {
+            continue;
+        }
+        found[i] = closing_attribution(text, prev.span);
     }
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         if found[i].is_none() && !quotes[i].closed && quotes[i + 1].kind != QuoteKind::Scare {
