@@ -436,7 +436,8 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             // Far from an embedded quotation, only a closing `, Name
             // said.` attributes it.
             if k >= start + reach {
-                let closing = toks.len() - c.end <= TAIL_TOKENS
+                let inverted = toks[c.first - 1].text(text) == ",";
+                let closing = (inverted || toks.len() - c.end <= TAIL_TOKENS)
                     && toks[start..c.first]
                         .iter()
                         .any(|t| !t.word && t.text(text) == ",");
