@@ -421,7 +421,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
     }
     // A quotation closed by a full stop ends its sentence, unless the
     // next word is lowercase ("… ." he said).
-    if content.ends_with('.') && !(first.word && !is_capitalised(first_text)) {
+    if content.ends_with('.') && (!first.word || is_capitalised(first_text)) {
         return None;
     }
     let start = usize::from(!first.word && first_text == ",");
@@ -489,6 +489,87 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
         k += 1;
     }
     None
+}
+
+/// Reported speech without marks: `Doe said (that) …`, `Doe told
+/// reporters that …`, `According to Doe, …` and `…, Doe said.` Returns
+/// the content and the attribution.
+fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
+    let toks = tokens(text, sentence);
+    let end_tok = toks.iter().rposition(|t| t.word)?;
+    let content_end = toks[end_tok].span.end;
+    // According to Doe, …
+    if let Some(c) = cue_at(text, &toks, 0)
+        && c.role == PhraseRole::SourceAfter
+    {
+        let speaker = np_after(text, &toks[c.end..])?;
+        let comma = toks[c.end..].iter().position(|t| t.text(text) == ",")? + c.end;
+        let content = Span::new(toks.get(comma + 1)?.span.start, content_end);
+        return Some((
+            content,
+            Found {
+                speaker: Some(speaker),
+                cue: Some((cue_span(&toks, &c), c.lemma)),
+                pattern: "indirect-according-to",
+                confidence: 0.6,
+                ..Found::default()
+            },
+        ));
+    }
+    // …, Doe said.
+    if let Some(f) = closing_attribution(text, sentence) {
+        let speaker = f.speaker?;
+        let comma = toks
+            .iter()
+            .rposition(|t| t.span.end <= speaker.start && t.text(text) == ",")?;
+        if comma >= 3 {
+            let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
+            return Some((
+                content,
+                Found {
+                    pattern: "indirect-closing-said",
+                    ..f
+                },
+            ));
+        }
+    }
+    // Doe said (that) …
+    let limit = toks.len().min(MAX_SUBJECT_TOKENS);
+    let c = (1..limit).find_map(|i| cue_at(text, &toks, i))?;
+    if c.role == PhraseRole::SourceAfter || c.first == 0 {
+        return None;
+    }
+    let subject = subject_before(text, &toks, c.first)?;
+    let w = tokens(text, Span::new(subject.start, subject.end));
+    let head = w.first()?.text(text);
+    if !(is_capitalised(head) || is_pronoun(head) || lexicon().words.is_determiner(head)) {
+        return None;
+    }
+    let mut k = c.end;
+    let addressee = addressee_after(text, &toks, &c);
+    if let Some(a) = addressee {
+        while k < toks.len() && toks[k].span.start < a.end {
+            k += 1;
+        }
+    }
+    while k < toks.len() && (!toks[k].word || toks[k].text(text) == "that") {
+        k += 1;
+    }
+    if end_tok < k + 2 {
+        return None;
+    }
+    let content = Span::new(toks[k].span.start, content_end);
+    Some((
+        content,
+        Found {
+            speaker: Some(subject),
+            addressee,
+            cue: Some((cue_span(&toks, &c), c.lemma)),
+            pattern: "indirect-name-said",
+            confidence: 0.6,
+            ..Found::default()
+        },
+    ))
 }
 
 /// `…, Doe said.` closing the sentence `sentence`.
@@ -799,6 +880,38 @@ pub(crate) fn attribute(
             }
         }
     }
+    // Indirect speech in sentences without quotation marks.
+    let mut qi = 0;
+    for sent in sentences {
+        while qi < quote_spans.len() && quote_spans[qi].end <= sent.span.start {
+            qi += 1;
+        }
+        if quote_spans.get(qi).is_some_and(|q| q.start < sent.span.end) {
+            continue;
+        }
+        if let Some((content, f)) = indirect(text, sent.span) {
+            quotes.push(Quote {
+                span: content,
+                text: content.text(text).to_owned(),
+                content,
+                kind: QuoteKind::Indirect,
+                closed: true,
+                speaker: None,
+                cue: None,
+                via: None,
+                addressee: None,
+                confidence: 0.0,
+                pattern: None,
+            });
+            found.push(Some(f));
+        }
+    }
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| quotes[i].span.start);
+    let mut slots: Vec<Option<(Quote, Option<Found>)>> =
+        quotes.into_iter().zip(found).map(Some).collect();
+    let (mut quotes, found): (Vec<Quote>, Vec<Option<Found>>) =
+        order.iter().filter_map(|&i| slots[i].take()).unzip();
     let entities = Entities::build(text, sentences, &quote_spans);
     let mut used = Vec::new();
     let mut fallback: Vec<Speaker> = Vec::new();
