@@ -552,8 +552,18 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
             k += 1;
         }
     }
+    let mut that = false;
     while k < toks.len() && (!toks[k].word || toks[k].text(text) == "that") {
+        that |= toks[k].text(text) == "that";
         k += 1;
+    }
+    // Without "that", the reported clause must open with its own subject
+    // ("said it wanted …"), not an adverb or preposition ("spoke briefly").
+    let opener = toks.get(k).map_or("", |t| t.text(text));
+    let words = &lexicon().words;
+    let clause = !(opener.ends_with("ly") || words.is_stop(opener) || words.is_adverb(opener));
+    if !that && !clause {
+        return None;
     }
     if end_tok < k + 2 {
         return None;
@@ -647,6 +657,8 @@ fn before(text: &str, window: Span) -> Option<Found> {
             });
         }
         let cue_word = toks[c.first].text(text);
+        // `Doe spoke on Friday, saying …`: the participle's subject opens
+        // the clause (unless it is a progressive: `Doe is saying`).
         let participle = cue_word.ends_with("ing")
             && !c.first.checked_sub(1).is_some_and(|k| {
                 matches!(
