@@ -834,7 +834,16 @@ pub(crate) fn attribute(
     // unclosed quotation continued in the next paragraph shares its
     // speaker with the continuation.
     for i in 0..quotes.len() {
-        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() {
+        // A stray mark left unclosed and not continued in the next
+        // paragraph is no one's speech.
+        let stray = !quotes[i].closed
+            && !quotes.get(i + 1).is_some_and(|n| {
+                para_of(n.span.start) == para_of(quotes[i].span.start).map(|p| p + 1)
+                    && paragraphs
+                        .get(para_of(n.span.start).unwrap_or(0))
+                        .is_some_and(|p| p.span.start == n.span.start)
+            });
+        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() || stray {
             continue;
         }
         let here = para_of(quotes[i].span.start);
