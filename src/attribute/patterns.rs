@@ -658,14 +658,19 @@ fn before(text: &str, window: Span) -> Option<Found> {
         }
         let cue_word = toks[c.first].text(text);
         // `Doe spoke on Friday, saying …`: the participle's subject opens
-        // the clause (unless it is a progressive: `Doe is saying`).
-        let participle = cue_word.ends_with("ing")
-            && !c.first.checked_sub(1).is_some_and(|k| {
-                matches!(
-                    toks[k].text(text),
-                    "is" | "was" | "were" | "are" | "been" | "be"
-                )
-            });
+        // the clause, unless it is a progressive (`Doe is saying`) or
+        // follows its noun (`the statement demanding …`).
+        let after_aux = c.first.checked_sub(1).is_some_and(|k| {
+            matches!(
+                toks[k].text(text),
+                "is" | "was" | "were" | "are" | "been" | "be"
+            )
+        });
+        let after_noun = c
+            .first
+            .checked_sub(2)
+            .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
+        let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
         let speaker = if participle {
             subject_first(text, &toks[..c.first])
         } else {
