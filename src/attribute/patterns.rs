@@ -769,6 +769,15 @@ pub(crate) fn attribute(
 ) -> (Vec<Quote>, Vec<Speaker>) {
     let para_of = |at: usize| index_at(|i| paragraphs.get(i).map(|p| p.span), paragraphs.len(), at);
     let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    // For each quotation, the index of the last non-scare one before it.
+    let mut prev_speech: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    let mut last = None;
+    for (k, q) in quotes.iter().enumerate() {
+        prev_speech.push(last);
+        if q.kind != QuoteKind::Scare {
+            last = Some(k);
+        }
+    }
     let mut found: Vec<Option<Found>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
@@ -786,10 +795,7 @@ pub(crate) fn attribute(
             q.span.start,
         )
         .and_then(|k| sentences.get(k));
-        let prev_end = (0..i)
-            .rev()
-            .find(|&k| quotes[k].kind != QuoteKind::Scare)
-            .map_or(0, |k| quote_spans[k].end);
+        let prev_end = prev_speech[i].map_or(0, |k| quote_spans[k].end);
         let mut before_start = pstart
             .max(prev_end)
             .max(q.span.start.saturating_sub(BEFORE_WINDOW));
@@ -852,10 +858,7 @@ pub(crate) fn attribute(
             continue;
         }
         let here = para_of(quotes[i].span.start);
-        let prev = (0..i)
-            .rev()
-            .find(|&k| quotes[k].kind != QuoteKind::Scare)
-            .filter(|&k| {
+        let prev = prev_speech[i].filter(|&k| {
                 let there = para_of(quotes[k].span.start);
                 matches!((here, there), (Some(h), Some(t)) if h.saturating_sub(t) <= MAX_INHERIT_PARAGRAPHS)
             });

@@ -60,6 +60,18 @@ const MAX_NESTING: usize = 4;
 /// A quotation of at most this many words, without a cue in its
 /// sentence, is a scare quote or title rather than speech.
 const SCARE_MAX_WORDS: usize = 4;
+/// How many bytes either side of a short quotation are searched for a
+/// reporting cue.
+const CUE_WINDOW: usize = 200;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
 /// Words that, right before a short quotation, mark it as a term or title.
 const TERM_MARKERS: &[&str] = &[
     "so-called",
@@ -334,10 +346,18 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
             .get(idx)
             .filter(|s| s.span.start <= piece.span.start);
         let has_cue = sentence.is_some_and(|s| {
+            let from = floor_boundary(
+                text,
+                s.span
+                    .start
+                    .max(piece.span.start.saturating_sub(CUE_WINDOW)),
+            );
+            let to = piece.span.end.min(s.span.end);
+            let until = floor_boundary(text, s.span.end.min(to + CUE_WINDOW)).max(to);
             let outside = format!(
                 "{} {}",
-                Span::new(s.span.start, piece.span.start).text(text),
-                Span::new(piece.span.end.min(s.span.end), s.span.end).text(text)
+                Span::new(from, piece.span.start).text(text),
+                Span::new(to, until).text(text)
             );
             crate::attribute::has_cue(&outside)
         });
