@@ -671,7 +671,13 @@ fn before(text: &str, window: Span) -> Option<Found> {
             .checked_sub(2)
             .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
         let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
-        let speaker = if participle {
+        // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
+        // shares the clause's subject.
+        let coordinated = c
+            .first
+            .checked_sub(1)
+            .is_some_and(|k| matches!(toks[k].text(text), "and" | "but" | "then"));
+        let speaker = if participle || coordinated {
             subject_first(text, &toks[..c.first])
         } else {
             subject_before(text, &toks, c.first)
