@@ -19,6 +19,8 @@ const BEFORE_WINDOW: usize = 300;
 /// How many tokens may separate the start of the attribution from its
 /// verb (`"…," Name, a professor at X, said`).
 const MAX_SUBJECT_TOKENS: usize = 24;
+/// How many tokens a parenthetical aside before a verb may have.
+const MAX_PAREN_TOKENS: usize = 10;
 /// How many comma-separated asides may sit between a speaker and its verb.
 const MAX_APPOSITIVE_HOPS: usize = 3;
 /// How many words a speaker mention may have.
@@ -262,6 +264,11 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
         {
             break;
         }
+        // "After the debate Clinton": a capitalised subordinator or
+        // preposition opens an adverbial, not the subject.
+        if !lower && lex.words.is_stop(w) && !lex.words.is_determiner(w) {
+            break;
+        }
         start -= 1;
         if lower && lex.words.is_determiner(w) {
             break;
@@ -287,6 +294,15 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
     let mut end = verb;
     let mut hops = 0;
     loop {
+        // A parenthesis right before the verb is an aside: "Doe (D-Mo.)".
+        if end > 0 && toks[end - 1].text(text) == ")" && hops < MAX_APPOSITIVE_HOPS {
+            let from = end.saturating_sub(MAX_PAREN_TOKENS);
+            if let Some(open) = (from..end - 1).rev().find(|&k| toks[k].text(text) == "(") {
+                hops += 1;
+                end = open;
+                continue;
+            }
+        }
         // The segment after the last boundary before `end`.
         let mut start = end;
         while start > 0 {
@@ -306,8 +322,15 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         let segment = trim_subject(text, &toks[start..end]);
         let first = segment.first().map(|t| t.text(text));
         // An aside: hop back over it when a name-like segment comes before.
-        let aside =
-            segment.is_empty() || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
+        // "Ryan, R-Wis., said": a party and state label is an aside too.
+        let party = segment.len() == 1
+            && first.is_some_and(|w| {
+                let b = w.as_bytes();
+                b.len() >= 3 && b[0].is_ascii_uppercase() && b[1] == b'-'
+            });
+        let aside = segment.is_empty()
+            || party
+            || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
         if aside && start > 0 && hops < MAX_APPOSITIVE_HOPS {
             let prev_end = start - 1;
             let prev_name_like = prev_end > 0 && {
@@ -1123,6 +1146,20 @@ mod tests {
         let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
         assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "Doe");
         assert_eq!(quotes[0].via.as_ref().unwrap().text, "the Agency");
+    }
+
+    #[test]
+    fn party_labels_and_parentheses_are_asides() {
+        let w = who("“We won,” House Speaker Paul Ryan, R-Wis., said.");
+        assert_eq!(w[0].0, "House Speaker Paul Ryan");
+        let w = who("“We won,” Claire McCaskill (D-Mo.) said.");
+        assert_eq!(w[0].0, "Claire McCaskill");
+    }
+
+    #[test]
+    fn coordinated_verb_shares_the_subject() {
+        let w = who("Doe spoke in Ohio and called the system “rotten to the core.”");
+        assert_eq!(w[0].0, "Doe");
     }
 
     #[test]
