@@ -309,10 +309,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             let t = toks[start - 1];
             let w = t.text(text);
             let boundary = (!t.word
-                && matches!(
-                    w,
-                    "," | ";" | ":" | "(" | ")" | "—" | "–" | "--" | "\"" | "“" | "”"
-                ))
+                && (matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”") || is_dash(w)))
                 || (t.word && w == "that");
             if boundary {
                 break;
@@ -860,12 +857,18 @@ pub(crate) fn attribute(
             matches!(f.pattern, "name-said-colon" | "name-said-quote")
                 || (q.kind == QuoteKind::Partial && f.pattern != "name-colon")
         });
+        let a = after(text, q, after_window);
+        // A quotation ending in a comma, `?` or `!` is followed by its own
+        // attribution (`: "…," the union wrote.`), which beats the clause
+        // that introduced it.
+        let tagged = q.text.trim_end().ends_with([',', '?', '!'])
+            && a.as_ref().is_some_and(|f| f.pattern.starts_with("quote-"));
         let f = if let Some(t) = transcript_label(text, q) {
             Some(t)
-        } else if introduced {
+        } else if introduced && !tagged {
             b
         } else {
-            after(text, q, after_window).or(b)
+            a.or(b)
         };
         found.push(f);
     }
