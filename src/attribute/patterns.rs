@@ -19,6 +19,8 @@ const BEFORE_WINDOW: usize = 300;
 /// How many tokens may separate the start of the attribution from its
 /// verb (`"…," Name, a professor at X, said`).
 const MAX_SUBJECT_TOKENS: usize = 24;
+/// How many words a headline speaker before a colon may have.
+const HEADLINE_NAME_WORDS: usize = 4;
 /// How many tokens a parenthetical aside before a verb may have.
 const MAX_PAREN_TOKENS: usize = 10;
 /// How many comma-separated asides may sit between a speaker and its verb.
@@ -721,6 +723,23 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 "name-said-that-partial"
             },
             confidence: if introduced || colon { 0.85 } else { 0.7 },
+            ..Found::default()
+        });
+    }
+    // A headline `Doe: Plan Is ‘Dead on Arrival’`: a short capitalised
+    // name and a colon open the sentence.
+    if let Some(pos) = toks.iter().position(|t| !t.word && t.text(text) == ":")
+        && (1..=HEADLINE_NAME_WORDS).contains(&pos)
+        && pos + 1 < toks.len()
+        && toks[..pos]
+            .iter()
+            .all(|t| t.word && is_capitalised(t.text(text)))
+    {
+        return Some(Found {
+            speaker: span_of(&toks[..pos]),
+            cue: Some((toks[pos].span, ":".to_owned())),
+            pattern: "headline-name-colon",
+            confidence: 0.5,
             ..Found::default()
         });
     }
