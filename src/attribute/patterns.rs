@@ -337,7 +337,9 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 (t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text))))
                     || t.text(text) == ")"
             };
-            if prev_name_like || segment.is_empty() {
+            let relative_clause =
+                first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
+            if prev_name_like || relative_clause || segment.is_empty() {
                 hops += 1;
                 end = prev_end;
                 continue;

@@ -315,6 +315,44 @@ fn is_title(content: &str) -> bool {
         })
 }
 
+/// How many bytes around a quotation are read to tell whether its line
+/// is a headline.
+const HEADLINE_WINDOW: usize = 300;
+
+/// True when the line around `span` is in title case, as headlines are:
+/// a title-case quotation there says nothing about being a title.
+fn in_headline(text: &str, span: Span) -> bool {
+    let from = ceil_boundary(text, span.start.saturating_sub(HEADLINE_WINDOW));
+    let to = floor_boundary(text, span.end + HEADLINE_WINDOW).max(span.end);
+    let before = Span::new(from, span.start).text(text);
+    let after = Span::new(span.end, to).text(text);
+    let line_start = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let line_end = after.find('\n').map_or(after, |i| &after[..i]);
+    let words = line_start
+        .split_whitespace()
+        .chain(line_end.split_whitespace())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    let (mut caps, mut total) = (0, 0);
+    for w in words {
+        total += 1;
+        if w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
+            caps += 1;
+        }
+    }
+    total >= 2 && caps * 5 >= total * 4
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
 /// Tells speech from partial quotations and scare quotes.
 fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let content = piece.content.text(text).trim();
@@ -325,7 +363,7 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let starts_clause = before_trim.is_empty()
         || before_trim.ends_with([':', ',', '.', '?', '!', '\n', '—', '–', '(', '”', '"'])
         || before.ends_with('\n');
-    if is_title(content) {
+    if is_title(content) && !in_headline(text, piece.span) {
         return QuoteKind::Scare;
     }
     if words <= SCARE_MAX_WORDS && !ends_like_speech {
