@@ -57,3 +57,31 @@ fn pathological_marks_stay_linear() {
     let large = time(8_000);
     assert!(large < small * 16.0, "2k: {small:.3}s, 8k: {large:.3}s");
 }
+
+proptest::proptest! {
+    /// Any mix of marks, words, cues and newlines: no panic, and every
+    /// span lies on char boundaries inside the text.
+    #[test]
+    fn spans_stay_inside_the_text(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "“", "”", "\"", "'", "’", "‘", "«", "»", "—", ", ", ": ", ". ", "\n\n",
+                "said", "Doe", "she", "according to", "é", "told reporters", "who", "(", ")",
+            ]),
+            0..60,
+        )
+    ) {
+        let text: String = parts.join(" ");
+        let a = Analyzer::default().analyze(&Document::new("p", text.as_str()));
+        for q in &a.quotes {
+            proptest::prop_assert!(q.span.start <= q.span.end && q.span.end <= text.len());
+            proptest::prop_assert!(text.is_char_boundary(q.span.start) && text.is_char_boundary(q.span.end));
+            if let Some(s) = &q.speaker {
+                proptest::prop_assert_eq!(s.span.text(&text), s.text.as_str());
+            }
+            if let Some(c) = &q.cue {
+                proptest::prop_assert_eq!(c.span.text(&text), c.text.as_str());
+            }
+        }
+    }
+}
