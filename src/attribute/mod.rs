@@ -3,8 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::quote::Quote;
-use crate::segment::{Paragraph, Sentence};
 use crate::span::Span;
 
 /// A stretch of text that names something, as written.
@@ -71,13 +69,8 @@ pub struct Speaker {
     pub mentions: Vec<Mention>,
 }
 
-/// Links quotations to speakers and cues, finds indirect speech, and
-/// resolves speakers. Placeholder: returns the quotations unchanged.
-pub(crate) fn attribute(
-    _text: &str,
-    _paragraphs: &[Paragraph],
-    _sentences: &[Sentence],
-    quotes: Vec<Quote>,
-) -> (Vec<Quote>, Vec<Speaker>) {
-    (quotes, Vec::new())
-}
+mod lexicon;
+mod patterns;
+
+pub(crate) use lexicon::has_cue;
+pub(crate) use patterns::attribute;

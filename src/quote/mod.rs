@@ -72,7 +72,426 @@ pub struct Quote {
     pub pattern: Option<String>,
 }
 
-/// Finds the quotations in `text`. Placeholder: finds nothing yet.
-pub(crate) fn find(_text: &str, _paragraphs: &[Paragraph], _sentences: &[Sentence]) -> Vec<Quote> {
-    Vec::new()
+/// The deepest nesting of quotation marks that is tracked; deeper marks
+/// are treated as plain text.
+const MAX_NESTING: usize = 4;
+/// A quotation of at most this many words, without a cue in its
+/// sentence, is a scare quote or title rather than speech.
+const SCARE_MAX_WORDS: usize = 4;
+/// How many bytes either side of a short quotation are searched for a
+/// reporting cue.
+const CUE_WINDOW: usize = 200;
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// Words that, right before a short quotation, mark it as a term or title.
+const TERM_MARKERS: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "called",
+    "titled",
+    "entitled",
+    "named",
+    "term",
+    "word",
+    "phrase",
+    "slogan",
+    "label",
+    "nicknamed",
+    "known as",
+];
+
+/// The family of a mark: doubles pair with doubles, singles with singles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Family {
+    Double,
+    Single,
+    Guillemet,
+    Corner,
+}
+
+/// What a mark can do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    Open,
+    Close,
+    /// Straight marks and ’: decided by context.
+    Either,
+}
+
+fn classify(c: char) -> Option<(Family, Role)> {
+    Some(match c {
+        '"' => (Family::Double, Role::Either),
+        '“' | '„' => (Family::Double, Role::Open),
+        '”' => (Family::Double, Role::Close),
+        '\'' | '’' => (Family::Single, Role::Either),
+        '‘' | '‚' => (Family::Single, Role::Open),
+        '«' | '‹' => (Family::Guillemet, Role::Open),
+        '»' | '›' => (Family::Guillemet, Role::Close),
+        '「' | '『' => (Family::Corner, Role::Open),
+        '」' | '』' => (Family::Corner, Role::Close),
+        _ => return None,
+    })
+}
+
+/// An open mark waiting for its partner.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    family: Family,
+    /// Byte offset of the opening mark.
+    at: usize,
+    /// Byte length of the opening mark.
+    len: usize,
+}
+
+/// A quotation piece found in one paragraph, before classification.
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    span: Span,
+    content: Span,
+    closed: bool,
+}
+
+/// Finds the quotations in `text`, paragraph by paragraph, in one linear
+/// pass over each paragraph. A paragraph that ends inside a quotation
+/// either continues it (the next paragraph reopens with a mark of the same
+/// family) or reports it unclosed.
+pub(crate) fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence]) -> Vec<Quote> {
+    let mut out = Vec::new();
+    for para in paragraphs {
+        for piece in pieces(text, para.span) {
+            out.push(make_quote(text, piece, sentences));
+        }
+    }
+    out
+}
+
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Pairs the marks of one paragraph.
+fn pieces(text: &str, para: Span) -> Vec<Piece> {
+    let body = para.text(text);
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let Some((mut family, mut role)) = classify(c) else {
+            prev = Some(c);
+            continue;
+        };
+        let at = para.start + i;
+        let mut len = c.len_utf8();
+        // Two straight single marks ('') stand for a double mark.
+        if c == '\'' && next == Some('\'') {
+            iter.next();
+            len = 2;
+            family = Family::Double;
+            role = Role::Either;
+        }
+        let next = if len == 2 {
+            iter.peek().map(|&(_, n)| n)
+        } else {
+            next
+        };
+        let role = match (family, role) {
+            (Family::Single, Role::Either) => {
+                let inside_single = stack.last().is_some_and(|o| o.family == Family::Single);
+                if is_word_char(prev) && is_word_char(next) {
+                    // don't, O'Neill
+                    prev = Some(c);
+                    continue;
+                } else if inside_single && !next.is_some_and(char::is_alphanumeric) {
+                    Role::Close
+                } else if !is_word_char(prev) && next.is_some_and(char::is_alphabetic) && c == '\''
+                {
+                    Role::Open
+                } else {
+                    // students', '90s, 'em
+                    prev = Some(c);
+                    continue;
+                }
+            }
+            (Family::Single, Role::Open) if next.is_some_and(|n| n.is_ascii_digit()) => {
+                // ‘90s
+                prev = Some(c);
+                continue;
+            }
+            (_, Role::Either) => {
+                let top_same = stack.last().is_some_and(|o| o.family == family);
+                let space_before = prev.is_none_or(|p| p.is_whitespace() || "([{—–-".contains(p));
+                let space_after =
+                    next.is_none_or(|n| n.is_whitespace() || ",.;:!?)]}—–".contains(n));
+                if top_same && !space_before {
+                    Role::Close
+                } else if space_before && !space_after {
+                    Role::Open
+                } else if top_same {
+                    Role::Close
+                } else {
+                    Role::Open
+                }
+            }
+            // A closing mark used to open a paragraph or a word: ”Mr. …
+            (Family::Double, Role::Close)
+                if !stack.iter().any(|o| o.family == Family::Double)
+                    && prev.is_none_or(char::is_whitespace)
+                    && next.is_some_and(char::is_alphanumeric) =>
+            {
+                Role::Open
+            }
+            (_, r) => r,
+        };
+        prev = Some(c);
+        match role {
+            Role::Open => {
+                if stack.len() < MAX_NESTING {
+                    stack.push(Open { family, at, len });
+                }
+            }
+            Role::Close => {
+                // Close the innermost open mark of this family; marks
+                // opened inside it and never closed are dropped.
+                if let Some(pos) = stack.iter().rposition(|o| o.family == family) {
+                    let open = stack[pos];
+                    stack.truncate(pos);
+                    // ‘n’ in rock ’n’ roll is a pair of apostrophes.
+                    let tiny = family == Family::Single && at - (open.at + open.len) <= 2;
+                    if stack.is_empty() && !tiny {
+                        out.push(Piece {
+                            span: Span::new(open.at, at + len),
+                            content: Span::new(open.at + open.len, at),
+                            closed: true,
+                        });
+                    }
+                }
+            }
+            Role::Either => {}
+        }
+    }
+    // Recover at the end of the paragraph: the outermost unclosed
+    // non-single mark becomes an unclosed quotation; stray singles were
+    // apostrophes.
+    if let Some(open) = stack.iter().find(|o| o.family != Family::Single) {
+        out.push(Piece {
+            span: Span::new(open.at, para.end),
+            content: Span::new(open.at + open.len, para.end),
+            closed: false,
+        });
+    }
+    out
+}
+
+fn make_quote(text: &str, piece: Piece, sentences: &[Sentence]) -> Quote {
+    let kind = kind_of(text, piece, sentences);
+
+    Quote {
+        span: piece.span,
+        text: piece.content.text(text).to_owned(),
+        content: piece.content,
+        kind,
+        closed: piece.closed,
+        speaker: None,
+        cue: None,
+        via: None,
+        addressee: None,
+        confidence: 0.0,
+        pattern: None,
+    }
+}
+
+/// Small words that stay lowercase in a title.
+const TITLE_SMALL_WORDS: &[&str] = &[
+    "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+];
+/// The most words a quoted title may have.
+const TITLE_MAX_WORDS: usize = 6;
+
+/// A short quotation in title case ("Morning Joe", "Fox News Sunday,")
+/// names a work or show.
+fn is_title(content: &str) -> bool {
+    let trimmed = content.trim_end_matches([',', '.']);
+    if trimmed.contains(['.', '?', '!', ',', ';', ':']) {
+        return false;
+    }
+    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    (2..=TITLE_MAX_WORDS).contains(&words.len())
+        && words.iter().enumerate().all(|(i, w)| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || (i > 0 && TITLE_SMALL_WORDS.contains(w))
+        })
+}
+
+/// How many bytes around a quotation are read to tell whether its line
+/// is a headline.
+const HEADLINE_WINDOW: usize = 300;
+
+/// True when the line around `span` is in title case, as headlines are:
+/// a title-case quotation there says nothing about being a title.
+fn in_headline(text: &str, span: Span) -> bool {
+    let from = ceil_boundary(text, span.start.saturating_sub(HEADLINE_WINDOW));
+    let to = floor_boundary(text, span.end + HEADLINE_WINDOW).max(span.end);
+    let before = Span::new(from, span.start).text(text);
+    let after = Span::new(span.end, to).text(text);
+    let line_start = before.rfind('\n').map_or(before, |i| &before[i + 1..]);
+    let line_end = after.find('\n').map_or(after, |i| &after[..i]);
+    let words = line_start
+        .split_whitespace()
+        .chain(line_end.split_whitespace())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+    let (mut caps, mut total) = (0, 0);
+    for w in words {
+        total += 1;
+        if w.chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase)
+        {
+            caps += 1;
+        }
+    }
+    total >= 2 && caps * 5 >= total * 4
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Tells speech from partial quotations and scare quotes.
+fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
+    let content = piece.content.text(text).trim();
+    let words = content.split_whitespace().count();
+    let ends_like_speech = content.ends_with([',', '.', '?', '!', '—', '…']);
+    let before = &text[..piece.span.start];
+    let before_trim = before.trim_end();
+    let starts_clause = before_trim.is_empty()
+        || before_trim.ends_with([':', ',', '.', '?', '!', '\n', '—', '–', '(', '”', '"'])
+        || before.ends_with('\n');
+    if is_title(content) && !in_headline(text, piece.span) {
+        return QuoteKind::Scare;
+    }
+    if words <= SCARE_MAX_WORDS && !ends_like_speech {
+        let lower: String = before_trim
+            .chars()
+            .rev()
+            .take(24)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect::<String>()
+            .to_lowercase();
+        if TERM_MARKERS.iter().any(|m| lower.ends_with(m)) {
+            return QuoteKind::Scare;
+        }
+        let idx = sentences.partition_point(|s| s.span.end <= piece.span.start);
+        let sentence = sentences
+            .get(idx)
+            .filter(|s| s.span.start <= piece.span.start);
+        let has_cue = sentence.is_some_and(|s| {
+            let from = floor_boundary(
+                text,
+                s.span
+                    .start
+                    .max(piece.span.start.saturating_sub(CUE_WINDOW)),
+            );
+            let to = piece.span.end.min(s.span.end);
+            let until = floor_boundary(text, s.span.end.min(to + CUE_WINDOW)).max(to);
+            let outside = format!(
+                "{} {}",
+                Span::new(from, piece.span.start).text(text),
+                Span::new(to, until).text(text)
+            );
+            crate::attribute::has_cue(&outside)
+        });
+        return if has_cue {
+            QuoteKind::Partial
+        } else {
+            QuoteKind::Scare
+        };
+    }
+    if starts_clause || ends_like_speech {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment;
+
+    fn quotes(text: &str) -> Vec<(String, QuoteKind, bool)> {
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        find(text, &paras, &sents)
+            .into_iter()
+            .map(|q| (q.text, q.kind, q.closed))
+            .collect()
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotation_marks() {
+        let text =
+            "Don't ask O'Neill about the '90s, rock 'n' roll or the students' fees, she said.";
+        assert!(quotes(text).is_empty(), "{:?}", quotes(text));
+    }
+
+    #[test]
+    fn curly_and_straight_marks_pair() {
+        let q = quotes("“We will win,” Doe said. \"We always do,\" she added.");
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].0, "We will win,");
+        assert_eq!(q[1].0, "We always do,");
+        assert_eq!(q[0].1, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn nested_single_quotes_stay_inside() {
+        let q = quotes("“He told me ‘never again’ twice,” Doe said.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "He told me ‘never again’ twice,");
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph_end() {
+        let q = quotes("“This never ends, Doe said.\n\nA new paragraph with “a quote.”");
+        assert_eq!(q.len(), 2);
+        assert!(!q[0].2);
+        assert_eq!(q[0].0, "This never ends, Doe said.");
+        assert!(q[1].2);
+    }
+
+    #[test]
+    fn so_called_terms_are_scare_quotes() {
+        let q = quotes("The so-called “reform” passed on Monday.");
+        assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn guillemets_pair() {
+        let q = quotes("Il a dit : « Nous gagnerons. »");
+        assert_eq!(q.len(), 1);
+    }
+
+    #[test]
+    fn thousands_of_stray_marks_do_not_hang() {
+        let text = "\"a ".repeat(20_000) + "“b ".repeat(20_000).as_str();
+        let q = quotes(&text);
+        assert!(q.len() <= 20_001);
+    }
 }

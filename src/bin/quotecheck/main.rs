@@ -2,6 +2,7 @@
 //! prints. Exit codes: 0 success, 1 some input failed, 2 usage error.
 
 mod batch;
+mod eval;
 mod input;
 mod output;
 mod report;
@@ -53,6 +54,27 @@ enum Command {
     Report(report::ReportArgs),
     /// Keep a review file of the article's claims and record verdicts.
     Review(review::ReviewArgs),
+    /// Score quotations, speakers and cues against an annotated corpus.
+    Eval {
+        #[command(subcommand)]
+        corpus: EvalCorpus,
+    },
+}
+
+/// Corpora that `eval` can read.
+#[derive(Subcommand)]
+enum EvalCorpus {
+    /// A folder laid out like PolNeAR: text/*.txt and attributions/*.ann.
+    Polnear {
+        /// The folder (for example ../shared/corpora/polnear/dev).
+        dir: std::path::PathBuf,
+        /// Print each article's errors.
+        #[arg(long)]
+        errors: bool,
+        /// Print the scores as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Output format of `sentences` and `analyze`.
@@ -123,6 +145,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Some(Command::Report(args)) => report::run(args, &analyzer, &mut out)?,
         Some(Command::Review(args)) => review::run(args, &analyzer, &mut out)?,
+        Some(Command::Eval {
+            corpus: EvalCorpus::Polnear { dir, errors, json },
+        }) => eval::polnear(&dir, errors, json, &mut out)?,
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)

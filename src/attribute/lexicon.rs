@@ -1,0 +1,181 @@
+//! The attribution lexicons from `grammar/`, parsed once into lookup
+//! tables.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::grammar;
+
+/// What a multi-word cue does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum PhraseRole {
+    /// The speaker follows the phrase ("according to X").
+    SourceAfter,
+    /// Acts as a reporting verb.
+    Verb,
+    /// A verb followed by its addressee ("told reporters").
+    Addressee,
+}
+
+/// A multi-word cue.
+#[derive(Debug)]
+pub(crate) struct Phrase {
+    /// Lowercase words.
+    pub words: Vec<String>,
+    /// The lemma to report.
+    pub lemma: String,
+    /// What it does.
+    pub role: PhraseRole,
+}
+
+/// Small word classes used to find noun-phrase edges.
+#[derive(Debug, Default)]
+pub(crate) struct WordClasses {
+    pub abbrev: Vec<String>,
+    pub determiner: Vec<String>,
+    pub connective: Vec<String>,
+    pub adverb: Vec<String>,
+    pub stop: Vec<String>,
+    pub relative: Vec<String>,
+}
+
+/// All attribution lexicons.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    /// Inflected reporting verb → lemma.
+    pub verbs: HashMap<String, String>,
+    /// Multi-word cues, longest first.
+    pub phrases: Vec<Phrase>,
+    /// Word classes.
+    pub words: WordClasses,
+}
+
+const REPORTING_VERBS: &str = include_str!("../../grammar/reporting_verbs.txt");
+const CUES: &str = include_str!("../../grammar/cues.txt");
+const WORDS: &str = include_str!("../../grammar/attribution_words.txt");
+
+/// The lexicon, parsed at first use.
+pub(crate) fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| {
+        let mut verbs = HashMap::new();
+        for entry in grammar::entries(REPORTING_VERBS) {
+            let mut f = grammar::fields(entry);
+            if let (Some(form), Some(lemma)) = (f.next(), f.next()) {
+                verbs.insert(form.to_lowercase(), lemma.to_owned());
+            }
+        }
+        let mut phrases = Vec::new();
+        for entry in grammar::entries(CUES) {
+            let f: Vec<&str> = grammar::fields(entry).collect();
+            if f.len() < 3 {
+                continue;
+            }
+            let role = match f[2] {
+                "source-after" => PhraseRole::SourceAfter,
+                "addressee" => PhraseRole::Addressee,
+                _ => PhraseRole::Verb,
+            };
+            phrases.push(Phrase {
+                words: f[0].split_whitespace().map(str::to_lowercase).collect(),
+                lemma: f[1].to_owned(),
+                role,
+            });
+        }
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut words = WordClasses::default();
+        for entry in grammar::entries(WORDS) {
+            let f: Vec<&str> = grammar::fields(entry).collect();
+            if f.len() < 2 {
+                continue;
+            }
+            let w = f[1].to_lowercase();
+            match f[0] {
+                "abbrev" => words.abbrev.push(w),
+                "determiner" => words.determiner.push(w),
+                "connective" => words.connective.push(w),
+                "adverb" => words.adverb.push(w),
+                "stop" => words.stop.push(w),
+                "relative" => words.relative.push(w),
+                _ => {}
+            }
+        }
+        Lexicon {
+            verbs,
+            phrases,
+            words,
+        }
+    })
+}
+
+impl WordClasses {
+    fn has(list: &[String], w: &str) -> bool {
+        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    }
+    pub(crate) fn is_abbrev(&self, w: &str) -> bool {
+        Self::has(&self.abbrev, w)
+    }
+    pub(crate) fn is_determiner(&self, w: &str) -> bool {
+        Self::has(&self.determiner, w)
+    }
+    pub(crate) fn is_connective(&self, w: &str) -> bool {
+        Self::has(&self.connective, w)
+    }
+    pub(crate) fn is_adverb(&self, w: &str) -> bool {
+        Self::has(&self.adverb, w)
+    }
+    pub(crate) fn is_stop(&self, w: &str) -> bool {
+        Self::has(&self.stop, w)
+    }
+    pub(crate) fn is_relative(&self, w: &str) -> bool {
+        Self::has(&self.relative, w)
+    }
+}
+
+/// The lemma of `word` when it is a reporting verb as written. A
+/// capitalised word is a name, not a verb ("The State Department").
+pub(crate) fn verb_lemma(word: &str) -> Option<&'static str> {
+    if word.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    lexicon().verbs.get(word).map(String::as_str)
+}
+
+/// True when `s` holds a reporting verb or a multi-word cue.
+pub(crate) fn has_cue(s: &str) -> bool {
+    let words: Vec<&str> = s
+        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.iter().any(|w| verb_lemma(w).is_some()) {
+        return true;
+    }
+    lexicon().phrases.iter().any(|p| {
+        words.windows(p.words.len()).any(|win| {
+            win.iter()
+                .zip(&p.words)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_verb_lexicon_is_large_and_lemmatised() {
+        let lex = lexicon();
+        assert!(lex.verbs.len() >= 250, "{}", lex.verbs.len());
+        assert_eq!(verb_lemma("said"), Some("say"));
+        assert_eq!(verb_lemma("tweeted"), Some("tweet"));
+        assert_eq!(verb_lemma("State"), None);
+    }
+
+    #[test]
+    fn cues_are_found_in_phrases() {
+        assert!(has_cue("the plan, according to officials"));
+        assert!(has_cue("she warned"));
+        assert!(!has_cue("the so-called plan of the year"));
+    }
+}

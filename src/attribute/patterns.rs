@@ -1,0 +1,1194 @@
+//! The attribution patterns: for each quotation, look right after it
+//! (`"…," Name said`, `"…," said Name`, `"…" — Name`), then right before
+//! it (`Name said: "…"`, `Name said that … "partial"`, `according to
+//! Name, "…"`), then inherit the speaker of the quotation just before.
+//! Every window is bounded by a named limit, so the work per quotation
+//! is constant.
+
+use super::lexicon::{PhraseRole, lexicon, verb_lemma};
+use super::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
+use crate::entity::Entities;
+use crate::quote::{Quote, QuoteKind};
+use crate::segment::{Paragraph, Sentence};
+use crate::span::Span;
+
+/// How many bytes after a quotation may hold its attribution.
+const AFTER_WINDOW: usize = 200;
+/// How many bytes before a quotation may hold its attribution.
+const BEFORE_WINDOW: usize = 300;
+/// How many tokens may separate the start of the attribution from its
+/// verb (`"…," Name, a professor at X, said`).
+const MAX_SUBJECT_TOKENS: usize = 24;
+/// How many words a headline speaker before a colon may have.
+const HEADLINE_NAME_WORDS: usize = 4;
+/// How many tokens a parenthetical aside before a verb may have.
+const MAX_PAREN_TOKENS: usize = 10;
+/// How many comma-separated asides may sit between a speaker and its verb.
+const MAX_APPOSITIVE_HOPS: usize = 3;
+/// How many words a speaker mention may have.
+const MAX_SPEAKER_WORDS: usize = 10;
+/// How many tokens may follow a closing `, Name said` in its sentence
+/// ("Doe said on Friday").
+const TAIL_TOKENS: usize = 3;
+/// How many paragraphs back a speaker may be inherited from.
+const MAX_INHERIT_PARAGRAPHS: usize = 1;
+
+/// One token of a local window.
+#[derive(Clone, Copy, Debug)]
+struct Tok {
+    span: Span,
+    /// True for words, false for punctuation.
+    word: bool,
+}
+
+impl Tok {
+    fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.text(text)
+    }
+}
+
+fn is_dash(s: &str) -> bool {
+    matches!(s, "—" | "–" | "―" | "--" | "-")
+}
+
+/// Splits `window` into words and punctuation. Linear in the window.
+fn tokens(text: &str, window: Span) -> Vec<Tok> {
+    let lex = lexicon();
+    let body = window.text(text);
+    let mut out = Vec::new();
+    let mut iter = body.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if d.is_alphanumeric() {
+                    end = j + d.len_utf8();
+                    iter.next();
+                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
+                    // Inner punctuation: O'Neill, so-called, U.S.
+                    let after = body[j + d.len_utf8()..].chars().next();
+                    if after.is_some_and(char::is_alphanumeric) {
+                        end = j + d.len_utf8();
+                        iter.next();
+                    } else if d == '.' {
+                        // A final period belongs to initials and
+                        // abbreviations ("V.", "Sen.", "U.S.").
+                        let w = &body[i..j];
+                        let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+                        if initial || w.contains('.') || lex.words.is_abbrev(w) {
+                            end = j + 1;
+                            iter.next();
+                        }
+                        break;
+                    } else {
+                        break;
+                    }
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                word: true,
+            });
+        } else {
+            let mut end = i + c.len_utf8();
+            if c == '-' && body[end..].starts_with('-') {
+                end += 1;
+                iter.next();
+            }
+            out.push(Tok {
+                span: Span::new(window.start + i, window.start + end),
+                word: false,
+            });
+        }
+    }
+    out
+}
+
+/// Cuts tokens at the first sentence end or semicolon.
+fn clip_at_sentence_end(text: &str, toks: &mut Vec<Tok>) {
+    // A period glued to a closing bracket or comma ("(D-Wis.)") does not
+    // end the sentence.
+    let ends = |k: usize| {
+        let t = toks[k];
+        !t.word
+            && matches!(t.text(text), "." | "?" | "!" | ";")
+            && !toks
+                .get(k + 1)
+                .is_some_and(|n| n.span.start == t.span.end && matches!(n.text(text), ")" | ","))
+    };
+    if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
+        toks.truncate(pos);
+    }
+}
+
+/// A cue found in a token list.
+#[derive(Clone, Debug)]
+struct FoundCue {
+    /// Index of its first token.
+    first: usize,
+    /// Index one past its last token.
+    end: usize,
+    lemma: String,
+    role: PhraseRole,
+}
+
+/// The cue starting at token `i`, if any.
+fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
+    let lex = lexicon();
+    for p in &lex.phrases {
+        let n = p.words.len();
+        if i + n <= toks.len()
+            && toks[i..i + n]
+                .iter()
+                .zip(&p.words)
+                .all(|(t, w)| t.word && t.text(text).eq_ignore_ascii_case(w))
+        {
+            return Some(FoundCue {
+                first: i,
+                end: i + n,
+                lemma: p.lemma.clone(),
+                role: p.role,
+            });
+        }
+    }
+    let t = toks.get(i)?;
+    if !t.word {
+        return None;
+    }
+    let word = t.text(text);
+    let lemma = verb_lemma(word)?;
+    // "reports", "claims": verbs only right after a name or pronoun.
+    let nouny = word.ends_with('s') && !lexicon().verbs.contains_key(lemma);
+    if nouny {
+        let prev = i.checked_sub(1).map(|k| toks[k].text(text));
+        if !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
+            return None;
+        }
+    }
+    let role = if lemma == "tell" {
+        PhraseRole::Addressee
+    } else {
+        PhraseRole::Verb
+    };
+    Some(FoundCue {
+        first: i,
+        end: i + 1,
+        lemma: lemma.to_owned(),
+        role,
+    })
+}
+
+fn span_of(toks: &[Tok]) -> Option<Span> {
+    Some(Span::new(toks.first()?.span.start, toks.last()?.span.end))
+}
+
+fn is_capitalised(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A noun phrase that follows a verb or a dash: words up to punctuation
+/// or a stop word.
+fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
+    let lex = lexicon();
+    let mut end = 0;
+    for (k, t) in toks.iter().enumerate() {
+        let w = t.text(text);
+        if !t.word || k >= MAX_SPEAKER_WORDS || (k > 0 && lex.words.is_stop(w)) {
+            break;
+        }
+        // A lowercase verb after the phrase ends it ("said Doe, adding").
+        if k > 0 && verb_lemma(w).is_some() {
+            break;
+        }
+        end = k + 1;
+    }
+    span_of(&toks[..end])
+}
+
+/// Strips connectives from the front and adverbs from the back of a
+/// subject.
+fn trim_subject<'t>(text: &str, mut toks: &'t [Tok]) -> &'t [Tok] {
+    let lex = lexicon();
+    while let Some(first) = toks.first() {
+        let w = first.text(text);
+        if !first.word || lex.words.is_connective(w) {
+            toks = &toks[1..];
+        } else {
+            break;
+        }
+    }
+    while let Some(last) = toks.last() {
+        let w = last.text(text);
+        if !last.word || (lex.words.is_adverb(w) && !is_capitalised(w)) || w.ends_with("ly") {
+            toks = &toks[..toks.len() - 1];
+        } else {
+            break;
+        }
+    }
+    if toks.len() > MAX_SPEAKER_WORDS {
+        toks = &toks[toks.len() - MAX_SPEAKER_WORDS..];
+    }
+    toks
+}
+
+/// The noun phrase at the end of a clause: walking back from its end,
+/// stop at a preposition, relative word or lowercase verb, and after a
+/// determiner ("they turned to the city police" → "the city police").
+fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
+    let lex = lexicon();
+    let mut toks = toks;
+    // "… the police, which said": the relative word stands for the
+    // phrase before it.
+    while toks.len() > 1 && lex.words.is_relative(toks[toks.len() - 1].text(text)) {
+        toks = &toks[..toks.len() - 1];
+    }
+    let mut start = toks.len();
+    while start > 0 {
+        let t = toks[start - 1];
+        let w = t.text(text);
+        if !t.word || toks.len() - start >= MAX_SPEAKER_WORDS {
+            break;
+        }
+        let lower = !is_capitalised(w);
+        if is_pronoun(w) {
+            // A pronoun is a whole noun phrase: "they could not resist".
+            return &toks[start - 1..start];
+        }
+        if lower
+            && !lex.words.is_determiner(w)
+            && w != "of"
+            && (lex.words.is_stop(w) || lex.words.is_relative(w) || verb_lemma(w).is_some())
+        {
+            break;
+        }
+        // "After the debate Clinton": a capitalised subordinator or
+        // preposition opens an adverbial, not the subject.
+        if !lower && lex.words.is_stop(w) && !lex.words.is_determiner(w) {
+            break;
+        }
+        start -= 1;
+        if lower && lex.words.is_determiner(w) {
+            break;
+        }
+    }
+    if start == toks.len() {
+        return toks;
+    }
+    &toks[start..]
+}
+
+fn is_pronoun(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "he" | "she" | "they" | "i" | "we" | "it" | "you"
+    )
+}
+
+/// The subject of the verb at `verb`: the clause before it, skipping
+/// asides between commas (`Doe, who …, said`, `Doe, a professor, said`).
+fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
+    let lex = lexicon();
+    let mut end = verb;
+    let mut hops = 0;
+    loop {
+        // A parenthesis right before the verb is an aside: "Doe (D-Mo.)".
+        if end > 0 && toks[end - 1].text(text) == ")" && hops < MAX_APPOSITIVE_HOPS {
+            let from = end.saturating_sub(MAX_PAREN_TOKENS);
+            if let Some(open) = (from..end - 1).rev().find(|&k| toks[k].text(text) == "(") {
+                hops += 1;
+                end = open;
+                continue;
+            }
+        }
+        // The segment after the last boundary before `end`.
+        let mut start = end;
+        while start > 0 {
+            let t = toks[start - 1];
+            let w = t.text(text);
+            let boundary = (!t.word
+                && (matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”") || is_dash(w)))
+                || (t.word && w == "that");
+            if boundary {
+                break;
+            }
+            start -= 1;
+        }
+        let segment = trim_subject(text, &toks[start..end]);
+        let first = segment.first().map(|t| t.text(text));
+        // An aside: hop back over it when a name-like segment comes before.
+        // "Ryan, R-Wis., said": a party and state label is an aside too.
+        let party = segment.len() == 1
+            && first.is_some_and(|w| {
+                let b = w.as_bytes();
+                b.len() >= 3 && b[0].is_ascii_uppercase() && b[1] == b'-'
+            });
+        let aside = segment.is_empty()
+            || party
+            || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
+        if aside && start > 0 && hops < MAX_APPOSITIVE_HOPS {
+            let prev_end = start - 1;
+            let prev_name_like = prev_end > 0 && {
+                let t = toks[prev_end - 1];
+                (t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text))))
+                    || t.text(text) == ")"
+            };
+            let relative_clause =
+                first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
+            if prev_name_like || relative_clause || segment.is_empty() {
+                hops += 1;
+                end = prev_end;
+                continue;
+            }
+        }
+        if segment.is_empty() {
+            return None;
+        }
+        return span_of(np_tail(text, segment));
+    }
+}
+
+/// The noun phrase that opens a clause: the subject of a participle
+/// ("Trump tweeted on Friday, saying …" → "Trump").
+fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
+    let lex = lexicon();
+    let mut toks = toks;
+    while let Some(f) = toks.first() {
+        if !f.word || lex.words.is_connective(f.text(text)) {
+            toks = &toks[1..];
+        } else {
+            break;
+        }
+    }
+    let w = toks.first()?.text(text);
+    let len = if is_pronoun(w) {
+        1
+    } else if is_capitalised(w) {
+        toks.iter()
+            .take_while(|t| {
+                let w = t.text(text);
+                t.word && (is_capitalised(w) || w == "of")
+            })
+            .count()
+    } else if lex.words.is_determiner(w) {
+        toks.iter()
+            .take_while(|t| t.word && verb_lemma(t.text(text)).is_none())
+            .count()
+            .min(4)
+    } else {
+        return None;
+    };
+    span_of(&toks[..len.min(toks.len()).min(MAX_SPEAKER_WORDS)])
+}
+
+/// What an attribution pattern found.
+#[derive(Clone, Debug, Default)]
+struct Found {
+    speaker: Option<Span>,
+    cue: Option<(Span, String)>,
+    via: Option<Span>,
+    addressee: Option<Span>,
+    pattern: &'static str,
+    confidence: f32,
+}
+
+/// `according to X` anywhere in `toks` from `from`: the span of X.
+fn according_to(text: &str, toks: &[Tok], from: usize) -> Option<Span> {
+    (from..toks.len()).find_map(|i| {
+        let c = cue_at(text, toks, i)?;
+        (c.role == PhraseRole::SourceAfter).then(|| np_after(text, &toks[c.end..]))?
+    })
+}
+
+fn cue_span(toks: &[Tok], c: &FoundCue) -> Span {
+    Span::new(toks[c.first].span.start, toks[c.end - 1].span.end)
+}
+
+/// The addressee after a `tell` verb: up to "that" or punctuation.
+fn addressee_after(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
+    if c.role != PhraseRole::Addressee {
+        return None;
+    }
+    // "told reporters" as a phrase: the last word is the addressee.
+    if c.end - c.first > 1 {
+        return Some(toks[c.end - 1].span);
+    }
+    np_after(text, &toks[c.end..])
+}
+
+/// Patterns after the quotation.
+fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
+    let mut toks = tokens(text, window);
+    clip_at_sentence_end(text, &mut toks);
+    let first = *toks.first()?;
+    let first_text = first.text(text);
+    let content = quote.content.text(text).trim_end();
+    if !first.word && is_dash(first_text) {
+        if !toks
+            .get(1)
+            .is_some_and(|t| t.word && is_capitalised(t.text(text)))
+        {
+            return None;
+        }
+        let speaker = np_after(text, &toks[1..])?;
+        return Some(Found {
+            speaker: Some(speaker),
+            cue: Some((first.span, "—".to_owned())),
+            pattern: "dash-name",
+            confidence: 0.75,
+            ..Found::default()
+        });
+    }
+    // A quotation closed by a full stop ends its sentence, unless the
+    // next word is lowercase ("… ." he said).
+    if content.ends_with('.') && (!first.word || is_capitalised(first_text)) {
+        return None;
+    }
+    let start = usize::from(!first.word && first_text == ",");
+    // A quotation embedded in its clause ("was "a mistake" to use …")
+    // takes a cue after it only when the cue follows at once.
+    let embedded = content.ends_with(char::is_alphanumeric) && first.word;
+    let reach = if embedded { 3 } else { MAX_SUBJECT_TOKENS };
+    let limit = toks.len().min(start + MAX_SUBJECT_TOKENS);
+    let mut k = start;
+    while k < limit {
+        if let Some(c) = cue_at(text, &toks, k) {
+            // Far from an embedded quotation, only a closing `, Name
+            // said.` attributes it.
+            if k >= start + reach {
+                let inverted = toks[c.first - 1].text(text) == ",";
+                let closing = (inverted || toks.len() - c.end <= TAIL_TOKENS)
+                    && toks[start..c.first]
+                        .iter()
+                        .any(|t| !t.word && t.text(text) == ",");
+                if !closing {
+                    k += 1;
+                    continue;
+                }
+            }
+            if c.role == PhraseRole::SourceAfter {
+                let speaker = np_after(text, &toks[c.end..])?;
+                return Some(Found {
+                    speaker: Some(speaker),
+                    cue: Some((cue_span(&toks, &c), c.lemma)),
+                    pattern: "quote-according-to",
+                    confidence: 0.8,
+                    ..Found::default()
+                });
+            }
+            let lead = trim_subject(text, &toks[start..c.first]);
+            let (speaker, pattern) = if lead.is_empty() {
+                (np_after(text, &toks[c.end..]), "quote-said-name")
+            } else {
+                // `"…," Name, a professor at X, said` and `"…" for
+                // a reason, she said`: the subject before the verb,
+                // skipping asides.
+                let aside = toks[start..c.first]
+                    .iter()
+                    .any(|t| !t.word && t.text(text) == ",");
+                (
+                    subject_before(text, &toks[start..], c.first - start),
+                    if aside {
+                        "quote-name-aside-said"
+                    } else {
+                        "quote-name-said"
+                    },
+                )
+            };
+            let speaker = speaker?;
+            let via = according_to(text, &toks, c.end);
+            return Some(Found {
+                speaker: Some(speaker),
+                addressee: addressee_after(text, &toks, &c),
+                cue: Some((cue_span(&toks, &c), c.lemma)),
+                via,
+                pattern,
+                confidence: 0.9,
+            });
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Reported speech without marks: `Doe said (that) …`, `Doe told
+/// reporters that …`, `According to Doe, …` and `…, Doe said.` Returns
+/// the content and the attribution.
+fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
+    let toks = tokens(text, sentence);
+    let end_tok = toks.iter().rposition(|t| t.word)?;
+    let content_end = toks[end_tok].span.end;
+    // According to Doe, …
+    if let Some(c) = cue_at(text, &toks, 0)
+        && c.role == PhraseRole::SourceAfter
+    {
+        let speaker = np_after(text, &toks[c.end..])?;
+        let comma = toks[c.end..].iter().position(|t| t.text(text) == ",")? + c.end;
+        let content = Span::new(toks.get(comma + 1)?.span.start, content_end);
+        return Some((
+            content,
+            Found {
+                speaker: Some(speaker),
+                cue: Some((cue_span(&toks, &c), c.lemma)),
+                pattern: "indirect-according-to",
+                confidence: 0.6,
+                ..Found::default()
+            },
+        ));
+    }
+    // …, Doe said.
+    if let Some(f) = closing_attribution(text, sentence) {
+        let speaker = f.speaker?;
+        let comma = toks
+            .iter()
+            .rposition(|t| t.span.end <= speaker.start && t.text(text) == ",")?;
+        if comma >= 3 {
+            let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
+            return Some((
+                content,
+                Found {
+                    pattern: "indirect-closing-said",
+                    ..f
+                },
+            ));
+        }
+    }
+    // Doe said (that) …
+    let limit = toks.len().min(MAX_SUBJECT_TOKENS);
+    let c = (1..limit).find_map(|i| cue_at(text, &toks, i))?;
+    if c.role == PhraseRole::SourceAfter || c.first == 0 {
+        return None;
+    }
+    let subject = subject_before(text, &toks, c.first)?;
+    let w = tokens(text, Span::new(subject.start, subject.end));
+    let head = w.first()?.text(text);
+    if !(is_capitalised(head) || is_pronoun(head) || lexicon().words.is_determiner(head)) {
+        return None;
+    }
+    let mut k = c.end;
+    let addressee = addressee_after(text, &toks, &c);
+    if let Some(a) = addressee {
+        while k < toks.len() && toks[k].span.start < a.end {
+            k += 1;
+        }
+    }
+    let mut that = false;
+    while k < toks.len() && (!toks[k].word || toks[k].text(text) == "that") {
+        that |= toks[k].text(text) == "that";
+        k += 1;
+    }
+    // Without "that", the reported clause must open with its own subject
+    // ("said it wanted …"), not an adverb or preposition ("spoke briefly").
+    let opener = toks.get(k).map_or("", |t| t.text(text));
+    let words = &lexicon().words;
+    let clause = !(opener.ends_with("ly") || words.is_stop(opener) || words.is_adverb(opener));
+    if !that && !clause {
+        return None;
+    }
+    if end_tok < k + 2 {
+        return None;
+    }
+    let content = Span::new(toks[k].span.start, content_end);
+    Some((
+        content,
+        Found {
+            speaker: Some(subject),
+            addressee,
+            cue: Some((cue_span(&toks, &c), c.lemma)),
+            pattern: "indirect-name-said",
+            confidence: 0.6,
+            ..Found::default()
+        },
+    ))
+}
+
+/// `…, Doe said.` closing the sentence `sentence`.
+fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
+    let start = sentence
+        .start
+        .max(sentence.end.saturating_sub(AFTER_WINDOW));
+    let mut toks = tokens(text, Span::new(ceil_boundary(text, start), sentence.end));
+    while toks.last().is_some_and(|t| !t.word) {
+        toks.pop();
+    }
+    let n = toks.len();
+    let c = (n.saturating_sub(TAIL_TOKENS + 1)..n)
+        .rev()
+        .find_map(|i| cue_at(text, &toks, i))?;
+    if c.role == PhraseRole::SourceAfter {
+        return None;
+    }
+    let comma = toks[..c.first]
+        .iter()
+        .rposition(|t| !t.word && t.text(text) == ",")?;
+    if c.first - comma > 6 {
+        return None;
+    }
+    let speaker = subject_before(text, &toks, c.first)?;
+    Some(Found {
+        speaker: Some(speaker),
+        cue: Some((cue_span(&toks, &c), c.lemma)),
+        pattern: "previous-sentence",
+        confidence: 0.6,
+        ..Found::default()
+    })
+}
+
+/// `"PENCE: …"`: a transcript line whose content opens with a speaker
+/// label in capitals.
+fn transcript_label(text: &str, quote: &Quote) -> Option<Found> {
+    let content = quote.content.text(text);
+    let colon = content.find(':')?;
+    let label = &content[..colon];
+    let words = label.split_whitespace().count();
+    let caps = label.chars().any(char::is_alphabetic)
+        && label
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_whitespace() || c == '.' || c == '-' || c == '\'');
+    if !(1..=3).contains(&words) || !caps || label.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let start = quote.content.start;
+    Some(Found {
+        speaker: Some(Span::new(start, start + label.len())),
+        cue: Some((Span::new(start + colon, start + colon + 1), ":".to_owned())),
+        pattern: "transcript-label",
+        confidence: 0.8,
+        ..Found::default()
+    })
+}
+
+/// Patterns before the quotation.
+fn before(text: &str, window: Span) -> Option<Found> {
+    let toks = tokens(text, window);
+    let last = toks.last()?;
+    let colon = !last.word && last.text(text) == ":";
+    // The last cue in the window.
+    let cue = (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i));
+    if let Some(c) = cue {
+        if c.role == PhraseRole::SourceAfter {
+            let speaker = np_after(text, &toks[c.end..])?;
+            return Some(Found {
+                speaker: Some(speaker),
+                cue: Some((cue_span(&toks, &c), c.lemma)),
+                pattern: "according-to-quote",
+                confidence: 0.8,
+                ..Found::default()
+            });
+        }
+        let cue_word = toks[c.first].text(text);
+        // `Doe spoke on Friday, saying …`: the participle's subject opens
+        // the clause, unless it is a progressive (`Doe is saying`) or
+        // follows its noun (`the statement demanding …`).
+        let after_aux = c.first.checked_sub(1).is_some_and(|k| {
+            matches!(
+                toks[k].text(text),
+                "is" | "was" | "were" | "are" | "been" | "be"
+            )
+        });
+        let after_noun = c
+            .first
+            .checked_sub(2)
+            .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
+        let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
+        // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
+        // shares the clause's subject.
+        let coordinated = c
+            .first
+            .checked_sub(1)
+            .is_some_and(|k| matches!(toks[k].text(text), "and" | "but" | "then"));
+        let speaker = if participle || coordinated {
+            subject_first(text, &toks[..c.first])
+        } else {
+            subject_before(text, &toks, c.first)
+        }?;
+        // Only punctuation, "that" or an addressee between cue and mark:
+        // the quotation is introduced; anything else is a mixed quotation.
+        let tail = &toks[c.end..];
+        let introduced = tail.len() <= 4
+            && tail
+                .iter()
+                .all(|t| !t.word || t.text(text) == "that" || c.role == PhraseRole::Addressee);
+        return Some(Found {
+            speaker: Some(speaker),
+            addressee: addressee_after(text, &toks, &c),
+            cue: Some((cue_span(&toks, &c), c.lemma)),
+            pattern: if colon {
+                "name-said-colon"
+            } else if introduced {
+                "name-said-quote"
+            } else {
+                "name-said-that-partial"
+            },
+            confidence: if introduced || colon { 0.85 } else { 0.7 },
+            ..Found::default()
+        });
+    }
+    // A headline `Doe: Plan Is ‘Dead on Arrival’`: a short capitalised
+    // name and a colon open the sentence.
+    if let Some(pos) = toks.iter().position(|t| !t.word && t.text(text) == ":")
+        && (1..=HEADLINE_NAME_WORDS).contains(&pos)
+        && pos + 1 < toks.len()
+        && toks[..pos]
+            .iter()
+            .all(|t| t.word && is_capitalised(t.text(text)))
+    {
+        return Some(Found {
+            speaker: span_of(&toks[..pos]),
+            cue: Some((toks[pos].span, ":".to_owned())),
+            pattern: "headline-name-colon",
+            confidence: 0.5,
+            ..Found::default()
+        });
+    }
+    if colon {
+        // `Name was blunt: "…"`: the subject at the clause start.
+        let body = &toks[..toks.len() - 1];
+        let start = body
+            .iter()
+            .rposition(|t| !t.word && matches!(t.text(text), "," | ";" | "—" | "–"))
+            .map_or(0, |p| p + 1);
+        let clause = trim_subject(text, &body[start..]);
+        let first = clause.first()?;
+        let w = first.text(text);
+        let lex = lexicon();
+        let np_len = if lex.words.is_determiner(w) {
+            clause
+                .iter()
+                .take_while(|t| t.word && !matches!(t.text(text), "was" | "is" | "were" | "are"))
+                .count()
+                .min(4)
+        } else if is_capitalised(w) || is_pronoun(w) {
+            clause
+                .iter()
+                .take_while(|t| {
+                    let w = t.text(text);
+                    t.word && (is_capitalised(w) || matches!(w, "of" | "de" | "van" | "von"))
+                })
+                .count()
+                .max(1)
+        } else if lex.words.is_determiner(w) {
+            clause
+                .iter()
+                .take_while(|t| t.word && !matches!(t.text(text), "was" | "is" | "were" | "are"))
+                .count()
+                .min(4)
+        } else {
+            return None;
+        };
+        return Some(Found {
+            speaker: span_of(&clause[..np_len.min(clause.len())]),
+            cue: Some((last.span, ":".to_owned())),
+            pattern: "name-colon",
+            confidence: 0.7,
+            ..Found::default()
+        });
+    }
+    None
+}
+
+/// The index of the item of `spans` that holds `at`.
+fn index_at(spans: impl Fn(usize) -> Option<Span>, len: usize, at: usize) -> Option<usize> {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        let s = spans(mid)?;
+        if s.end <= at {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    spans(lo).filter(|s| s.start <= at).map(|_| lo)
+}
+
+/// Links quotations to speakers and cues, resolves speakers, and lists
+/// them.
+pub(crate) fn attribute(
+    text: &str,
+    paragraphs: &[Paragraph],
+    sentences: &[Sentence],
+    mut quotes: Vec<Quote>,
+) -> (Vec<Quote>, Vec<Speaker>) {
+    let para_of = |at: usize| index_at(|i| paragraphs.get(i).map(|p| p.span), paragraphs.len(), at);
+    let quote_spans: Vec<Span> = quotes.iter().map(|q| q.span).collect();
+    // For each quotation, the index of the last non-scare one before it.
+    let mut prev_speech: Vec<Option<usize>> = Vec::with_capacity(quotes.len());
+    let mut last = None;
+    for (k, q) in quotes.iter().enumerate() {
+        prev_speech.push(last);
+        if q.kind != QuoteKind::Scare {
+            last = Some(k);
+        }
+    }
+    let mut found: Vec<Option<Found>> = Vec::with_capacity(quotes.len());
+    for (i, q) in quotes.iter().enumerate() {
+        if q.kind == QuoteKind::Scare {
+            found.push(None);
+            continue;
+        }
+        let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
+        let (pstart, pend) = para.map_or((0, text.len()), |p| (p.span.start, p.span.end));
+        let next_start = quote_spans.get(i + 1).map_or(pend, |s| s.start).min(pend);
+        let after_end = floor_boundary(text, next_start.min(q.span.end + AFTER_WINDOW));
+        let after_window = Span::new(q.span.end, after_end.max(q.span.end));
+        let sentence = index_at(
+            |k| sentences.get(k).map(|s| s.span),
+            sentences.len(),
+            q.span.start,
+        )
+        .and_then(|k| sentences.get(k));
+        let prev_end = prev_speech[i].map_or(0, |k| quote_spans[k].end);
+        let mut before_start = pstart
+            .max(prev_end)
+            .max(q.span.start.saturating_sub(BEFORE_WINDOW));
+        if let Some(s) = sentence {
+            before_start = before_start.max(s.span.start);
+        }
+        let before_start = ceil_boundary(text, before_start).min(q.span.start);
+        let before_window = Span::new(before_start, q.span.start);
+        let mut b = before(text, before_window);
+        if b.is_none() && before_window.text(text).trim().is_empty() {
+            // `Doe continued:` ending the previous paragraph.
+            let p = para_of(q.span.start).unwrap_or(0);
+            if let Some(prev) = p.checked_sub(1).and_then(|k| paragraphs.get(k))
+                && prev.span.text(text).ends_with(':')
+            {
+                let start = prev
+                    .span
+                    .start
+                    .max(prev.span.end.saturating_sub(BEFORE_WINDOW));
+                let start = index_at(
+                    |k| sentences.get(k).map(|s| s.span),
+                    sentences.len(),
+                    prev.span.end - 1,
+                )
+                .and_then(|k| sentences.get(k))
+                .map_or(start, |s| s.span.start.max(start));
+                b = before(text, Span::new(ceil_boundary(text, start), prev.span.end));
+            }
+        }
+        // A verb introducing the quotation wins; a partial quotation
+        // belongs to the clause around it; otherwise look after first.
+        let introduced = b.as_ref().is_some_and(|f| {
+            matches!(f.pattern, "name-said-colon" | "name-said-quote")
+                || (q.kind == QuoteKind::Partial && f.pattern != "name-colon")
+        });
+        let a = after(text, q, after_window);
+        // A quotation ending in a comma, `?` or `!` is followed by its own
+        // attribution (`: "…," the union wrote.`), which beats the clause
+        // that introduced it.
+        let tagged = q.text.trim_end().ends_with([',', '?', '!'])
+            && a.as_ref().is_some_and(|f| f.pattern.starts_with("quote-"));
+        let f = if let Some(t) = transcript_label(text, q) {
+            Some(t)
+        } else if introduced && !tagged {
+            b
+        } else {
+            a.or(b)
+        };
+        found.push(f);
+    }
+    // Inheritance: a quotation without attribution takes the speaker of
+    // the quotation before it in the same or the previous paragraph; an
+    // unclosed quotation continued in the next paragraph shares its
+    // speaker with the continuation.
+    for i in 0..quotes.len() {
+        // A stray mark left unclosed and not continued in the next
+        // paragraph is no one's speech.
+        let stray = !quotes[i].closed
+            && !quotes.get(i + 1).is_some_and(|n| {
+                para_of(n.span.start) == para_of(quotes[i].span.start).map(|p| p + 1)
+                    && paragraphs
+                        .get(para_of(n.span.start).unwrap_or(0))
+                        .is_some_and(|p| p.span.start == n.span.start)
+            });
+        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() || stray {
+            continue;
+        }
+        let here = para_of(quotes[i].span.start);
+        let prev = prev_speech[i].filter(|&k| {
+                let there = para_of(quotes[k].span.start);
+                matches!((here, there), (Some(h), Some(t)) if h.saturating_sub(t) <= MAX_INHERIT_PARAGRAPHS)
+            });
+        if let Some(k) = prev
+            && let Some(f) = found[k].clone()
+        {
+            found[i] = Some(Found {
+                pattern: "inherited",
+                confidence: 0.6,
+                ..f
+            });
+        }
+    }
+    // A quotation opening a sentence after `…, Doe said.` continues that
+    // speaker's words.
+    for i in 0..quotes.len() {
+        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() {
+            continue;
+        }
+        let k = index_at(
+            |k| sentences.get(k).map(|s| s.span),
+            sentences.len(),
+            quotes[i].span.start,
+        );
+        let Some(prev) = k
+            .and_then(|k| k.checked_sub(1))
+            .and_then(|k| sentences.get(k))
+        else {
+            continue;
+        };
+        let gap = Span::new(prev.span.end, quotes[i].span.start);
+        if !gap.text(text).trim().is_empty()
+            || prev.span.len() > 2 * BEFORE_WINDOW
+            || quote_spans.iter().any(|s| s.end == prev.span.end)
+        {
+            continue;
+        }
+        found[i] = closing_attribution(text, prev.span);
+    }
+    for i in (0..quotes.len().saturating_sub(1)).rev() {
+        if found[i].is_none() && !quotes[i].closed && quotes[i + 1].kind != QuoteKind::Scare {
+            if let Some(f) = found[i + 1].clone() {
+                found[i] = Some(Found {
+                    pattern: "continued",
+                    confidence: 0.6,
+                    ..f
+                });
+            }
+        }
+    }
+    // Indirect speech in sentences without quotation marks.
+    let mut qi = 0;
+    for sent in sentences {
+        while qi < quote_spans.len() && quote_spans[qi].end <= sent.span.start {
+            qi += 1;
+        }
+        if quote_spans.get(qi).is_some_and(|q| q.start < sent.span.end) {
+            continue;
+        }
+        if let Some((content, f)) = indirect(text, sent.span) {
+            quotes.push(Quote {
+                span: content,
+                text: content.text(text).to_owned(),
+                content,
+                kind: QuoteKind::Indirect,
+                closed: true,
+                speaker: None,
+                cue: None,
+                via: None,
+                addressee: None,
+                confidence: 0.0,
+                pattern: None,
+            });
+            found.push(Some(f));
+        }
+    }
+    let mut order: Vec<usize> = (0..quotes.len()).collect();
+    order.sort_by_key(|&i| quotes[i].span.start);
+    let mut slots: Vec<Option<(Quote, Option<Found>)>> =
+        quotes.into_iter().zip(found).map(Some).collect();
+    let (mut quotes, found): (Vec<Quote>, Vec<Option<Found>>) =
+        order.iter().filter_map(|&i| slots[i].take()).unzip();
+    let entities = Entities::build(text, sentences, &quote_spans);
+    let mut used = Vec::new();
+    let mut fallback: Vec<Speaker> = Vec::new();
+    for (q, f) in quotes.iter_mut().zip(found) {
+        let Some(f) = f else { continue };
+        q.pattern = Some(f.pattern.to_owned());
+        q.confidence = f.confidence;
+        q.cue = f.cue.map(|(span, lemma)| Cue {
+            span,
+            text: span.text(text).to_owned(),
+            lemma,
+        });
+        q.via = f.via.map(|span| mention(text, span));
+        q.addressee = f.addressee.map(|span| mention(text, span));
+        q.speaker = f.speaker.map(|span| {
+            let written = span.text(text).to_owned();
+            match entities.resolve(text, span) {
+                Some(r) => {
+                    if !used.contains(&r.entity) {
+                        used.push(r.entity);
+                    }
+                    SpeakerMention {
+                        span,
+                        text: written,
+                        name: r.name,
+                        description: r.description,
+                    }
+                }
+                None => {
+                    let name = fallback_name(&written);
+                    add_fallback(&mut fallback, &name, mention(text, span));
+                    SpeakerMention {
+                        span,
+                        text: written,
+                        name,
+                        description: None,
+                    }
+                }
+            }
+        });
+    }
+    let mut speakers = entities.speakers(text, &used);
+    if speakers.is_empty() {
+        speakers = fallback;
+    }
+    (quotes, speakers)
+}
+
+fn mention(text: &str, span: Span) -> Mention {
+    Mention {
+        span,
+        text: span.text(text).to_owned(),
+    }
+}
+
+/// The mention with a leading determiner removed: used as the name when
+/// the entity stage cannot resolve the mention.
+fn fallback_name(written: &str) -> String {
+    let lex = lexicon();
+    let mut words = written.split_whitespace();
+    let first = words.next().unwrap_or("");
+    if lex.words.is_determiner(first) && !first.chars().next().is_some_and(char::is_uppercase) {
+        words.collect::<Vec<_>>().join(" ")
+    } else {
+        written.to_owned()
+    }
+}
+
+fn add_fallback(speakers: &mut Vec<Speaker>, name: &str, m: Mention) {
+    if let Some(s) = speakers.iter_mut().find(|s| s.name == name) {
+        s.mentions.push(m);
+        return;
+    }
+    speakers.push(Speaker {
+        name: name.to_owned(),
+        kind: SpeakerKind::Person,
+        description: None,
+        mentions: vec![m],
+    });
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+fn ceil_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::quote;
+    use crate::segment;
+
+    fn who(text: &str) -> Vec<(String, String, String)> {
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let quotes = quote::find(text, &paras, &sents);
+        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        quotes
+            .into_iter()
+            .map(|q| {
+                (
+                    q.speaker.map(|s| s.text).unwrap_or_default(),
+                    q.cue.map(|c| c.text).unwrap_or_default(),
+                    q.pattern.unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn name_after_quote() {
+        let w = who("“We will win,” Jane Doe said.");
+        assert_eq!(w[0].0, "Jane Doe");
+        assert_eq!(w[0].1, "said");
+    }
+
+    #[test]
+    fn verb_then_name_with_apposition() {
+        let w = who("“It is over,” said Harsh V. Pant, a professor with a college.");
+        assert_eq!(w[0].0, "Harsh V. Pant");
+    }
+
+    #[test]
+    fn aside_between_name_and_verb() {
+        let w = who("“It is over,” Jane Doe, a professor at a college, told reporters.");
+        assert_eq!(w[0].0, "Jane Doe");
+        assert_eq!(w[0].1, "told reporters");
+    }
+
+    #[test]
+    fn colon_introductions() {
+        let w = who("The mayor said: “We are ready.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The mayor", "said"));
+        let w = who("Jane Doe was blunt: “We are not ready.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", ":"));
+    }
+
+    #[test]
+    fn relative_clause_aside() {
+        let w = who("Jane Doe, who ran the agency for years, said “it was a mess.”");
+        assert_eq!(w[0].0, "Jane Doe");
+    }
+
+    #[test]
+    fn split_quote_has_one_speaker() {
+        let w = who("“We tried,” Doe said, “but we failed.”");
+        assert_eq!(w[0].0, "Doe");
+        assert_eq!(w[1].0, "Doe");
+    }
+
+    #[test]
+    fn inherited_from_previous_quote() {
+        let w = who("“First,” she said. “Second.”");
+        assert_eq!(w[1].0, "she");
+        assert_eq!(w[1].2, "inherited");
+    }
+
+    #[test]
+    fn via_is_not_the_speaker() {
+        let text = "“Enough,” Doe said, according to the Agency.";
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let quotes = quote::find(text, &paras, &sents);
+        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "Doe");
+        assert_eq!(quotes[0].via.as_ref().unwrap().text, "the Agency");
+    }
+
+    #[test]
+    fn party_labels_and_parentheses_are_asides() {
+        let w = who("“We won,” House Speaker Paul Ryan, R-Wis., said.");
+        assert_eq!(w[0].0, "House Speaker Paul Ryan");
+        let w = who("“We won,” Claire McCaskill (D-Mo.) said.");
+        assert_eq!(w[0].0, "Claire McCaskill");
+    }
+
+    #[test]
+    fn coordinated_verb_shares_the_subject() {
+        let w = who("Doe spoke in Ohio and called the system “rotten to the core.”");
+        assert_eq!(w[0].0, "Doe");
+    }
+
+    #[test]
+    fn dash_attribution() {
+        let w = who("“Never again.” — Jane Doe, mayor");
+        assert_eq!(w[0].0, "Jane Doe");
+    }
+}
