@@ -23,7 +23,6 @@ mod claim;
 mod document;
 mod entity;
 mod error;
-#[allow(dead_code)] // used as the stages move their lexicons into grammar/
 mod grammar;
 pub mod jsonl;
 mod quote;

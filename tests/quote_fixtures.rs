@@ -40,22 +40,16 @@ fn quote_fixtures() {
 }
 
 /// Thousands of unbalanced marks, cues and scare quotes: no panic, and
-/// time grows about linearly with size.
+/// every quotation stays inside the text on char boundaries. (Linear time
+/// is measured in `benches/pipeline.rs`, not in a timed test.)
 #[test]
-fn pathological_marks_stay_linear() {
-    let unit = "“a ‘b said Doe, \" “x” — ' « ";
-    let time = |n: usize| {
-        let text = unit.repeat(n);
-        let start = std::time::Instant::now();
-        let a = Analyzer::default().analyze(&Document::new("p", text.as_str()));
-        for q in &a.quotes {
-            assert!(q.span.end <= text.len() && text.is_char_boundary(q.span.start));
-        }
-        start.elapsed().as_secs_f64()
-    };
-    let small = time(2_000).max(1e-3);
-    let large = time(8_000);
-    assert!(large < small * 16.0, "2k: {small:.3}s, 8k: {large:.3}s");
+fn pathological_marks_stay_inside_the_text() {
+    let text = "“a ‘b said Doe, \" “x” — ' « ".repeat(8_000);
+    let a = Analyzer::default().analyze(&Document::new("p", text.as_str()));
+    for q in &a.quotes {
+        assert!(q.span.end <= text.len() && text.is_char_boundary(q.span.start));
+        assert!(text.is_char_boundary(q.span.end));
+    }
 }
 
 proptest::proptest! {

@@ -1,8 +1,8 @@
 //! The seed article, fully attributed: every quotation in
 //! `seeds/blinken-lavrov-g20.txt` with its speaker mention and cue.
 //!
-//! Canonical names ("she" → "Maria Zakharova") come from the entity stage;
-//! `canonical_speakers` checks them and is ignored until that stage lands.
+//! `canonical_speakers` checks the canonical names that the entity stage
+//! resolves ("she" → "Maria Zakharova").
 
 use quotecheck::{Analysis, Analyzer, Document, Quote, QuoteKind};
 
@@ -121,7 +121,6 @@ fn pronoun_quotations_follow_the_spokeswoman() {
 }
 
 #[test]
-#[ignore = "needs the entity stage's canonical names (issue 3, item 4)"]
 fn canonical_speakers() {
     let a = analysis();
     let name = |opening: &str| quote(&a, opening).speaker.as_ref().unwrap().name.clone();
