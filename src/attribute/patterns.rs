@@ -295,6 +295,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
     let lex = lexicon();
     let mut end = verb;
     let mut hops = 0;
+    let mut after_relative = false;
     loop {
         // A parenthesis right before the verb is an aside: "Doe (D-Mo.)".
         if end > 0 && toks[end - 1].text(text) == ")" && hops < MAX_APPOSITIVE_HOPS {
@@ -341,12 +342,24 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
             if prev_name_like || relative_clause || segment.is_empty() {
                 hops += 1;
+                after_relative |= relative_clause;
                 end = prev_end;
                 continue;
             }
         }
         if segment.is_empty() {
             return None;
+        }
+        // "The talks frustrated India, which said …": the relative word
+        // stands for the name right before it, not the whole clause.
+        if after_relative && segment.last().is_some_and(|t| is_capitalised(t.text(text))) {
+            let run = segment
+                .iter()
+                .rev()
+                .take_while(|t| t.word && is_capitalised(t.text(text)))
+                .count()
+                .min(MAX_SPEAKER_WORDS);
+            return span_of(&segment[segment.len() - run..]);
         }
         return span_of(np_tail(text, segment));
     }
@@ -368,12 +381,26 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
     let len = if is_pronoun(w) {
         1
     } else if is_capitalised(w) {
-        toks.iter()
-            .take_while(|t| {
-                let w = t.text(text);
-                t.word && (is_capitalised(w) || w == "of")
-            })
-            .count()
+        // A capitalised run, through a role in lower case ("Russian
+        // diplomatic spokeswoman Maria Zakharova"), cut after its last
+        // capitalised word or role word.
+        let mut kept = 0;
+        for (i, t) in toks.iter().enumerate().take(MAX_SPEAKER_WORDS) {
+            let w = t.text(text);
+            let is_role = |t: &Tok| t.word && crate::entity::is_role_word(t.text(text));
+            if !t.word {
+                // A possessive goes on: "Doctors’ union spokesperson …".
+                if matches!(w, "’" | "'") && i > 0 {
+                    continue;
+                }
+                break;
+            } else if is_capitalised(w) || is_role(t) {
+                kept = i + 1;
+            } else if !(w == "of" || toks[i..].iter().take(2).any(is_role)) {
+                break;
+            }
+        }
+        kept
     } else if lex.words.is_determiner(w) {
         toks.iter()
             .take_while(|t| t.word && verb_lemma(t.text(text)).is_none())
@@ -563,7 +590,7 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     if c.role == PhraseRole::SourceAfter || c.first == 0 {
         return None;
     }
-    let subject = subject_before(text, &toks, c.first)?;
+    let subject = speaker_of_cue(text, &toks, &c)?;
     let w = tokens(text, Span::new(subject.start, subject.end));
     let head = w.first()?.text(text);
     if !(is_capitalised(head) || is_pronoun(head) || lexicon().words.is_determiner(head)) {
@@ -604,6 +631,38 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
             ..Found::default()
         },
     ))
+}
+
+/// The speaker of the cue `c`: the clause's opening subject for a
+/// participle (`Doe spoke on Friday, saying …`) or a coordinated verb
+/// (`Doe spoke in Ohio and said …`), else the subject right before it.
+fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
+    let cue_word = toks[c.first].text(text);
+    // `Doe spoke on Friday, saying …`: the participle's subject opens
+    // the clause, unless it is a progressive (`Doe is saying`) or
+    // follows its noun (`the statement demanding …`).
+    let after_aux = c.first.checked_sub(1).is_some_and(|k| {
+        matches!(
+            toks[k].text(text),
+            "is" | "was" | "were" | "are" | "been" | "be"
+        )
+    });
+    let after_noun = c
+        .first
+        .checked_sub(2)
+        .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
+    let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
+    // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
+    // shares the clause's subject.
+    let coordinated = c
+        .first
+        .checked_sub(1)
+        .is_some_and(|k| matches!(toks[k].text(text), "and" | "but" | "then"));
+    if participle || coordinated {
+        subject_first(text, &toks[..c.first])
+    } else {
+        subject_before(text, toks, c.first)
+    }
 }
 
 /// `…, Doe said.` closing the sentence `sentence`.
@@ -680,32 +739,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 ..Found::default()
             });
         }
-        let cue_word = toks[c.first].text(text);
-        // `Doe spoke on Friday, saying …`: the participle's subject opens
-        // the clause, unless it is a progressive (`Doe is saying`) or
-        // follows its noun (`the statement demanding …`).
-        let after_aux = c.first.checked_sub(1).is_some_and(|k| {
-            matches!(
-                toks[k].text(text),
-                "is" | "was" | "were" | "are" | "been" | "be"
-            )
-        });
-        let after_noun = c
-            .first
-            .checked_sub(2)
-            .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
-        let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
-        // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
-        // shares the clause's subject.
-        let coordinated = c
-            .first
-            .checked_sub(1)
-            .is_some_and(|k| matches!(toks[k].text(text), "and" | "but" | "then"));
-        let speaker = if participle || coordinated {
-            subject_first(text, &toks[..c.first])
-        } else {
-            subject_before(text, &toks, c.first)
-        }?;
+        let speaker = speaker_of_cue(text, &toks, &c)?;
         // Only punctuation, "that" or an addressee between cue and mark:
         // the quotation is introduced; anything else is a mixed quotation.
         let tail = &toks[c.end..];
@@ -1178,6 +1212,21 @@ mod tests {
         assert_eq!(w[0].0, "House Speaker Paul Ryan");
         let w = who("“We won,” Claire McCaskill (D-Mo.) said.");
         assert_eq!(w[0].0, "Claire McCaskill");
+    }
+
+    #[test]
+    fn indirect_participle_takes_the_clause_subject_with_its_role() {
+        let w = who(
+            "City press officer Ana Ruiz played down the dispute, telling                      a local radio station that the mayor had called first.",
+        );
+        assert_eq!(w[0].0, "City press officer Ana Ruiz");
+        assert_eq!(w[0].1, "telling");
+    }
+
+    #[test]
+    fn a_relative_clause_speaks_for_the_name_before_it() {
+        let w = who("The delay annoyed Norway, which said it wanted the vote held in May.");
+        assert_eq!(w[0].0, "Norway");
     }
 
     #[test]

@@ -74,6 +74,12 @@ const HEADLINE_MIN_WORDS: usize = 4;
 /// How many words a capitalised chunk may have.
 const CHUNK_MAX_WORDS: usize = 12;
 
+/// True when `word` is a title or role word of `grammar/titles.txt`
+/// ("spokeswoman", "minister"), in any case.
+pub(crate) fn is_role_word(word: &str) -> bool {
+    lexicon().titles.get(&word.to_lowercase()).is_some()
+}
+
 /// What a mention is, grammatically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum MentionKind {
