@@ -555,7 +555,11 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     {
         let speaker = np_after(text, &toks[c.end..])?;
         let comma = toks[c.end..].iter().position(|t| t.text(text) == ",")? + c.end;
-        let content = Span::new(toks.get(comma + 1)?.span.start, content_end);
+        let content_start = toks.get(comma + 1)?.span.start;
+        if content_start >= content_end {
+            return None;
+        }
+        let content = Span::new(content_start, content_end);
         return Some((
             content,
             Found {
@@ -1005,7 +1009,9 @@ pub(crate) fn attribute(
         if quote_spans.get(qi).is_some_and(|q| q.start < sent.span.end) {
             continue;
         }
-        if let Some((content, f)) = indirect(text, sent.span) {
+        // Reported content must hold at least one byte: the clause after
+        // the cue can be empty in broken text ("according to X,?").
+        if let Some((content, f)) = indirect(text, sent.span).filter(|(c, _)| c.start < c.end) {
             quotes.push(Quote {
                 span: content,
                 text: content.text(text).to_owned(),
@@ -1221,6 +1227,19 @@ mod tests {
         );
         assert_eq!(w[0].0, "City press officer Ana Ruiz");
         assert_eq!(w[0].1, "telling");
+    }
+
+    /// Found by the `analyze` fuzz target: an empty clause after
+    /// "according to X," gave reported content with start after end.
+    #[test]
+    fn according_to_with_no_clause_after_it_gives_no_content() {
+        let text = " according to  l\u{1},?";
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let (quotes, _) = super::attribute(text, &paras, &sents, Vec::new());
+        for q in &quotes {
+            assert!(q.span.start <= q.span.end, "{q:?}");
+        }
     }
 
     #[test]
