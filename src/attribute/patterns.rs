@@ -201,6 +201,11 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
         if !t.word || k >= MAX_SPEAKER_WORDS || (k > 0 && lex.words.is_stop(w)) {
             break;
         }
+        // A preposition or complementizer opens no noun phrase ("said
+        // that …", "claiming in …").
+        if k == 0 && lex.words.is_stop(w) && (!lex.words.is_determiner(w) || w == "that") {
+            return None;
+        }
         // A lowercase verb after the phrase ends it ("said Doe, adding").
         if k > 0 && verb_lemma(w).is_some() {
             break;
@@ -376,6 +381,19 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
         } else {
             break;
         }
+    }
+    // "In Ohio on Friday, Doe said": an opening adverbial phrase or
+    // participle clause ends at its comma; the subject follows it.
+    let opener = toks.first()?.text(text);
+    let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
+        || (is_capitalised(opener) && opener.ends_with("ing"));
+    if adverbial
+        && let Some(comma) = toks
+            .iter()
+            .take(MAX_SUBJECT_TOKENS)
+            .position(|t| !t.word && t.text(text) == ",")
+    {
+        toks = &toks[comma + 1..];
     }
     let w = toks.first()?.text(text);
     let len = if is_pronoun(w) {
@@ -1251,6 +1269,20 @@ mod tests {
     #[test]
     fn coordinated_verb_shares_the_subject() {
         let w = who("Doe spoke in Ohio and called the system “rotten to the core.”");
+        assert_eq!(w[0].0, "Doe");
+    }
+
+    #[test]
+    fn an_opening_adverbial_is_not_the_subject() {
+        let w = who("At a rally in Ohio, Doe attacked the plan, calling it “a disaster.”");
+        assert_eq!(w[0].0, "Doe");
+        let w = who("Speaking on Friday in Iowa, Roe praised the mayor, calling her “tireless.”");
+        assert_eq!(w[0].0, "Roe");
+    }
+
+    #[test]
+    fn a_participle_after_the_quote_keeps_the_clause_subject() {
+        let w = who("Doe insisted that he had “won the state,” claiming that turnout rose.");
         assert_eq!(w[0].0, "Doe");
     }
 
