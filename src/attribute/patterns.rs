@@ -1027,22 +1027,14 @@ pub(crate) fn attribute(
         if quote_spans.get(qi).is_some_and(|q| q.start < sent.span.end) {
             continue;
         }
-        // Reported content must hold at least one byte: the clause after
-        // the cue can be empty in broken text ("according to X,?").
-        if let Some((content, f)) = indirect(text, sent.span).filter(|(c, _)| c.start < c.end) {
-            quotes.push(Quote {
-                span: content,
-                text: content.text(text).to_owned(),
+        if let Some((content, f)) = indirect(text, sent.span) {
+            quotes.push(Quote::unattributed(
+                text,
                 content,
-                kind: QuoteKind::Indirect,
-                closed: true,
-                speaker: None,
-                cue: None,
-                via: None,
-                addressee: None,
-                confidence: 0.0,
-                pattern: None,
-            });
+                content,
+                QuoteKind::Indirect,
+                true,
+            ));
             found.push(Some(f));
         }
     }

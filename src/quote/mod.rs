@@ -294,18 +294,32 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
 fn make_quote(text: &str, piece: Piece, sentences: &[Sentence]) -> Quote {
     let kind = kind_of(text, piece, sentences);
 
-    Quote {
-        span: piece.span,
-        text: piece.content.text(text).to_owned(),
-        content: piece.content,
-        kind,
-        closed: piece.closed,
-        speaker: None,
-        cue: None,
-        via: None,
-        addressee: None,
-        confidence: 0.0,
-        pattern: None,
+    Quote::unattributed(text, piece.span, piece.content, kind, piece.closed)
+}
+
+impl Quote {
+    /// A quotation with no attribution yet: the attribution stage fills
+    /// in speaker, cue, via, addressee, confidence and pattern.
+    pub(crate) fn unattributed(
+        text: &str,
+        span: Span,
+        content: Span,
+        kind: QuoteKind,
+        closed: bool,
+    ) -> Quote {
+        Quote {
+            span,
+            text: content.text(text).to_owned(),
+            content,
+            kind,
+            closed,
+            speaker: None,
+            cue: None,
+            via: None,
+            addressee: None,
+            confidence: 0.0,
+            pattern: None,
+        }
     }
 }
 
