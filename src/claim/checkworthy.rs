@@ -5,10 +5,18 @@
 //! `examples/train_checkworthy.rs` reproduces them from the CheckThat!
 //! training data. The score of a sentence is
 //! `sigmoid(bias + Σ weight(feature))` over the distinct features that
-//! [`features`] lists; features missing from the file weigh nothing.
+//! [`each_feature`] lists; features missing from the file weigh nothing.
+//!
+//! Scoring runs on every sentence and quotation, so it allocates no
+//! string per feature: each feature is written into one reused buffer and
+//! looked up by its 64-bit XXH3 hash.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 use std::sync::OnceLock;
+
+use xxhash_rust::xxh3::xxh3_64;
 
 use crate::grammar;
 
@@ -19,11 +27,36 @@ const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
 /// `MAX_TOKENS` tokens only, so scoring stays linear and bounded.
 const MAX_TOKENS: usize = 200;
 
+/// A map keyed by feature hashes, which are already well mixed.
+type HashedMap = HashMap<u64, f32, BuildHasherDefault<PassThrough>>;
+
+/// A hasher that passes a `u64` key through unchanged.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        // only `u64` keys are hashed; fold anything else in byte by byte
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
 /// A loaded model.
 struct Model {
     bias: f32,
     threshold: f32,
-    weights: HashMap<String, f32>,
+    /// Weights by the XXH3 hash of the feature name.
+    weights: HashedMap,
 }
 
 fn model() -> &'static Model {
@@ -35,7 +68,7 @@ fn parse(src: &str) -> Model {
     let mut model = Model {
         bias: 0.0,
         threshold: 0.5,
-        weights: HashMap::new(),
+        weights: HashedMap::default(),
     };
     for entry in grammar::entries(src) {
         let mut fields = grammar::fields(entry);
@@ -49,7 +82,7 @@ fn parse(src: &str) -> Model {
             "@bias" => model.bias = value,
             "@threshold" => model.threshold = value,
             _ => {
-                model.weights.insert(name.to_owned(), value);
+                model.weights.insert(xxh3_64(name.as_bytes()), value);
             }
         }
     }
@@ -60,11 +93,17 @@ fn parse(src: &str) -> Model {
 /// `sentence`, according to the built-in model.
 pub fn check_worthiness(sentence: &str) -> f32 {
     let model = model();
-    let mut z = model.bias;
-    for feature in features(sentence) {
-        z += model.weights.get(&feature).copied().unwrap_or(0.0);
-    }
-    1.0 / (1.0 + (-z).exp())
+    let mut keys: Vec<u64> = Vec::with_capacity(64);
+    each_feature(sentence, |feature| keys.push(xxh3_64(feature.as_bytes())));
+    keys.sort_unstable();
+    keys.dedup();
+    // summed in f64, so the order of the features does not matter
+    let z: f64 = f64::from(model.bias)
+        + keys
+            .iter()
+            .map(|k| f64::from(model.weights.get(k).copied().unwrap_or(0.0)))
+            .sum::<f64>();
+    (1.0 / (1.0 + (-z).exp())) as f32
 }
 
 /// The score above which the built-in model calls a sentence
@@ -79,94 +118,129 @@ pub fn check_worthiness_threshold() -> f32 {
 /// comparatives, capitalised names and length. Exposed so that the model
 /// can be retrained (`examples/train_checkworthy.rs`).
 pub fn checkworthy_features(sentence: &str) -> Vec<String> {
-    features(sentence)
+    let mut out = Vec::new();
+    each_feature(sentence, |feature| out.push(feature.to_owned()));
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
-fn features(sentence: &str) -> Vec<String> {
-    let tokens = tokens(sentence);
-    let mut out: Vec<String> = Vec::with_capacity(tokens.len() * 2 + 8);
+/// Calls `emit` with every feature of `sentence`, repeats included. The
+/// feature is only borrowed: it lives in a buffer reused for the next one.
+fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
+    let tokens = Tokens::new(sentence);
+    let mut feature = String::with_capacity(64);
+    let mut pair = |prefix: &str, a: &str, b: Option<&str>| {
+        feature.clear();
+        feature.push_str(prefix);
+        feature.push_str(a);
+        if let Some(b) = b {
+            feature.push('_');
+            feature.push_str(b);
+        }
+        emit(&feature);
+    };
     let mut prev = "<s>";
-    for token in &tokens {
-        out.push(format!("w:{token}"));
-        out.push(format!("b:{prev}_{token}"));
+    for token in tokens.iter() {
+        pair("w:", token, None);
+        pair("b:", prev, Some(token));
         prev = token;
     }
-    out.push(format!("b:{prev}_</s>"));
+    pair("b:", prev, Some("</s>"));
 
-    let has = |pred: &dyn Fn(&str) -> bool| tokens.iter().any(|t| pred(t));
+    let has = |pred: &dyn Fn(&str) -> bool| tokens.iter().any(pred);
+    let mut hand = |name: &str| pair(name, "", None);
     if has(&|t| t == "<num>" || t == "<year>") {
-        out.push("h:number".into());
+        hand("h:number");
     }
     if has(&|t| t == "<year>") {
-        out.push("h:year".into());
+        hand("h:year");
     }
     if sentence.contains('%') || has(&|t| t == "percent") {
-        out.push("h:percent".into());
+        hand("h:percent");
     }
     if sentence.contains('$')
         || has(&|t| matches!(t, "dollars" | "billion" | "million" | "trillion"))
     {
-        out.push("h:money".into());
+        hand("h:money");
     }
     if has(&|t| t.len() > 4 && (t.ends_with("er") || t.ends_with("est")))
         || has(&|t| matches!(t, "more" | "less" | "most" | "fewer" | "least"))
     {
-        out.push("h:comparative".into());
+        hand("h:comparative");
     }
     if sentence.trim_end().ends_with('?') {
-        out.push("h:question".into());
+        hand("h:question");
     }
     let capitals = sentence
         .split_whitespace()
         .skip(1)
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
-    out.push(
-        match capitals {
-            0 => "h:caps0",
-            1 => "h:caps1",
-            2..=3 => "h:caps2",
-            _ => "h:caps4",
-        }
-        .into(),
-    );
-    out.push(
-        match tokens.len() {
-            0..=5 => "h:len0",
-            6..=12 => "h:len6",
-            13..=25 => "h:len13",
-            _ => "h:len26",
-        }
-        .into(),
-    );
-    out.sort_unstable();
-    out.dedup();
-    out
+    hand(match capitals {
+        0 => "h:caps0",
+        1 => "h:caps1",
+        2..=3 => "h:caps2",
+        _ => "h:caps4",
+    });
+    hand(match tokens.len() {
+        0..=5 => "h:len0",
+        6..=12 => "h:len6",
+        13..=25 => "h:len13",
+        _ => "h:len26",
+    });
 }
 
-/// Lower-cased word tokens; numbers become `<num>` (or `<year>` for
-/// 1900–2099). Only letters, digits and inner apostrophes are kept, so a
-/// token never holds a grammar-file separator.
-fn tokens(sentence: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
-        if out.len() >= MAX_TOKENS {
-            break;
+/// Lower-cased word tokens of a sentence, kept in one buffer; numbers
+/// become `<num>` (or `<year>` for 1900–2099). Only letters, digits and
+/// inner apostrophes are kept, so a token never holds a grammar-file
+/// separator.
+struct Tokens {
+    text: String,
+    ranges: Vec<Range<usize>>,
+}
+
+impl Tokens {
+    fn new(sentence: &str) -> Tokens {
+        let mut tokens = Tokens {
+            text: String::with_capacity(sentence.len()),
+            ranges: Vec::new(),
+        };
+        for raw in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            if tokens.ranges.len() >= MAX_TOKENS {
+                break;
+            }
+            let word = raw.trim_matches(|c| c == '\'' || c == '’');
+            if word.is_empty() {
+                continue;
+            }
+            let start = tokens.text.len();
+            if word.bytes().any(|b| b.is_ascii_digit()) {
+                let digits = word.bytes().all(|b| b.is_ascii_digit());
+                let is_year =
+                    digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+                tokens
+                    .text
+                    .push_str(if is_year { "<year>" } else { "<num>" });
+            } else if word.is_ascii() {
+                tokens
+                    .text
+                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                tokens.text.push_str(&word.to_lowercase().replace('’', "'"));
+            }
+            tokens.ranges.push(start..tokens.text.len());
         }
-        let word = raw.trim_matches(|c| c == '\'' || c == '’');
-        if word.is_empty() {
-            continue;
-        }
-        if word.chars().any(|c| c.is_ascii_digit()) {
-            let digits = word.chars().all(|c| c.is_ascii_digit());
-            let is_year =
-                digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
-            out.push(if is_year { "<year>" } else { "<num>" }.to_owned());
-            continue;
-        }
-        out.push(word.to_lowercase().replace('’', "'"));
+        tokens
     }
-    out
+
+    fn len(&self) -> usize {
+        self.ranges.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.ranges.iter().map(|r| &self.text[r.clone()])
+    }
 }
 
 #[cfg(test)]
@@ -175,7 +249,7 @@ mod tests {
 
     #[test]
     fn features_mark_numbers_and_years() {
-        let f = features("Unemployment fell 3 percent in 2019.");
+        let f = checkworthy_features("Unemployment fell 3 percent in 2019.");
         assert!(f.contains(&"h:number".to_owned()));
         assert!(f.contains(&"h:year".to_owned()));
         assert!(f.contains(&"h:percent".to_owned()));
