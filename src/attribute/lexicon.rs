@@ -1,7 +1,7 @@
 //! The attribution lexicons from `grammar/`, parsed once into lookup
 //! tables.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::grammar;
@@ -43,7 +43,7 @@ pub(crate) struct WordClasses {
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// Inflected reporting verb → lemma.
-    pub verbs: HashMap<String, String>,
+    pub verbs: FxHashMap<String, String>,
     /// Multi-word cues, longest first.
     pub phrases: Vec<Phrase>,
     /// Word classes.
@@ -58,7 +58,7 @@ const WORDS: &str = include_str!("../../grammar/attribution_words.txt");
 pub(crate) fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut verbs = HashMap::new();
+        let mut verbs = FxHashMap::default();
         for entry in grammar::entries(REPORTING_VERBS) {
             let mut f = grammar::fields(entry);
             if let (Some(form), Some(lemma)) = (f.next(), f.next()) {

@@ -16,7 +16,7 @@
 //! ID (the same words, by the same claimant, twice), the later ones get
 //! `-2`, `-3`, … in document order.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -71,7 +71,7 @@ pub fn claim_id(text: &str, claimant: Option<&str>) -> String {
 
 /// Gives every claim its ID, numbering repeats in document order.
 pub(crate) fn assign(claims: &mut [Claim]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
     for claim in claims {
         let id = claim_id(&claim.text, claim.claimant.as_deref());
         let n = seen.entry(id.clone()).or_insert(0);

@@ -1,7 +1,7 @@
 //! The claim cue lexicon, `grammar/claim_cues.txt`: words and phrases that
 //! signal a claim type, hedged opinion or personal experience.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::ClaimKind;
@@ -45,10 +45,10 @@ struct Entry {
 }
 
 /// Entries keyed by their first word, longest first.
-fn lexicon() -> &'static HashMap<String, Vec<Entry>> {
-    static LEXICON: OnceLock<HashMap<String, Vec<Entry>>> = OnceLock::new();
+fn lexicon() -> &'static FxHashMap<String, Vec<Entry>> {
+    static LEXICON: OnceLock<FxHashMap<String, Vec<Entry>>> = OnceLock::new();
     LEXICON.get_or_init(|| {
-        let mut map: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for entry in grammar::entries(CLAIM_CUES) {
             let mut fields = grammar::fields(entry);
             let (Some(kind), Some(phrase)) = (fields.next(), fields.next()) else {

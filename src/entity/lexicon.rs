@@ -1,6 +1,6 @@
 //! The entity module's language data, read once from `grammar/`.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::grammar::{entries, fields};
@@ -71,9 +71,9 @@ pub(crate) enum OrgWord {
 /// trailing dots removed, joined by one space).
 #[derive(Debug)]
 pub(crate) struct Phrases<V> {
-    map: HashMap<String, V>,
+    map: FxHashMap<String, V>,
     /// The first word of every phrase, to reject most words at once.
-    first_words: HashSet<String>,
+    first_words: FxHashSet<String>,
     /// The most words any phrase has.
     pub max_words: usize,
 }
@@ -81,8 +81,8 @@ pub(crate) struct Phrases<V> {
 impl<V> Default for Phrases<V> {
     fn default() -> Self {
         Phrases {
-            map: HashMap::new(),
-            first_words: HashSet::new(),
+            map: FxHashMap::default(),
+            first_words: FxHashSet::default(),
             max_words: 0,
         }
     }
@@ -138,17 +138,17 @@ pub(crate) fn normalise_phrase(phrase: &str) -> String {
 #[derive(Debug, Default)]
 pub(crate) struct Lexicon {
     pub titles: Phrases<Title>,
-    pub pronouns: HashMap<String, Pronoun>,
+    pub pronouns: FxHashMap<String, Pronoun>,
     pub not_names: Phrases<NotName>,
     /// Capitalised organisation heads ("Ministry").
-    pub org_heads: HashSet<String>,
+    pub org_heads: FxHashSet<String>,
     /// Lower-case organisation heads after "the" ("the ministry").
-    pub org_lower_heads: HashSet<String>,
+    pub org_lower_heads: FxHashSet<String>,
     pub orgs: Phrases<OrgWord>,
-    pub groups: HashSet<String>,
-    pub first_names: HashMap<String, Gender>,
+    pub groups: FxHashSet<String>,
+    pub first_names: FxHashMap<String, Gender>,
     /// Prepositions: a mention after one is seldom a subject.
-    pub prepositions: HashSet<String>,
+    pub prepositions: FxHashSet<String>,
 }
 
 const TITLES: &str = include_str!("../../grammar/titles.txt");

@@ -34,8 +34,8 @@
 mod lexicon;
 mod tokens;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 
 use crate::attribute::{Mention, Speaker, SpeakerKind};
 use crate::segment::Sentence;
@@ -225,17 +225,17 @@ pub(crate) struct Entities {
     oblique: Vec<bool>,
     /// Unnamed people first met as a role noun with "the" that matched no
     /// titled person ("the GOP nominee") → that mention.
-    role_origin: HashMap<usize, usize>,
+    role_origin: FxHashMap<usize, usize>,
     /// Start offsets of the sentences.
     sentence_starts: Vec<usize>,
     /// For each sentence, how many sentences before it are not wholly
     /// inside a quotation.
     narrative: Vec<usize>,
     /// Lower-case name word → entities that carry it.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
     /// Kind and lower-case name → organisation or group entity, and any
     /// entity made up by [`Entities::resolve`].
-    by_key: RefCell<HashMap<String, usize>>,
+    by_key: RefCell<FxHashMap<String, usize>>,
 }
 
 impl Entities {
@@ -1011,13 +1011,13 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
 /// Finds all mentions, in document order.
 fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
     // Capitalised words seen where a capital means something.
-    let mut named: HashMap<&str, ()> = HashMap::new();
+    let mut named: FxHashMap<&str, ()> = FxHashMap::default();
     for t in tokens {
         if t.cap && !t.initial {
             named.insert(t.key.as_str(), ());
         }
     }
-    let mut lower: HashSet<&str> = HashSet::new();
+    let mut lower: FxHashSet<&str> = FxHashSet::default();
     for t in tokens {
         if !t.cap {
             lower.insert(t.key.as_str());
@@ -1159,8 +1159,8 @@ fn scan_chunk(
     tokens: &[Token],
     i: usize,
     lex: &Lexicon,
-    named: &HashMap<&str, ()>,
-    lower: &HashSet<&str>,
+    named: &FxHashMap<&str, ()>,
+    lower: &FxHashSet<&str>,
     out: &mut Vec<Found>,
 ) -> usize {
     // The chunk: capitalised words, with particles and "of" between them.
