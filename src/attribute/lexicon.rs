@@ -1,7 +1,7 @@
 //! The attribution lexicons from `grammar/`, parsed once into lookup
 //! tables.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use crate::grammar;
@@ -31,12 +31,12 @@ pub(crate) struct Phrase {
 /// Small word classes used to find noun-phrase edges.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {
-    pub abbrev: Vec<String>,
-    pub determiner: Vec<String>,
-    pub connective: Vec<String>,
-    pub adverb: Vec<String>,
-    pub stop: Vec<String>,
-    pub relative: Vec<String>,
+    pub abbrev: FxHashSet<String>,
+    pub determiner: FxHashSet<String>,
+    pub connective: FxHashSet<String>,
+    pub adverb: FxHashSet<String>,
+    pub stop: FxHashSet<String>,
+    pub relative: FxHashSet<String>,
 }
 
 /// All attribution lexicons.
@@ -46,6 +46,8 @@ pub(crate) struct Lexicon {
     pub verbs: FxHashMap<String, String>,
     /// Multi-word cues, longest first.
     pub phrases: Vec<Phrase>,
+    /// Indices into `phrases` by first word, in the same order.
+    phrases_by_first: FxHashMap<String, Vec<usize>>,
     /// Word classes.
     pub words: WordClasses,
 }
@@ -83,6 +85,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             });
         }
         phrases.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut phrases_by_first: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (k, p) in phrases.iter().enumerate() {
+            if let Some(first) = p.words.first() {
+                phrases_by_first.entry(first.clone()).or_default().push(k);
+            }
+        }
         let mut words = WordClasses::default();
         for entry in grammar::entries(WORDS) {
             let f: Vec<&str> = grammar::fields(entry).collect();
@@ -91,26 +99,49 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             }
             let w = f[1].to_lowercase();
             match f[0] {
-                "abbrev" => words.abbrev.push(w),
-                "determiner" => words.determiner.push(w),
-                "connective" => words.connective.push(w),
-                "adverb" => words.adverb.push(w),
-                "stop" => words.stop.push(w),
-                "relative" => words.relative.push(w),
+                "abbrev" => {
+                    words.abbrev.insert(w);
+                }
+                "determiner" => {
+                    words.determiner.insert(w);
+                }
+                "connective" => {
+                    words.connective.insert(w);
+                }
+                "adverb" => {
+                    words.adverb.insert(w);
+                }
+                "stop" => {
+                    words.stop.insert(w);
+                }
+                "relative" => {
+                    words.relative.insert(w);
+                }
                 _ => {}
             }
         }
         Lexicon {
             verbs,
             phrases,
+            phrases_by_first,
             words,
         }
     })
 }
 
+impl Lexicon {
+    /// The multi-word cues whose first word is `word` (ignoring ASCII
+    /// case), longest first.
+    pub(crate) fn phrases_starting(&self, word: &str) -> impl Iterator<Item = &Phrase> {
+        let found = grammar::with_ascii_lower(word, |w| self.phrases_by_first.get(w));
+        found.into_iter().flatten().map(|&k| &self.phrases[k])
+    }
+}
+
 impl WordClasses {
-    fn has(list: &[String], w: &str) -> bool {
-        list.iter().any(|x| x.eq_ignore_ascii_case(w))
+    /// Entries are lower case; a word matches ignoring ASCII case.
+    fn has(set: &FxHashSet<String>, w: &str) -> bool {
+        grammar::with_ascii_lower(w, |w| set.contains(w))
     }
     pub(crate) fn is_abbrev(&self, w: &str) -> bool {
         Self::has(&self.abbrev, w)

@@ -140,7 +140,8 @@ struct FoundCue {
 /// The cue starting at token `i`, if any.
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let lex = lexicon();
-    for p in &lex.phrases {
+    let first = toks.get(i).filter(|t| t.word).map_or("", |t| t.text(text));
+    for p in lex.phrases_starting(first) {
         let n = p.words.len();
         if i + n <= toks.len()
             && toks[i..i + n]
