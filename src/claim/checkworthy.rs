@@ -55,7 +55,7 @@ impl Hasher for PassThrough {
 struct Model {
     bias: f32,
     threshold: f32,
-    /// Weights by the XXH3 hash of the feature name.
+    /// Weights by [`feature_key`].
     weights: HashedMap,
 }
 
@@ -82,7 +82,9 @@ fn parse(src: &str) -> Model {
             "@bias" => model.bias = value,
             "@threshold" => model.threshold = value,
             _ => {
-                model.weights.insert(xxh3_64(name.as_bytes()), value);
+                if let Some(key) = feature_key(name) {
+                    model.weights.insert(key, value);
+                }
             }
         }
     }
@@ -94,7 +96,7 @@ fn parse(src: &str) -> Model {
 pub fn check_worthiness(sentence: &str) -> f32 {
     let model = model();
     let mut keys: Vec<u64> = Vec::with_capacity(64);
-    each_feature(sentence, |feature| keys.push(xxh3_64(feature.as_bytes())));
+    each_key(sentence, |key| keys.push(key));
     keys.sort_unstable();
     keys.dedup();
     // summed in f64, so the order of the features does not matter
@@ -104,6 +106,54 @@ pub fn check_worthiness(sentence: &str) -> f32 {
             .map(|k| f64::from(model.weights.get(k).copied().unwrap_or(0.0)))
             .sum::<f64>();
     (1.0 / (1.0 + (-z).exp())) as f32
+}
+
+/// The kinds of feature, as written before the `:` of a feature name.
+const WORD: u64 = 1;
+const PAIR: u64 = 2;
+const HAND: u64 = 3;
+
+/// Mixes a kind and one or two token hashes into one key.
+fn mix(kind: u64, a: u64, b: u64) -> u64 {
+    let mut x = a ^ b.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ kind;
+    x = (x ^ (x >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^ (x >> 33)
+}
+
+fn token_hash(token: &str) -> u64 {
+    xxh3_64(token.as_bytes())
+}
+
+/// The key of a feature name as written in the weights file: `w:TOKEN`,
+/// `b:TOKEN_TOKEN` or `h:NAME`. Tokens hold no `_`, so a pair splits
+/// at its first one.
+fn feature_key(name: &str) -> Option<u64> {
+    let (kind, rest) = name.split_once(':')?;
+    match kind {
+        "w" => Some(mix(WORD, token_hash(rest), 0)),
+        "b" => {
+            let (a, b) = rest.split_once('_')?;
+            Some(mix(PAIR, token_hash(a), token_hash(b)))
+        }
+        "h" => Some(mix(HAND, token_hash(rest), 0)),
+        _ => None,
+    }
+}
+
+/// Calls `emit` with the key of every feature of `sentence`, repeats
+/// included: the same features as [`each_feature`], each token hashed
+/// once.
+fn each_key(sentence: &str, mut emit: impl FnMut(u64)) {
+    let tokens = Tokens::new(sentence);
+    let mut prev = token_hash("<s>");
+    for token in tokens.iter() {
+        let h = token_hash(token);
+        emit(mix(WORD, h, 0));
+        emit(mix(PAIR, prev, h));
+        prev = h;
+    }
+    emit(mix(PAIR, prev, token_hash("</s>")));
+    hand_features(sentence, &tokens, |name| emit(mix(HAND, token_hash(name), 0)));
 }
 
 /// The score above which the built-in model calls a sentence
@@ -148,29 +198,34 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
     }
     pair("b:", prev, Some("</s>"));
 
+    hand_features(sentence, &tokens, |name| pair("h:", name, None));
+}
+
+/// Calls `emit` with the name of every hand-made feature, without its
+/// `h:` prefix.
+fn hand_features(sentence: &str, tokens: &Tokens, mut hand: impl FnMut(&str)) {
     let has = |pred: &dyn Fn(&str) -> bool| tokens.iter().any(pred);
-    let mut hand = |name: &str| pair(name, "", None);
     if has(&|t| t == "<num>" || t == "<year>") {
-        hand("h:number");
+        hand("number");
     }
     if has(&|t| t == "<year>") {
-        hand("h:year");
+        hand("year");
     }
     if sentence.contains('%') || has(&|t| t == "percent") {
-        hand("h:percent");
+        hand("percent");
     }
     if sentence.contains('$')
         || has(&|t| matches!(t, "dollars" | "billion" | "million" | "trillion"))
     {
-        hand("h:money");
+        hand("money");
     }
     if has(&|t| t.len() > 4 && (t.ends_with("er") || t.ends_with("est")))
         || has(&|t| matches!(t, "more" | "less" | "most" | "fewer" | "least"))
     {
-        hand("h:comparative");
+        hand("comparative");
     }
     if sentence.trim_end().ends_with('?') {
-        hand("h:question");
+        hand("question");
     }
     let capitals = sentence
         .split_whitespace()
@@ -178,16 +233,16 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     hand(match capitals {
-        0 => "h:caps0",
-        1 => "h:caps1",
-        2..=3 => "h:caps2",
-        _ => "h:caps4",
+        0 => "caps0",
+        1 => "caps1",
+        2..=3 => "caps2",
+        _ => "caps4",
     });
     hand(match tokens.len() {
-        0..=5 => "h:len0",
-        6..=12 => "h:len6",
-        13..=25 => "h:len13",
-        _ => "h:len26",
+        0..=5 => "len0",
+        6..=12 => "len6",
+        13..=25 => "len13",
+        _ => "len26",
     });
 }
 
@@ -200,16 +255,39 @@ struct Tokens {
     ranges: Vec<Range<usize>>,
 }
 
+/// The byte length of the character at `at` when it belongs to a token
+/// (a letter, a digit or an apostrophe), else `None`.
+fn token_char_at(s: &str, at: usize) -> Option<usize> {
+    let b = *s.as_bytes().get(at)?;
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'\'').then_some(1);
+    }
+    let c = s.get(at..)?.chars().next()?;
+    (c.is_alphanumeric() || c == '’').then(|| c.len_utf8())
+}
+
 impl Tokens {
     fn new(sentence: &str) -> Tokens {
         let mut tokens = Tokens {
             text: String::with_capacity(sentence.len()),
             ranges: Vec::new(),
         };
-        for raw in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+        let bytes = sentence.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
             if tokens.ranges.len() >= MAX_TOKENS {
                 break;
             }
+            let start = at;
+            while let Some(len) = token_char_at(sentence, at) {
+                at += len;
+            }
+            if at == start {
+                // a separator: step over the whole character
+                at += sentence[at..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            }
+            let raw = &sentence[start..at];
             let word = raw.trim_matches(|c| c == '\'' || c == '’');
             if word.is_empty() {
                 continue;
@@ -223,9 +301,8 @@ impl Tokens {
                     .text
                     .push_str(if is_year { "<year>" } else { "<num>" });
             } else if word.is_ascii() {
-                tokens
-                    .text
-                    .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                tokens.text.push_str(word);
+                tokens.text[start..].make_ascii_lowercase();
             } else {
                 tokens.text.push_str(&word.to_lowercase().replace('’', "'"));
             }
@@ -255,6 +332,28 @@ mod tests {
         assert!(f.contains(&"h:percent".to_owned()));
         assert!(f.contains(&"w:unemployment".to_owned()));
         assert!(f.iter().all(|x| !x.contains('|') && !x.contains('#')));
+    }
+
+    #[test]
+    fn hashed_keys_are_the_keys_of_the_named_features() {
+        for s in [
+            "Unemployment fell 3 percent in 2019, more than in 1990?",
+            "O’Neill’s \"so-called\" plan costs $5 billion.",
+            "",
+            "Ünïcode ΣΑΣ words, 12,000 of them",
+        ] {
+            let mut hashed = Vec::new();
+            each_key(s, |k| hashed.push(k));
+            hashed.sort_unstable();
+            hashed.dedup();
+            let mut named: Vec<u64> = checkworthy_features(s)
+                .iter()
+                .map(|f| feature_key(f).expect("a well-formed feature"))
+                .collect();
+            named.sort_unstable();
+            named.dedup();
+            assert_eq!(hashed, named, "{s}");
+        }
     }
 
     #[test]
