@@ -26,8 +26,9 @@ use super::Claim;
 /// changes.
 const DOMAIN: &str = "quotecheck-claim-v1";
 
-fn normalise(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+/// Appends the normalised `s` to `out`.
+fn normalise_into(s: &str, out: &mut String) {
+    let empty = out.len();
     let mut space = false;
     for c in s.chars() {
         let c = match c {
@@ -40,13 +41,16 @@ fn normalise(s: &str) -> String {
             space = true;
             continue;
         }
-        if space && !out.is_empty() {
+        if space && out.len() > empty {
             out.push(' ');
         }
         space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
-    out
 }
 
 /// The stable ID of a claim with this text and claimant (`None` for the
@@ -61,11 +65,12 @@ fn normalise(s: &str) -> String {
 /// assert!(a.starts_with("qc-") && a.len() == 19);
 /// ```
 pub fn claim_id(text: &str, claimant: Option<&str>) -> String {
-    let mut bytes = String::from(DOMAIN);
+    let mut bytes = String::with_capacity(DOMAIN.len() + 2 + text.len() + 32);
+    bytes.push_str(DOMAIN);
     bytes.push('\0');
-    bytes.push_str(&normalise(claimant.unwrap_or("")));
+    normalise_into(claimant.unwrap_or(""), &mut bytes);
     bytes.push('\0');
-    bytes.push_str(&normalise(text));
+    normalise_into(text, &mut bytes);
     format!("qc-{:016x}", xxh3_64(bytes.as_bytes()))
 }
 

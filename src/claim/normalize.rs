@@ -52,7 +52,11 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
         let text = &sentence[start..end];
         out.push(Word {
             span: Span::new(base + start, base + end),
-            lower: text.to_lowercase().replace('’', "'"),
+            lower: if text.contains('’') {
+                text.to_lowercase().replace('’', "'")
+            } else {
+                text.to_lowercase()
+            },
             capital: c.is_uppercase(),
         });
     }
