@@ -96,7 +96,7 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let matched = lexicon.get(&words[i].lower).and_then(|entries| {
+        let matched = lexicon.get(words[i].lower.as_str()).and_then(|entries| {
             entries.iter().find(|e| {
                 e.words.len() <= words.len() - i
                     && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)

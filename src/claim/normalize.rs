@@ -4,6 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use smol_str::SmolStr;
+
+use crate::grammar;
 use crate::span::Span;
 
 /// Sentences longer than this many words are read on their first
@@ -17,7 +20,7 @@ pub(crate) struct Word {
     /// Bytes of the word in the document.
     pub span: Span,
     /// Lower-cased, with `’` read as `'`.
-    pub lower: String,
+    pub lower: SmolStr,
     /// Starts with an upper-case letter.
     pub capital: bool,
 }
@@ -53,9 +56,9 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
         out.push(Word {
             span: Span::new(base + start, base + end),
             lower: if text.contains('’') {
-                text.to_lowercase().replace('’', "'")
+                SmolStr::from(text.to_lowercase().replace('’', "'"))
             } else {
-                text.to_lowercase()
+                grammar::lower_key(text)
             },
             capital: c.is_uppercase(),
         });

@@ -1032,7 +1032,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some(p) = lex.pronouns.get(&t.key)
+        if let Some(p) = lex.pronouns.get(t.key.as_str())
             && p.gender.is_some()
             && !p.plural
             && matches!(t.key.as_str(), "his" | "her")
@@ -1045,7 +1045,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some(p) = lex.pronouns.get(&t.key)
+        if let Some(p) = lex.pronouns.get(t.key.as_str())
             && p.personal
         {
             if matches!(t.key.as_str(), "he" | "she" | "they") {
@@ -1058,7 +1058,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i = scan_chunk(text, tokens, i, lex, &named, &lower, &mut out);
             continue;
         }
-        if lex.groups.contains(&t.key) {
+        if lex.groups.contains(t.key.as_str()) {
             let (mut first, _) = walk_back(lex, tokens, i);
             // A possessor belongs to the group: "Obama's aides".
             if first > 0
@@ -1114,7 +1114,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i = end;
             continue;
         }
-        if lex.org_lower_heads.contains(&t.key)
+        if lex.org_lower_heads.contains(t.key.as_str())
             && i > 0
             && tokens[i].joined
             && tokens[i - 1].key == "the"
@@ -1126,7 +1126,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
                 SpeakerKind::Organisation,
                 span.text(text),
             );
-            f.roles.push(t.key.clone());
+            f.roles.push(t.key.to_string());
             out.push(f);
         }
         i += 1;

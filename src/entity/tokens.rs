@@ -1,5 +1,8 @@
 //! Words with their byte spans, found in one linear scan.
 
+use smol_str::SmolStr;
+
+use crate::grammar;
 use crate::span::Span;
 
 /// The most bytes a word may span; longer runs are cut, so no scan
@@ -14,7 +17,7 @@ pub(crate) struct Token {
     /// The end of the word as written, possessive included.
     pub full_end: usize,
     /// Lower case form of the word, without possessive.
-    pub key: String,
+    pub key: SmolStr,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Ends with `'s`, `’s` or `s'`.
@@ -110,7 +113,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
         out.push(Token {
             span: Span::new(start, span_end),
             full_end: end,
-            key: text_word.to_lowercase(),
+            key: grammar::lower_key(text_word),
             cap: text_word.starts_with(char::is_uppercase),
             poss,
             dot,
