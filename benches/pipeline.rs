@@ -26,6 +26,12 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use quotecheck::{Analyzer, Document};
+
+/// The allocator the `quotecheck` binary ships with, so that the library
+/// sections measure what the command line does.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Default corpus size.

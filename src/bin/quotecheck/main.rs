@@ -16,6 +16,13 @@ use quotecheck::Analyzer;
 
 use input::InputArgs;
 
+/// The pipeline makes many small, short-lived allocations; mimalloc
+/// serves them faster than the system allocator, and keeps per-thread
+/// heaps for batch mode.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Finds who said what in news articles.
 #[derive(Parser)]
 #[command(name = "quotecheck", version, about)]
