@@ -186,7 +186,6 @@ struct SentenceFacts {
     words: Vec<normalize::Word>,
     signals: Vec<Signal>,
     mentions: Vec<Normalized>,
-    p: f32,
 }
 
 /// Extracts, types, scores and identifies the claims of one document, in
@@ -257,7 +256,6 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             words,
             signals,
             mentions,
-            p: check_worthiness(&sentence.text),
         });
     }
 
@@ -292,7 +290,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             .text
             .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.'))
             .ends_with('?');
-        if question || !checkable(&inside, p) {
+        if question || !checkable(&inside, || p) {
             // opinion or a question: only the attribution can be checked
             inside.clear();
         }
@@ -347,9 +345,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             // the frame of a quotation is that quotation's attribution
             .filter(|s| here.is_empty() || s.kind != lexicon::Kind::Claim(ClaimKind::Attribution))
             .collect();
-        if !checkable(&own, f.p) {
+        // the model runs only for sentences that may become claims
+        let mut p = None;
+        let mut score = || *p.get_or_insert_with(|| check_worthiness(&sentence.text));
+        if !checkable(&own, &mut score) {
             continue;
         }
+        let p = score();
         let mentions: Vec<Normalized> = f
             .mentions
             .iter()
@@ -368,7 +370,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             sentence,
             &own,
             &mentions,
-            f.p,
+            p,
         ));
     }
     claims.sort_by_key(|c| (c.span.start, c.source == ClaimSource::Reporter));
@@ -392,8 +394,9 @@ fn is_future(value: &MentionValue, published: Option<Date>) -> bool {
     }
 }
 
-/// Whether a reporter's sentence with these signals is a checkable claim.
-fn checkable(signals: &[&Signal], p: f32) -> bool {
+/// Whether a text with these signals is a checkable claim; `p` gives its
+/// check-worthiness, asked for only when the signals leave it open.
+fn checkable(signals: &[&Signal], p: impl FnOnce() -> f32) -> bool {
     use lexicon::Kind;
     let has = |k: Kind| signals.iter().any(|s| s.kind == k);
     let strong = signals.iter().any(|s| s.strong);
@@ -404,7 +407,7 @@ fn checkable(signals: &[&Signal], p: f32) -> bool {
     if has(Kind::Hedge) && !strong {
         return false;
     }
-    strong || (any && p >= check_worthiness_threshold())
+    strong || (any && p() >= check_worthiness_threshold())
 }
 
 #[allow(clippy::too_many_arguments)]
