@@ -439,7 +439,7 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Item) -> Message {
         data: &analysis,
     };
     Message {
-        json: to_line(&message),
+        json: to_line(&message, OUTPUT_PER_INPUT_BYTE * bytes),
         failed: false,
         bytes,
     }
@@ -474,14 +474,20 @@ fn failure(
         message,
     };
     Message {
-        json: to_line(&message),
+        json: to_line(&message, 0),
         failed: true,
         bytes,
     }
 }
 
-fn to_line(value: &impl Serialize) -> Vec<u8> {
-    let mut json = serde_json::to_vec(value).expect("messages always serialise");
+/// Bytes of JSON an analysis takes per byte of news text, about: the
+/// output buffer starts this big, so it seldom has to grow and be copied.
+const OUTPUT_PER_INPUT_BYTE: usize = 16;
+
+/// `value` as one line of JSON; `capacity` is the expected size.
+fn to_line(value: &impl Serialize, capacity: usize) -> Vec<u8> {
+    let mut json = Vec::with_capacity(capacity.max(128));
+    serde_json::to_writer(&mut json, value).expect("messages always serialise");
     json.push(b'\n');
     json
 }
