@@ -127,11 +127,21 @@ impl<V> Phrases<V> {
 
 /// Lower case, trailing dots of each word removed, single spaces.
 pub(crate) fn normalise_phrase(phrase: &str) -> String {
-    phrase
-        .split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(phrase.len());
+    for (k, word) in phrase.split_whitespace().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let word = word.trim_end_matches('.');
+        if word.is_ascii() {
+            let start = out.len();
+            out.push_str(word);
+            out[start..].make_ascii_lowercase();
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 /// All the entity module's lexicons.
