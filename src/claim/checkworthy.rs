@@ -153,7 +153,9 @@ fn each_key(sentence: &str, mut emit: impl FnMut(u64)) {
         prev = h;
     }
     emit(mix(PAIR, prev, token_hash("</s>")));
-    hand_features(sentence, &tokens, |name| emit(mix(HAND, token_hash(name), 0)));
+    hand_features(sentence, &tokens, |name| {
+        emit(mix(HAND, token_hash(name), 0))
+    });
 }
 
 /// The score above which the built-in model calls a sentence

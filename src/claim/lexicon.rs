@@ -182,27 +182,8 @@ pub(crate) fn is_common_capital(lower: &str) -> bool {
         "mrs",
         "ms",
         "dr",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
         "discussions",
         "western",
     ];
-    COMMON.contains(&lower)
+    COMMON.contains(&lower) || super::normalize::is_calendar_name(lower)
 }

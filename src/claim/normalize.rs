@@ -6,6 +6,10 @@ use serde::{Deserialize, Serialize};
 
 use smol_str::SmolStr;
 
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
 use crate::grammar;
 use crate::span::Span;
 
@@ -176,45 +180,76 @@ impl Date {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
+/// Month and weekday names, from the grammar file the segmenter also reads.
+const CALENDAR: &str = include_str!("../../grammar/calendar.txt");
 
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-fn month(word: &str) -> Option<u32> {
-    let word = word.trim_end_matches('.');
-    MONTHS
-        .iter()
-        .position(|m| {
-            *m == word
-                || (word.len() == 3 && m.starts_with(word))
-                || (word == "sept" && *m == "september")
-        })
-        .map(|i| i as u32 + 1)
+/// Month and weekday words, lower case.
+struct Calendar {
+    /// Full month names, January first.
+    months: Vec<String>,
+    /// Every month word, full or abbreviated, with its number (1–12).
+    month_words: FxHashMap<String, u32>,
+    /// Full weekday names, Monday first.
+    weekdays: Vec<String>,
 }
 
+fn calendar() -> &'static Calendar {
+    static CAL: OnceLock<Calendar> = OnceLock::new();
+    CAL.get_or_init(|| {
+        let mut cal = Calendar {
+            months: Vec::new(),
+            month_words: FxHashMap::default(),
+            weekdays: Vec::new(),
+        };
+        // A word that begins an earlier name of its kind abbreviates it
+        // ("Sept"); any other is a full name, numbered in file order.
+        for entry in grammar::entries(CALENDAR) {
+            let mut fields = grammar::fields(entry);
+            let (Some(word), Some(kind)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let word = word.to_lowercase();
+            let names = match kind {
+                "month" => &mut cal.months,
+                "weekday" => &mut cal.weekdays,
+                _ => continue,
+            };
+            let number = match names.iter().position(|n| n.starts_with(&word)) {
+                Some(k) => k + 1,
+                None => {
+                    names.push(word.clone());
+                    names.len()
+                }
+            };
+            if kind == "month" {
+                cal.month_words.insert(word, number as u32);
+            }
+        }
+        cal
+    })
+}
+
+/// Whether `lower` is the full name of a month or a weekday.
+pub(crate) fn is_calendar_name(lower: &str) -> bool {
+    let cal = calendar();
+    cal.months.iter().chain(&cal.weekdays).any(|n| n == lower)
+}
+
+fn month(word: &str) -> Option<u32> {
+    calendar()
+        .month_words
+        .get(word.trim_end_matches('.'))
+        .copied()
+}
+
+/// A weekday written in full (abbreviations such as "Sat" are too often
+/// other words), 0 for Monday.
 fn weekday(word: &str) -> Option<i64> {
-    WEEKDAYS.iter().position(|d| *d == word).map(|i| i as i64)
+    calendar()
+        .weekdays
+        .iter()
+        .position(|d| d == word)
+        .map(|i| i as i64)
 }
 
 fn year(word: &str) -> Option<i32> {

@@ -257,3 +257,31 @@ fn an_opinion_quotation_is_only_an_attribution_claim() {
     assert_eq!(claims[0].kinds, vec![ClaimKind::Attribution]);
     assert!(claims[0].evidence.is_empty());
 }
+
+#[test]
+fn calendar_words_come_from_the_grammar_file() {
+    // abbreviations and full names number the same month
+    for (written, month) in [
+        ("Sept. 4, 2023", "09"),
+        ("Feb 2022", "02"),
+        ("May 2021", "05"),
+    ] {
+        let doc = crate::Document::new("d", format!("Prices rose 5 percent in {written}."));
+        let analysis = crate::Analyzer::default().analyze(&doc);
+        let dates: Vec<String> = analysis
+            .claims
+            .iter()
+            .flat_map(|c| &c.mentions)
+            .filter_map(|m| match &m.value {
+                MentionValue::Date { value: Some(v) } => Some(v.clone()),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            dates.iter().any(|d| d.get(5..7) == Some(month)),
+            "{written}: {dates:?}"
+        );
+    }
+    assert!(super::normalize::is_calendar_name("thursday"));
+    assert!(!super::normalize::is_calendar_name("thurs"));
+}
