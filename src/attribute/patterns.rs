@@ -55,7 +55,7 @@ fn is_dash(s: &str) -> bool {
 fn tokens(text: &str, window: Span) -> Vec<Tok> {
     let lex = lexicon();
     let body = window.text(text);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(body.len() / 4);
     let mut iter = body.char_indices().peekable();
     while let Some((i, c)) = iter.next() {
         if c.is_whitespace() {

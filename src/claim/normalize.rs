@@ -32,7 +32,7 @@ pub(crate) struct Word {
 /// Splits `sentence` (which starts at byte `base` of the document) into
 /// words.
 pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(sentence.len() / 5);
     let bytes = sentence.as_bytes();
     let mut iter = sentence.char_indices().peekable();
     while let Some((start, c)) = iter.next() {
