@@ -385,6 +385,21 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
+/// Quoted strings that are not words anyone said: numbers, IDs and dates
+/// (no letter at all, and not exclaimed or asked), and a lone handle, hashtag or web address, as
+/// left behind by embedded posts.
+fn is_not_speech(content: &str) -> bool {
+    if !content.chars().any(char::is_alphabetic) {
+        // "15%!" is still an exclamation
+        return !content.ends_with(['!', '?']);
+    }
+    let mut tokens = content.split_whitespace();
+    let (Some(only), None) = (tokens.next(), tokens.next()) else {
+        return false;
+    };
+    only.starts_with(['@', '#']) || only.contains("://") || only.starts_with("www.")
+}
+
 /// Tells speech from partial quotations and scare quotes.
 fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let content = piece.content.text(text).trim();
@@ -395,7 +410,7 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let starts_clause = before_trim.is_empty()
         || before_trim.ends_with([':', ',', '.', '?', '!', '\n', '—', '–', '(', '”', '"'])
         || before.ends_with('\n');
-    if is_title(content) && !in_headline(text, piece.span) {
+    if is_title(content) && !in_headline(text, piece.span) || is_not_speech(content) {
         return QuoteKind::Scare;
     }
     if words <= SCARE_MAX_WORDS && !ends_like_speech {
@@ -456,6 +471,28 @@ mod tests {
             .into_iter()
             .map(|q| (q.text, q.kind, q.closed))
             .collect()
+    }
+
+    #[test]
+    fn ids_dates_and_handles_are_not_speech() {
+        let text = "She wrote that the post was \"1234567\" on \"2016-06-29\" by \"@somebody\", tagged \"#tag\". \
+                    The crowd chanted \"15%!\" and he said \"we won\".";
+        let kinds: Vec<(String, QuoteKind)> =
+            quotes(text).into_iter().map(|(t, k, _)| (t, k)).collect();
+        for id in ["1234567", "2016-06-29", "@somebody", "#tag"] {
+            assert!(
+                kinds.iter().any(|(t, k)| t == id && *k == QuoteKind::Scare),
+                "{id}: {kinds:?}"
+            );
+        }
+        for said in ["15%!", "we won"] {
+            assert!(
+                kinds
+                    .iter()
+                    .any(|(t, k)| t == said && *k != QuoteKind::Scare),
+                "{said}: {kinds:?}"
+            );
+        }
     }
 
     #[test]
