@@ -66,3 +66,38 @@ fn invalid_utf8_names_the_file_and_offset() {
     assert!(out.status.success());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn analyze_a_folder_reports_on_each_article_in_order() {
+    let dir = std::env::temp_dir().join(format!("quotecheck-folder-{}", std::process::id()));
+    let sub = dir.join("more");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::write(dir.join("b.txt"), "\"We will win,\" Ann Lee said.").unwrap();
+    std::fs::write(dir.join("a.txt"), "The mayor spoke on Monday.").unwrap();
+    std::fs::write(dir.join("notes.md"), "not an article").unwrap();
+    std::fs::write(sub.join("c.txt"), "Rain is due.").unwrap();
+    let out = quotecheck().arg("analyze").arg(&dir).output().unwrap();
+    let empty = dir.join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let none = quotecheck().arg("analyze").arg(&empty).output().unwrap();
+    std::fs::remove_dir_all(&dir).unwrap();
+
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let at = |name: &str| {
+        stdout
+            .find(name)
+            .unwrap_or_else(|| panic!("{name}: {stdout}"))
+    };
+    assert!(at("a.txt") < at("b.txt") && at("b.txt") < at("c.txt"));
+    assert!(!stdout.contains("notes.md"));
+    assert!(stdout.contains("Ann Lee"));
+
+    assert!(!none.status.success());
+    let stderr = String::from_utf8(none.stderr).unwrap();
+    assert!(stderr.contains("no .txt articles"), "{stderr}");
+}

@@ -41,6 +41,7 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+use crate::input::{self, has_extension};
 use anyhow::Context;
 use quotecheck::jsonl::{self, Repairs};
 use quotecheck::{Analysis, Analyzer, Document, ErrorKind};
@@ -195,35 +196,15 @@ fn sources(paths: &[PathBuf]) -> anyhow::Result<Vec<Source>> {
 }
 
 /// Collects the articles and record files under `dir`, in sorted order.
-/// Iterative, so deep folder trees cannot overflow the stack.
 fn walk(dir: &Path, out: &mut Vec<Source>) -> io::Result<()> {
-    let mut pending = vec![dir.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let mut entries = std::fs::read_dir(&dir)?
-            .map(|e| e.map(|e| e.path()))
-            .collect::<io::Result<Vec<_>>>()?;
-        entries.sort();
-        let mut subdirs = Vec::new();
-        for path in entries {
-            if path.is_dir() {
-                subdirs.push(path);
-            } else if has_extension(&path, &["txt"]) {
-                out.push(Source::Text(path));
-            } else if has_extension(&path, &["jsonl", "ndjson"]) {
-                out.push(Source::Jsonl(path));
-            }
+    for path in input::walk(dir, &["txt", "jsonl", "ndjson"])? {
+        if has_extension(&path, &["txt"]) {
+            out.push(Source::Text(path));
+        } else {
+            out.push(Source::Jsonl(path));
         }
-        // Files of a folder come before its subfolders, which are visited
-        // in sorted order.
-        pending.extend(subdirs.into_iter().rev());
     }
     Ok(())
-}
-
-fn has_extension(path: &Path, extensions: &[&str]) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
 
 /// Gathers records into chunks and sends them, taking one token per chunk.

@@ -1,7 +1,7 @@
 //! Reading articles from files, standard input or the embedded seed.
 
-use std::io::Read;
-use std::path::PathBuf;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use clap::Args;
@@ -28,12 +28,29 @@ pub struct InputArgs {
 }
 
 impl InputArgs {
-    /// Reads every named document, or the seed when none is named.
+    /// Reads every named document, or the seed when none is named. A
+    /// folder stands for the `.txt` articles in it and its subfolders, in
+    /// sorted order.
     pub fn documents(&self) -> anyhow::Result<Vec<Document>> {
         if self.files.is_empty() {
             return Ok(vec![seed()]);
         }
-        self.files.iter().map(|path| self.read(path)).collect()
+        let mut docs = Vec::new();
+        for path in &self.files {
+            if path.as_os_str() != "-" && path.is_dir() {
+                let files = walk(path, &["txt"])
+                    .with_context(|| format!("reading folder {}", path.display()))?;
+                if files.is_empty() {
+                    anyhow::bail!("folder {} holds no .txt articles", path.display());
+                }
+                for file in files {
+                    docs.push(self.read(&file)?);
+                }
+            } else {
+                docs.push(self.read(path)?);
+            }
+        }
+        Ok(docs)
     }
 
     fn read(&self, path: &PathBuf) -> anyhow::Result<Document> {
@@ -54,4 +71,35 @@ impl InputArgs {
             Ok(Document::from_utf8(name, bytes)?)
         }
     }
+}
+
+/// The files under `dir` whose extension is one of `extensions` (any
+/// case): a folder's files in sorted order, then its subfolders, each in
+/// sorted order. Iterative, so deep folder trees cannot overflow the stack.
+pub fn walk(dir: &Path, extensions: &[&str]) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let mut entries = std::fs::read_dir(&dir)?
+            .map(|e| e.map(|e| e.path()))
+            .collect::<io::Result<Vec<_>>>()?;
+        entries.sort();
+        let mut subdirs = Vec::new();
+        for path in entries {
+            if path.is_dir() {
+                subdirs.push(path);
+            } else if has_extension(&path, extensions) {
+                out.push(path);
+            }
+        }
+        pending.extend(subdirs.into_iter().rev());
+    }
+    Ok(out)
+}
+
+/// Whether `path` ends in one of `extensions`, ignoring case.
+pub fn has_extension(path: &Path, extensions: &[&str]) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| extensions.iter().any(|x| e.eq_ignore_ascii_case(x)))
 }
