@@ -1097,16 +1097,8 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
                 det = Some("my");
             }
             if !before_name && det.is_some() {
-                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
-                let mut f = found(
-                    span,
-                    MentionKind::Role,
-                    SpeakerKind::Person,
-                    span.text(text),
-                );
-                f.roles
-                    .push(normalise_phrase(words_text(text, tokens, i, end)));
-                f.gender = title.gender;
+                let roles = vec![normalise_phrase(words_text(text, tokens, i, end))];
+                let mut f = role_mention(text, tokens, first..end, roles, title.gender);
                 f.indefinite = matches!(det, Some("a" | "an"));
                 f.anaphoric = det == Some("the") && !title.plain;
                 out.push(f);
@@ -1135,6 +1127,29 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
     // analysts"): keep document order (stable, so nearly sorted is cheap).
     out.sort_by_key(|f| f.span.start);
     out
+}
+
+/// A person named by role over `words` ("the foreign minister").
+fn role_mention(
+    text: &str,
+    tokens: &[Token],
+    words: std::ops::Range<usize>,
+    roles: Vec<String>,
+    gender: Option<Gender>,
+) -> Found {
+    let span = Span::new(
+        tokens[words.start].span.start,
+        tokens[words.end - 1].span.end,
+    );
+    let mut f = found(
+        span,
+        MentionKind::Role,
+        SpeakerKind::Person,
+        span.text(text),
+    );
+    f.roles = roles;
+    f.gender = gender;
+    f
 }
 
 fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) -> Found {
@@ -1322,16 +1337,7 @@ fn scan_chunk(
         if !roles.is_empty() && !honorific {
             let (first, det) = walk_back(lex, tokens, i);
             if det == Some("the") {
-                let span = Span::new(tokens[first].span.start, tokens[end - 1].span.end);
-                let mut f = found(
-                    span,
-                    MentionKind::Role,
-                    SpeakerKind::Person,
-                    span.text(text),
-                );
-                f.roles = roles;
-                f.gender = gender;
-                out.push(f);
+                out.push(role_mention(text, tokens, first..end, roles, gender));
             }
         }
         return resume;

@@ -16,6 +16,16 @@ fn char_to_byte(text: &str) -> Vec<usize> {
     v
 }
 
+/// Up to 300 characters of `text` before byte `at`, on one line.
+fn context(text: &str, at: usize) -> String {
+    let from = text[..at]
+        .char_indices()
+        .rev()
+        .nth(300)
+        .map_or(0, |(i, _)| i);
+    text[from..at].replace('\n', " / ")
+}
+
 /// The gold Source spans (byte spans) of one annotation file.
 fn sources(ann: &str, bytes: &[usize]) -> Vec<Span> {
     let mut out = Vec::new();
@@ -98,16 +108,7 @@ fn polnear_sources_resolve_to_plausible_speakers() {
                 prons += 1;
                 let Some(r) = resolved else {
                     if std::env::var("QC_FAILS").is_ok() {
-                        let from = text[..src.start]
-                            .char_indices()
-                            .rev()
-                            .nth(300)
-                            .map_or(0, |(i, _)| i);
-                        println!(
-                            "pronoun unresolved: …{}[[{}]]",
-                            text[from..src.start].replace('\n', " / "),
-                            s
-                        );
+                        println!("pronoun unresolved: …{}[[{s}]]", context(&text, src.start));
                     }
                     continue;
                 };
@@ -123,11 +124,11 @@ fn polnear_sources_resolve_to_plausible_speakers() {
                 if !last.is_empty() && window.contains(last) {
                     prons_near += 1;
                 } else if std::env::var("QC_FAILS").is_ok() {
-                    let from = text[..src.start]
-                        .char_indices()
-                        .rev()
-                        .nth(300)
-                        .map_or(0, |(i, _)| i);
+                    println!(
+                        "pronoun far: → {} | …{}[[{s}]]",
+                        r.name,
+                        context(&text, src.start)
+                    );
                     println!(
                         "pronoun far: → {} | …{}[[{}]]",
                         r.name,

@@ -18,6 +18,16 @@ pub fn check_span(text: &str, span: Span, what: &str) {
     );
 }
 
+/// Checks `span` as [`check_span`] does, and that `written` is its text.
+pub fn check_text(text: &str, span: Span, written: &str, what: &str) {
+    check_span(text, span, what);
+    assert_eq!(
+        span.text(text),
+        written,
+        "{what}: text differs from its span"
+    );
+}
+
 /// True for chars a segmenter may leave outside every sentence: white
 /// space and the byte order mark.
 pub fn is_ignorable(c: char) -> bool {
@@ -30,12 +40,7 @@ pub fn is_ignorable(c: char) -> bool {
 pub fn check_sentences(text: &str, sentences: &[Sentence]) {
     let mut covered = 0;
     for (i, s) in sentences.iter().enumerate() {
-        check_span(text, s.span, "sentence");
-        assert_eq!(
-            s.span.text(text),
-            s.text,
-            "sentence {i}: text differs from its span"
-        );
+        check_text(text, s.span, &s.text, "sentence");
         assert!(
             s.span.start >= covered,
             "sentence {i} {:?} overlaps or precedes the one before",
@@ -106,46 +111,21 @@ pub fn check_analysis(text: &str, a: &Analysis) {
             q.confidence
         );
         if let Some(sp) = &q.speaker {
-            check_span(text, sp.span, "speaker mention");
-            assert_eq!(
-                sp.span.text(text),
-                sp.text,
-                "speaker text differs from its span"
-            );
+            check_text(text, sp.span, &sp.text, "speaker mention");
         }
         if let Some(cue) = &q.cue {
-            check_span(text, cue.span, "cue");
-            assert_eq!(
-                cue.span.text(text),
-                cue.text,
-                "cue text differs from its span"
-            );
+            check_text(text, cue.span, &cue.text, "cue");
         }
         for m in q.via.iter().chain(&q.addressee) {
-            check_span(text, m.span, "via/addressee");
-            assert_eq!(
-                m.span.text(text),
-                m.text,
-                "mention text differs from its span"
-            );
+            check_text(text, m.span, &m.text, "via/addressee");
         }
     }
     for speaker in &a.speakers {
         for m in &speaker.mentions {
-            check_span(text, m.span, "speaker's mention");
-            assert_eq!(
-                m.span.text(text),
-                m.text,
-                "mention text differs from its span"
-            );
+            check_text(text, m.span, &m.text, "speaker's mention");
         }
     }
     for c in &a.claims {
-        check_span(text, c.span, "claim");
-        assert_eq!(
-            c.span.text(text),
-            c.text,
-            "claim text differs from its span"
-        );
+        check_text(text, c.span, &c.text, "claim");
     }
 }
