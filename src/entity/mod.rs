@@ -1278,28 +1278,30 @@ fn scan_chunk(
     let mut resume = end;
     // A person's name ends before "of" ("Tom Cole of Oklahoma") and before
     // a word the text also writes in lower case ("Trump Finally Endorses").
-    let org_like = k < end
-        && ((k..end).any(|j| {
+    // A title inside the chunk: what precedes it is description too
+    // ("Wells Fargo CEO John Stumpf", "Vermont Sen. Bernie Sanders"), even
+    // when it names an organisation ("Bank of America CEO Ann Lee").
+    let mut inner = None;
+    let mut j = k + 1;
+    while j + 1 < end {
+        match match_phrase(tokens, j, end - 1, &lex.titles) {
+            Some((n, title)) => {
+                inner = Some((j, n, title));
+                j += n;
+            }
+            None => j += 1,
+        }
+    }
+    let name_from = inner.map_or(k, |(j, n, _)| j + n);
+    let org_like = name_from < end
+        && ((name_from..end).any(|j| {
             lex.org_heads.contains(tokens[j].key.trim_end_matches('.'))
                 && (j + 1 == end || tokens[j + 1].key == "of")
         }) || lex
             .orgs
-            .get(&normalise_phrase(words_text(text, tokens, k, end)))
+            .get(&normalise_phrase(words_text(text, tokens, name_from, end)))
             .is_some());
     if !org_like && k < end {
-        // A title inside the chunk: what precedes it is description too
-        // ("Wells Fargo CEO John Stumpf", "Vermont Sen. Bernie Sanders").
-        let mut j = k + 1;
-        let mut inner = None;
-        while j + 1 < end {
-            match match_phrase(tokens, j, end - 1, &lex.titles) {
-                Some((n, title)) => {
-                    inner = Some((j, n, title));
-                    j += n;
-                }
-                None => j += 1,
-            }
-        }
         if let Some((j, n, title)) = inner {
             gender = gender.or(title.gender);
             if title.honorific {

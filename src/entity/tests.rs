@@ -419,6 +419,16 @@ fn titles_inside_a_chunk_and_quoted_nicknames() {
 }
 
 #[test]
+fn a_title_splits_off_the_person_after_an_organisation_name() {
+    let text = "Bank of Ohio CEO Mara Lind spoke on Friday. \
+                Lind said the merger was over.";
+    let ents = build(text);
+    let (n, d, _) = who(&ents, text, "Lind", 1);
+    assert_eq!(n, "Mara Lind");
+    assert_eq!(d.as_deref(), Some("Bank of Ohio CEO"));
+}
+
+#[test]
 fn they_can_stand_for_two_people_named_together() {
     let text = "Ann Ortiz and Tom Brandt toured the plant on Monday. \
                 They said the repairs were on schedule.";
