@@ -3,7 +3,9 @@
 //! pathological inputs at two sizes, to show that time grows linearly.
 //!
 //! Run with `cargo bench --bench segment`; add `-- news` for the news
-//! text only (for profiling).
+//! text only, or `-- profile` for one pass of quotecheck alone over
+//! [`PROFILE_BYTES`] of it (for `perf` or `valgrind --tool=callgrind`,
+//! whose instruction counts compare before and after a change).
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -12,6 +14,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Size of the generated news text.
 const NEWS_BYTES: usize = 32 << 20;
+/// Size of the news text in `profile` mode.
+const PROFILE_BYTES: usize = 4 << 20;
 /// Repetitions of each measurement; the best one counts.
 const ROUNDS: usize = 3;
 
@@ -95,6 +99,15 @@ fn quotecheck_count(text: &str) -> usize {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "profile") {
+        let text = news_text(PROFILE_BYTES);
+        let n = black_box(quotecheck_count(black_box(&text)));
+        println!(
+            "{:.1} MB, {n} sentences",
+            text.len() as f64 / (1 << 20) as f64
+        );
+        return;
+    }
     let text = news_text(NEWS_BYTES);
     let mb = text.len() as f64 / (1 << 20) as f64;
     println!("news-like text: {mb:.1} MB");

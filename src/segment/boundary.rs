@@ -262,38 +262,63 @@ struct Cluster {
     first_run: usize,
 }
 
-impl Cluster {
-    fn add(mut self, run: &str) -> Self {
-        for c in run.chars() {
-            match c {
-                '.' => self.dots += 1,
-                '…' => self.dots += 3,
-                c if is_strong_terminal(c) => self.strong = true,
-                _ => {}
-            }
+/// Reads a terminal cluster at the start of `input`: a contiguous run of
+/// terminals, then any spaced periods (". . ."). Returns its length in
+/// bytes, or `None` when `input` does not start with a terminal.
+fn cluster(input: &str) -> Option<(usize, Cluster)> {
+    let bytes = input.as_bytes();
+    let mut cl = Cluster::default();
+    let mut len = 0;
+    while let Some(c) = char_at(input, len) {
+        match c {
+            '.' => cl.dots += 1,
+            '…' => cl.dots += 3,
+            c if is_strong_terminal(c) => cl.strong = true,
+            _ => break,
         }
-        self
+        len += c.len_utf8();
+    }
+    if len == 0 {
+        return None;
+    }
+    cl.first_run = len;
+    // Each spaced run: one space, then one or more periods.
+    while bytes.get(len) == Some(&b' ') && bytes.get(len + 1) == Some(&b'.') {
+        len += 1;
+        while bytes.get(len) == Some(&b'.') {
+            cl.dots += 1;
+            len += 1;
+        }
+        cl.spaced = true;
+    }
+    Some((len, cl))
+}
+
+/// The char at byte `i` of `s`, which must be a char boundary; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
     }
 }
 
-/// Parses a terminal cluster: a contiguous run of terminals, then any
-/// spaced periods (". . .").
-fn cluster(input: &str) -> IResult<&str, Cluster> {
-    let (input, first) = take_while1(is_terminal).parse(input)?;
-    let init = Cluster {
-        first_run: first.len(),
-        ..Cluster::default()
+/// Advances `pos` over at most `max` chars of `s` that satisfy `pred`.
+#[inline]
+fn skip_while(s: &str, pos: &mut usize, max: usize, pred: impl Fn(char) -> bool) {
+    let mut n = 0;
+    while n < max {
+        match char_at(s, *pos) {
+            Some(c) if pred(c) => {
+                *pos += c.len_utf8();
+                n += 1;
+            }
+            _ => break,
+        }
     }
-    .add(first);
-    fold_many0(
-        preceded(ch(' '), take_while1(|c| c == '.')),
-        move || init,
-        |acc: Cluster, run: &str| Cluster {
-            spaced: true,
-            ..acc.add(run)
-        },
-    )
-    .parse(input)
 }
 
 /// The class of the first word after a terminal.
@@ -348,46 +373,42 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Closing marks right after a terminal, and a French closing guillemet
-/// after a space (« C’est fini. »).
-fn closers(input: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while_m_n(0, MAX_CLOSERS, is_closer),
-        opt((
-            satisfy(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}')),
-            satisfy(|c| matches!(c, '»' | '›')),
-        )),
-    ))
-    .parse(input)
-}
-
-/// Parses the closers, spaces, openers and next word of a window.
-fn right_context(window: &str) -> IResult<&str, (&str, &str, &str, &str)> {
-    (
-        closers,
-        take_while(char::is_whitespace),
-        take_while_m_n(0, MAX_OPENERS, is_opener),
-        alt((
-            take_while1(|c: char| matches!(c, '-' | '–' | '—' | '―')),
-            take_while(|c: char| c.is_alphanumeric() || c == '$' || c == '€' || c == '£'),
-        )),
-    )
-        .parse(window)
-}
-
+/// Reads the window after a terminal cluster: closing marks (and a
+/// French closing guillemet after a space: « C’est fini. »), spaces,
+/// opening marks and the next word.
 fn read_right(block: &str, at: usize) -> Right<'_> {
     let limit = floor_boundary(block, at + RIGHT_WINDOW);
     let window = &block[at..limit];
     let at_block_end = limit == block.len();
-    // The parsers cannot fail: every part may be empty.
-    let (after_word, (closers, space, _openers, word)) =
-        right_context(window).unwrap_or((window, ("", "", "", "")));
-    let end = at + closers.len();
-    let rest_after_closers = &window[closers.len()..];
-    let spaced = !space.is_empty();
-    let class = if rest_after_closers.is_empty() && at_block_end {
+    let mut pos = 0;
+    skip_while(window, &mut pos, MAX_CLOSERS, is_closer);
+    if let Some(space @ (' ' | '\u{a0}' | '\u{202f}')) = char_at(window, pos) {
+        let next = pos + space.len_utf8();
+        if let Some(mark @ ('»' | '›')) = char_at(window, next) {
+            pos = next + mark.len_utf8();
+        }
+    }
+    let closers = pos;
+    skip_while(window, &mut pos, usize::MAX, char::is_whitespace);
+    let space = pos - closers;
+    skip_while(window, &mut pos, MAX_OPENERS, is_opener);
+    let word_start = pos;
+    skip_while(window, &mut pos, usize::MAX, |c| {
+        matches!(c, '-' | '–' | '—' | '―')
+    });
+    if pos == word_start {
+        skip_while(window, &mut pos, usize::MAX, |c| {
+            c.is_alphanumeric() || c == '$' || c == '€' || c == '£'
+        });
+    }
+    let word = &window[word_start..pos];
+    let after_word = &window[pos..];
+    let end = at + closers;
+    let rest_after_closers = window.len() - closers;
+    let spaced = space > 0;
+    let class = if rest_after_closers == 0 && at_block_end {
         NextClass::End
-    } else if space.len() == rest_after_closers.len() {
+    } else if space == rest_after_closers {
         // Only whitespace in the window.
         if at_block_end {
             NextClass::End
@@ -449,15 +470,42 @@ enum LeftKind {
 /// sentence). `None` when it is longer than the window.
 fn left_word(block: &str, floor: usize, i: usize) -> Option<(usize, &str)> {
     let from = ceil_boundary(block, i.saturating_sub(LEFT_WINDOW).max(floor));
-    let window = &block[from..i];
-    let start = match window.rfind(char::is_whitespace) {
-        Some(ws) => from + ws + window[ws..].chars().next().map_or(1, char::len_utf8),
+    let start = match after_last_space(block, from, i) {
+        Some(after) => after,
         None if from == floor => floor,
         None => return None,
     };
     let word = &block[start..i];
     let trimmed = word.trim_start_matches(|c| is_opener(c) || is_closer(c));
     Some((start + word.len() - trimmed.len(), trimmed))
+}
+
+/// The offset just after the last whitespace char in `block[from..to]`,
+/// scanning back byte by byte and decoding only non-ASCII chars. Both
+/// offsets are char boundaries.
+fn after_last_space(block: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = block.as_bytes();
+    let mut j = to;
+    while j > from {
+        let b = bytes[j - 1];
+        if b < 0x80 {
+            if char::from(b).is_whitespace() {
+                return Some(j);
+            }
+            j -= 1;
+            continue;
+        }
+        // The start of the multi-byte char that ends at `j`.
+        let mut k = j - 1;
+        while k > from && (bytes[k] & 0xC0) == 0x80 {
+            k -= 1;
+        }
+        if char_at(block, k).is_some_and(char::is_whitespace) {
+            return Some(j);
+        }
+        j = k;
+    }
+    None
 }
 
 /// Recognises dotted abbreviations such as "U.S", "Ph.D", "e.g".
@@ -533,10 +581,10 @@ fn starter(right: &Right<'_>) -> bool {
 /// Decides at the terminal at byte `i` of `block`; `start` is where the
 /// current sentence began.
 fn decide(block: &str, i: usize, start: usize) -> Decision {
-    let Ok((rest, cl)) = cluster(&block[i..]) else {
+    let Some((len, cl)) = cluster(&block[i..]) else {
         return Decision::Continue(i + 1);
     };
-    let cluster_end = block.len() - rest.len();
+    let cluster_end = i + len;
     let right = read_right(block, cluster_end);
     let boundary = Decision::Boundary(right.end);
     let go_on = Decision::Continue(cluster_end);
