@@ -101,7 +101,15 @@ fn quotecheck_count(text: &str) -> usize {
 fn main() {
     if std::env::args().any(|a| a == "profile") {
         let text = news_text(PROFILE_BYTES);
-        let n = black_box(quotecheck_count(black_box(&text)));
+        // `QC_PROFILE_ROUNDS` repeats the pass, for sampling profilers.
+        let rounds = std::env::var("QC_PROFILE_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
+        let mut n = 0;
+        for _ in 0..rounds {
+            n = black_box(quotecheck_count(black_box(&text)));
+        }
         println!(
             "{:.1} MB, {n} sentences",
             text.len() as f64 / (1 << 20) as f64

@@ -46,7 +46,7 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     let mut pos = list.enter(block, start);
     let mut scanner = Scanner::default();
     while pos < bytes.len() {
-        let candidate = scanner.next(bytes, pos);
+        let candidate = scanner.next(block, pos);
         // A pending list item before the next candidate cuts first.
         if let Some(item) = list.next_item {
             if candidate.is_none_or(|c| item <= c) {
@@ -94,25 +94,33 @@ struct Scanner {
 }
 
 impl Scanner {
-    fn next(&mut self, bytes: &[u8], pos: usize) -> Option<usize> {
+    fn next(&mut self, block: &str, pos: usize) -> Option<usize> {
+        let bytes = block.as_bytes();
         if self.ascii.is_none_or(|a| a.is_some_and(|a| a < pos)) {
             self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|o| pos + o));
         }
         if self.multi.is_none_or(|m| m.is_some_and(|m| m < pos)) {
-            self.multi = Some(
-                memchr::memchr3(
-                    MULTIBYTE_LEADS[0],
-                    MULTIBYTE_LEADS[1],
-                    MULTIBYTE_LEADS[2],
-                    &bytes[pos..],
-                )
-                .map(|o| pos + o),
-            );
+            self.multi = Some(next_multibyte(block, pos));
         }
         match (self.ascii.flatten(), self.multi.flatten()) {
             (Some(a), Some(m)) => Some(a.min(m)),
             (a, m) => a.or(m),
         }
+    }
+}
+
+/// The next multi-byte terminal or bullet at or after `from`. Curly
+/// quotation marks and dashes share the lead bytes; they are passed over
+/// here rather than in the caller's loop.
+fn next_multibyte(block: &str, mut from: usize) -> Option<usize> {
+    let bytes = block.as_bytes();
+    loop {
+        let [a, b, c] = MULTIBYTE_LEADS;
+        let hit = from + memchr::memchr3(a, b, c, bytes.get(from..)?)?;
+        if char_at(block, hit).is_some_and(|c| is_terminal(c) || is_bullet(c)) {
+            return Some(hit);
+        }
+        from = hit + 1;
     }
 }
 
@@ -165,6 +173,10 @@ impl List {
     /// of a block start or an expected item and returns where the scan
     /// goes on.
     fn enter(&mut self, block: &str, start: usize) -> usize {
+        if start != 0 && self.next_item.is_none() {
+            // No list runs: nothing is expected here.
+            return start;
+        }
         let rest = &block[start..];
         let body = rest.trim_start();
         let at = start + rest.len() - body.len();
@@ -173,6 +185,15 @@ impl List {
             if self.next_item.is_some_and(|n| n < at) {
                 self.next_item = None;
             }
+            return start;
+        }
+        // A marker opens with a bullet, a digit or a lowercase letter.
+        let could_mark = body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || is_bullet(c));
+        if !could_mark {
+            self.next_item = None;
             return start;
         }
         match list_marker(body) {
@@ -321,6 +342,27 @@ fn skip_while(s: &str, pos: &mut usize, max: usize, pred: impl Fn(char) -> bool)
     }
 }
 
+/// Advances `pos` over all chars of `s` that satisfy `pred`, testing
+/// ASCII bytes with `ascii` (which must agree with `pred` on them)
+/// without decoding.
+#[inline]
+fn skip_all(s: &str, pos: &mut usize, ascii: impl Fn(u8) -> bool, pred: impl Fn(char) -> bool) {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(*pos) {
+        if b < 0x80 {
+            if !ascii(b) {
+                break;
+            }
+            *pos += 1;
+        } else {
+            match char_at(s, *pos) {
+                Some(c) if pred(c) => *pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+}
+
 /// The class of the first word after a terminal.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum NextClass {
@@ -389,7 +431,12 @@ fn read_right(block: &str, at: usize) -> Right<'_> {
         }
     }
     let closers = pos;
-    skip_while(window, &mut pos, usize::MAX, char::is_whitespace);
+    skip_all(
+        window,
+        &mut pos,
+        |b| char::from(b).is_whitespace(),
+        char::is_whitespace,
+    );
     let space = pos - closers;
     skip_while(window, &mut pos, MAX_OPENERS, is_opener);
     let word_start = pos;
@@ -397,9 +444,12 @@ fn read_right(block: &str, at: usize) -> Right<'_> {
         matches!(c, '-' | '–' | '—' | '―')
     });
     if pos == word_start {
-        skip_while(window, &mut pos, usize::MAX, |c| {
-            c.is_alphanumeric() || c == '$' || c == '€' || c == '£'
-        });
+        skip_all(
+            window,
+            &mut pos,
+            |b| b.is_ascii_alphanumeric() || b == b'$',
+            |c| c.is_alphanumeric() || c == '$' || c == '€' || c == '£',
+        );
     }
     let word = &window[word_start..pos];
     let after_word = &window[pos..];
@@ -476,7 +526,10 @@ fn left_word(block: &str, floor: usize, i: usize) -> Option<(usize, &str)> {
         None => return None,
     };
     let word = &block[start..i];
-    let trimmed = word.trim_start_matches(|c| is_opener(c) || is_closer(c));
+    let trimmed = match word.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(|c| is_opener(c) || is_closer(c)),
+    };
     Some((start + word.len() - trimmed.len(), trimmed))
 }
 

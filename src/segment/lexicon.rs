@@ -28,13 +28,12 @@ fn pack(word: &[u8], fold: bool) -> Option<Packed> {
     if word.len() > PACKED_MAX {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word);
-    if fold {
-        buf.make_ascii_lowercase();
+    let mut key = (word.len() as u128) << 120;
+    for (k, &b) in word.iter().enumerate() {
+        let b = if fold { b.to_ascii_lowercase() } else { b };
+        key |= u128::from(b) << (8 * k);
     }
-    buf[15] = word.len() as u8;
-    Some(u128::from_le_bytes(buf))
+    Some(key)
 }
 
 /// Hashes a packed word with one multiply: the tables are looked up at
@@ -67,6 +66,9 @@ type PackedMap<V> = HashMap<Packed, V, BuildHasherDefault<PackedHasher>>;
 
 /// A table of words: packed keys for short words, strings for the rest.
 pub(crate) struct WordMap<V> {
+    /// The longest word in the table, in bytes: longer words are not
+    /// looked up at all.
+    max_len: usize,
     short: PackedMap<V>,
     long: HashMap<String, V>,
 }
@@ -74,6 +76,7 @@ pub(crate) struct WordMap<V> {
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
+            max_len: 0,
             short: PackedMap::default(),
             long: HashMap::new(),
         }
@@ -82,6 +85,7 @@ impl<V> Default for WordMap<V> {
 
 impl<V: Copy> WordMap<V> {
     fn insert(&mut self, word: &str, value: V) {
+        self.max_len = self.max_len.max(word.len());
         match pack(word.as_bytes(), false) {
             Some(key) => {
                 self.short.insert(key, value);
@@ -94,6 +98,9 @@ impl<V: Copy> WordMap<V> {
 
     #[inline]
     fn get(&self, word: &str) -> Option<V> {
+        if word.len() > self.max_len {
+            return None;
+        }
         match pack(word.as_bytes(), false) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(word).copied(),
@@ -103,6 +110,9 @@ impl<V: Copy> WordMap<V> {
     /// Looks up `word` with its ASCII letters lowercased.
     #[inline]
     fn get_ascii_folded(&self, word: &str) -> Option<V> {
+        if word.len() > self.max_len {
+            return None;
+        }
         match pack(word.as_bytes(), true) {
             Some(key) => self.short.get(&key).copied(),
             None => self.long.get(&word.to_ascii_lowercase()).copied(),

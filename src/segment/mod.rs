@@ -75,9 +75,15 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     blocks::blocks(text)
 }
 
+/// A short news sentence, in bytes: sizes the sentence vector before
+/// the split.
+const EXPECTED_SENTENCE_BYTES: usize = 64;
+
 /// Splits each paragraph into sentences.
 pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Room for the sentences of ordinary prose up front, so that the
+    // vector is rarely copied as it grows.
+    let mut out = Vec::with_capacity(paragraphs.len() + text.len() / EXPECTED_SENTENCE_BYTES);
     for (index, para) in paragraphs.iter().enumerate() {
         let body = para.span.text(text);
         let base = para.span.start;
