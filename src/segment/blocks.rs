@@ -230,6 +230,14 @@ fn title_case(words: &[&str]) -> bool {
     capitalised >= 2 && capitalised * 100 >= content.len() * TITLE_CASE_PERCENT
 }
 
+/// The first word of `s` when `s` opens with ASCII letters and a space:
+/// then it is the first of `s.unicode_words()`, found without the full
+/// word-boundary rules.
+fn leading_ascii_word(s: &str) -> Option<&str> {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (letters > 0 && s.as_bytes().get(letters) == Some(&b' ')).then(|| &s[..letters])
+}
+
 /// The kind of a block.
 fn kind_of(block: &str) -> ParagraphKind {
     if starts_item(block) {
@@ -244,6 +252,9 @@ fn kind_of(block: &str) -> ParagraphKind {
     // Without a digit there is no date: the first two words tell a
     // byline from a heading.
     let has_digit = block.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && leading_ascii_word(block).is_some_and(|w| !LEXICON.is_byline_word(w)) {
+        return ParagraphKind::Heading;
+    }
     let take = if has_digit { HEADING_MAX_WORDS + 1 } else { 2 };
     let words: Vec<&str> = block.unicode_words().take(take).collect();
     if is_byline(&words) {

@@ -62,7 +62,10 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
         let Some(c) = block[i..].chars().next() else {
             break;
         };
-        if is_terminal(c) {
+        if c == '.' && glued_to_lowercase_or_digit(bytes, i) {
+            // "4.5", "example.org", "a.m": what `decide` would say.
+            pos = i + 1;
+        } else if is_terminal(c) {
             match decide(block, i, start) {
                 Decision::Continue(resume) => pos = resume,
                 Decision::Boundary(end) => {
@@ -81,6 +84,22 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     }
     if start < bytes.len() {
         emit(start, bytes.len());
+    }
+}
+
+/// True when the period at `i` is directly followed by a digit, or by a
+/// lowercase ASCII word without a capital in its next three bytes: a
+/// number, a domain or a dotted abbreviation goes on, as [`decide`] (via
+/// [`glued`]) rules for such a word.
+fn glued_to_lowercase_or_digit(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_lowercase() => bytes
+            .iter()
+            .skip(i + 2)
+            .take(3)
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+        _ => false,
     }
 }
 
@@ -580,8 +599,8 @@ fn classify_left(word: &str) -> LeftKind {
         return LeftKind::Abbreviation(kind);
     }
     // "then-Sen. Barack Obama", "ex-Gov. Jane Doe"
-    if let Some((_, tail)) = word.rsplit_once('-') {
-        if let Some(kind @ AbbrevKind::Title) = LEXICON.abbreviation(tail) {
+    if let Some(dash) = word.bytes().rposition(|b| b == b'-') {
+        if let Some(kind @ AbbrevKind::Title) = LEXICON.abbreviation(&word[dash + 1..]) {
             return LeftKind::Abbreviation(kind);
         }
     }

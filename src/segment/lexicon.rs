@@ -36,6 +36,24 @@ fn pack(word: &[u8], fold: bool) -> Option<Packed> {
     Some(key)
 }
 
+/// A packed word with its ASCII capitals lowercased.
+#[inline]
+fn fold(key: Packed) -> Packed {
+    let mut bytes = key.to_le_bytes();
+    // The length byte is below 16 and stays as it is.
+    bytes.make_ascii_lowercase();
+    u128::from_le_bytes(bytes)
+}
+
+/// The abbreviations of one lowercased ASCII word.
+#[derive(Clone, Debug, Default)]
+struct AbbrevSlot {
+    /// The kind of the case-insensitive entry, if any.
+    folded: Option<AbbrevKind>,
+    /// Entries that match only in their own case, with their packed form.
+    exact: Vec<(Packed, AbbrevKind)>,
+}
+
 /// Hashes a packed word with one multiply: the tables are looked up at
 /// every period and for many words of a heading, where a byte-wise hash
 /// over a string costs more than the lookup itself. Only used for
@@ -160,6 +178,11 @@ pub(crate) enum CalendarKind {
 pub(crate) struct Lexicon {
     /// Exact-case abbreviations.
     exact: WordMap<AbbrevKind>,
+    /// Both kinds of abbreviation for short ASCII words, keyed by the
+    /// lowercased word, so that one probe answers.
+    ascii: PackedMap<AbbrevSlot>,
+    /// The longest entry of `exact` or `folded`, in bytes.
+    ascii_max_len: usize,
     /// Abbreviations that match in any case, keyed in lowercase.
     folded: WordMap<AbbrevKind>,
     starters: WordMap<()>,
@@ -175,6 +198,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 impl Lexicon {
     fn load() -> Self {
         let mut exact = WordMap::default();
+        let mut ascii = PackedMap::<AbbrevSlot>::default();
         let mut folded = WordMap::default();
         for entry in entries(ABBREVIATIONS) {
             let mut f = fields(entry);
@@ -189,8 +213,17 @@ impl Lexicon {
             };
             if f.next() == Some("exact") {
                 exact.insert(word, kind);
+                if let (true, Some(key)) = (word.is_ascii(), pack(word.as_bytes(), false)) {
+                    let slot: &mut AbbrevSlot = ascii.entry(fold(key)).or_default();
+                    slot.exact.retain(|(k, _)| *k != key);
+                    slot.exact.push((key, kind));
+                }
             } else {
-                folded.insert(&word.to_lowercase(), kind);
+                let lower = word.to_lowercase();
+                folded.insert(&lower, kind);
+                if let (true, Some(key)) = (lower.is_ascii(), pack(lower.as_bytes(), false)) {
+                    ascii.entry(key).or_default().folded = Some(kind);
+                }
             }
         }
         let mut calendar = WordMap::default();
@@ -214,8 +247,13 @@ impl Lexicon {
                 _ => function_words.insert(word, ()),
             }
         }
+        // An ASCII word keeps its length when lowercased: no entry of
+        // either table matches a longer one.
+        let ascii_max_len = exact.max_len.max(folded.max_len);
         Lexicon {
             exact,
+            ascii,
+            ascii_max_len,
             folded,
             starters: entries(SENTENCE_STARTERS).map(|w| (w, ())).collect(),
             calendar,
@@ -229,7 +267,20 @@ impl Lexicon {
     }
 
     /// The kind of abbreviation `word` (without its final period) is.
+    #[inline]
     pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbrevKind> {
+        if word.is_ascii() {
+            if word.len() > self.ascii_max_len {
+                return None;
+            }
+            if let Some(key) = pack(word.as_bytes(), false) {
+                let slot = self.ascii.get(&fold(key))?;
+                return match slot.exact.iter().find(|(k, _)| *k == key) {
+                    Some((_, kind)) => Some(*kind),
+                    None => slot.folded,
+                };
+            }
+        }
         if let Some(kind) = self.exact.get(word) {
             return Some(kind);
         }
@@ -243,26 +294,31 @@ impl Lexicon {
     }
 
     /// True when `word` typically opens a sentence.
+    #[inline]
     pub(crate) fn is_starter(&self, word: &str) -> bool {
         self.starters.get(word).is_some()
     }
 
     /// The calendar kind of `word`, if it is one.
+    #[inline]
     pub(crate) fn calendar(&self, word: &str) -> Option<CalendarKind> {
         self.calendar.get(word)
     }
 
     /// True when a line starting with `word` may be a byline.
+    #[inline]
     pub(crate) fn is_byline_word(&self, word: &str) -> bool {
         self.bylines.get(word).is_some()
     }
 
     /// True when `word` is a speech verb ("said", "asked").
+    #[inline]
     pub(crate) fn is_speech_verb(&self, word: &str) -> bool {
         self.speech_verbs.get(word).is_some()
     }
 
     /// True when `word` is a lowercase function word.
+    #[inline]
     pub(crate) fn is_function_word(&self, word: &str) -> bool {
         self.function_words.get(word).is_some()
     }

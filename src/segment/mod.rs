@@ -88,7 +88,7 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         let body = para.span.text(text);
         let base = para.span.start;
         boundary::split(body, |start, end| {
-            let span = Span::new(base + start, base + end).trim(text);
+            let span = trim(text, base + start, base + end);
             if !span.is_empty() {
                 out.push(Sentence {
                     span,
@@ -99,6 +99,39 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
         });
     }
     out
+}
+
+/// `Span::new(start, end).trim(text)`, with ASCII ends checked byte by
+/// byte: only a non-ASCII end needs the general trim.
+fn trim(text: &str, start: usize, end: usize) -> Span {
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| char::from(b).is_whitespace();
+    let mut from = start;
+    while from < end && bytes[from] < 0x80 && is_space(bytes[from]) {
+        from += 1;
+    }
+    if from == end {
+        return Span::new(start, start);
+    }
+    let mut to = end;
+    while to > from && bytes[to - 1] < 0x80 && is_space(bytes[to - 1]) {
+        to -= 1;
+    }
+    // A non-ASCII char at either end may be a space (U+00A0, U+3000).
+    let spaced_end = (bytes[from] >= 0x80
+        && text[from..to]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace))
+        || (bytes[to - 1] >= 0x80
+            && text[from..to]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace));
+    if spaced_end {
+        return Span::new(start, end).trim(text);
+    }
+    Span::new(from, to)
 }
 
 #[cfg(test)]
