@@ -1060,4 +1060,20 @@ mod tests {
         let spaced = ". ".repeat(100_000);
         assert_eq!(pieces(&spaced).len(), 1);
     }
+
+    #[test]
+    fn glued_fast_path_agrees_with_decide() {
+        let words = [
+            "4", "5%", "org", "m.", "eBay", "x", "abcD", "é", "Today", "a€",
+        ];
+        for before in ["$4", "example", "a", "Hello world", "U.S"] {
+            for word in words {
+                let block = format!("{before}.{word} next");
+                let i = before.len();
+                if glued_to_lowercase_or_digit(block.as_bytes(), i) {
+                    assert_eq!(decide(&block, i, 0), Decision::Continue(i + 1), "{block}");
+                }
+            }
+        }
+    }
 }

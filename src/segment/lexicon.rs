@@ -332,6 +332,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn one_probe_lookup_agrees_with_both_tables() {
+        let lex = &*LEXICON;
+        for entry in entries(ABBREVIATIONS) {
+            let word = fields(entry).next().unwrap_or_default();
+            let variants = [
+                word.to_owned(),
+                word.to_lowercase(),
+                word.to_uppercase(),
+                format!("{word}x"),
+            ];
+            for w in variants {
+                let plain = lex.exact.get(&w).or_else(|| {
+                    (w.len() <= MAX_ABBREVIATION_LEN)
+                        .then(|| lex.folded.get(&w.to_lowercase()))
+                        .flatten()
+                });
+                assert_eq!(lex.abbreviation(&w), plain, "{w}");
+            }
+        }
+    }
+
+    #[test]
     fn exact_entries_keep_their_case() {
         assert_eq!(LEXICON.abbreviation("No"), Some(AbbrevKind::Number));
         assert_eq!(LEXICON.abbreviation("no"), None);

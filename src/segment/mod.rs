@@ -138,6 +138,23 @@ fn trim(text: &str, start: usize, end: usize) -> Span {
 mod tests {
     use super::*;
 
+    #[test]
+    fn byte_trim_agrees_with_span_trim() {
+        let text = " a \u{a0}b\u{a0} “c” \u{3000}\t\n é ";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[k..] {
+                assert_eq!(
+                    trim(text, start, end),
+                    Span::new(start, end).trim(text),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
     fn split(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
         sentences(text, &paras)
