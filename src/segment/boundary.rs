@@ -44,7 +44,7 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0;
     let mut list = List::default();
     let mut pos = list.enter(block, start);
-    let mut scanner = Scanner::default();
+    let mut scanner = Scanner::new(block);
     while pos < bytes.len() {
         let candidate = scanner.next(block, pos);
         // A pending list item before the next candidate cuts first.
@@ -106,25 +106,39 @@ fn glued_to_lowercase_or_digit(bytes: &[u8], i: usize) -> bool {
 /// Finds candidate bytes with two memchr scans, one for the ASCII
 /// terminals and one for the lead bytes of multi-byte candidates, each
 /// remembered until the scan passes it.
-#[derive(Default)]
 struct Scanner {
-    ascii: Option<Option<usize>>,
-    multi: Option<Option<usize>>,
+    /// The next ASCII terminal, or [`Scanner::NONE`]; stale when before
+    /// the position asked for.
+    ascii: usize,
+    /// The next multi-byte candidate, the same way.
+    multi: usize,
 }
 
 impl Scanner {
+    /// No further candidate of this kind in the block.
+    const NONE: usize = usize::MAX;
+
+    fn new(block: &str) -> Self {
+        let mut scanner = Scanner { ascii: 0, multi: 0 };
+        scanner.ascii = scanner.find_ascii(block.as_bytes(), 0);
+        scanner.multi = next_multibyte(block, 0).unwrap_or(Self::NONE);
+        scanner
+    }
+
+    fn find_ascii(&self, bytes: &[u8], pos: usize) -> usize {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(Self::NONE, |o| pos + o)
+    }
+
+    /// The first candidate at or after `pos`.
     fn next(&mut self, block: &str, pos: usize) -> Option<usize> {
-        let bytes = block.as_bytes();
-        if self.ascii.is_none_or(|a| a.is_some_and(|a| a < pos)) {
-            self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|o| pos + o));
+        if self.ascii < pos {
+            self.ascii = self.find_ascii(block.as_bytes(), pos);
         }
-        if self.multi.is_none_or(|m| m.is_some_and(|m| m < pos)) {
-            self.multi = Some(next_multibyte(block, pos));
+        if self.multi < pos {
+            self.multi = next_multibyte(block, pos).unwrap_or(Self::NONE);
         }
-        match (self.ascii.flatten(), self.multi.flatten()) {
-            (Some(a), Some(m)) => Some(a.min(m)),
-            (a, m) => a.or(m),
-        }
+        let next = self.ascii.min(self.multi);
+        (next != Self::NONE).then_some(next)
     }
 }
 
@@ -361,6 +375,13 @@ fn skip_while(s: &str, pos: &mut usize, max: usize, pred: impl Fn(char) -> bool)
     }
 }
 
+/// True when the char at `pos` of `w` is non-ASCII or one of the ASCII
+/// bytes `ascii`: the only chars that a step may take.
+#[inline]
+fn may_start(w: &[u8], pos: usize, ascii: &[u8]) -> bool {
+    w.get(pos).is_some_and(|&b| b >= 0x80 || ascii.contains(&b))
+}
+
 /// Advances `pos` over all chars of `s` that satisfy `pred`, testing
 /// ASCII bytes with `ascii` (which must agree with `pred` on them)
 /// without decoding.
@@ -441,12 +462,19 @@ fn read_right(block: &str, at: usize) -> Right<'_> {
     let limit = floor_boundary(block, at + RIGHT_WINDOW);
     let window = &block[at..limit];
     let at_block_end = limit == block.len();
+    let w = window.as_bytes();
     let mut pos = 0;
-    skip_while(window, &mut pos, MAX_CLOSERS, is_closer);
-    if let Some(space @ (' ' | '\u{a0}' | '\u{202f}')) = char_at(window, pos) {
-        let next = pos + space.len_utf8();
-        if let Some(mark @ ('»' | '›')) = char_at(window, next) {
-            pos = next + mark.len_utf8();
+    // Each step first asks the byte whether its chars can start here: an
+    // ASCII letter or space needs no decoding.
+    if may_start(w, pos, b"\"')]}") {
+        skip_while(window, &mut pos, MAX_CLOSERS, is_closer);
+    }
+    if may_start(w, pos, b" ") && (w[pos] >= 0x80 || may_start(w, pos + 1, b"")) {
+        if let Some(space @ (' ' | '\u{a0}' | '\u{202f}')) = char_at(window, pos) {
+            let next = pos + space.len_utf8();
+            if let Some(mark @ ('»' | '›')) = char_at(window, next) {
+                pos = next + mark.len_utf8();
+            }
         }
     }
     let closers = pos;
@@ -457,11 +485,15 @@ fn read_right(block: &str, at: usize) -> Right<'_> {
         char::is_whitespace,
     );
     let space = pos - closers;
-    skip_while(window, &mut pos, MAX_OPENERS, is_opener);
+    if may_start(w, pos, b"\"'([{") {
+        skip_while(window, &mut pos, MAX_OPENERS, is_opener);
+    }
     let word_start = pos;
-    skip_while(window, &mut pos, usize::MAX, |c| {
-        matches!(c, '-' | '–' | '—' | '―')
-    });
+    if may_start(w, pos, b"-") {
+        skip_while(window, &mut pos, usize::MAX, |c| {
+            matches!(c, '-' | '–' | '—' | '―')
+        });
+    }
     if pos == word_start {
         skip_all(
             window,

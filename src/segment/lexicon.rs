@@ -28,12 +28,17 @@ fn pack(word: &[u8], fold: bool) -> Option<Packed> {
     if word.len() > PACKED_MAX {
         return None;
     }
-    let mut key = (word.len() as u128) << 120;
+    // Two 64-bit halves: shifts of a u128 cost more.
+    let (mut lo, mut hi) = (0u64, (word.len() as u64) << 56);
     for (k, &b) in word.iter().enumerate() {
-        let b = if fold { b.to_ascii_lowercase() } else { b };
-        key |= u128::from(b) << (8 * k);
+        let b = u64::from(if fold { b.to_ascii_lowercase() } else { b });
+        if k < 8 {
+            lo |= b << (8 * k);
+        } else {
+            hi |= b << (8 * (k - 8));
+        }
     }
-    Some(key)
+    Some((u128::from(hi) << 64) | u128::from(lo))
 }
 
 /// A packed word with its ASCII capitals lowercased.
