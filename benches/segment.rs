@@ -5,7 +5,8 @@
 //! Run with `cargo bench --bench segment`; add `-- news` for the news
 //! text only, or `-- profile` for one pass of quotecheck alone over
 //! [`PROFILE_BYTES`] of it (for `perf` or `valgrind --tool=callgrind`,
-//! whose instruction counts compare before and after a change).
+//! whose instruction counts compare before and after a change); set
+//! `QC_PROFILE_FILE` to profile a text file instead.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -100,7 +101,11 @@ fn quotecheck_count(text: &str) -> usize {
 
 fn main() {
     if std::env::args().any(|a| a == "profile") {
-        let text = news_text(PROFILE_BYTES);
+        // `QC_PROFILE_FILE` profiles a text file instead.
+        let text = match std::env::var("QC_PROFILE_FILE") {
+            Ok(path) => std::fs::read_to_string(path).expect("reading QC_PROFILE_FILE"),
+            Err(_) => news_text(PROFILE_BYTES),
+        };
         // `QC_PROFILE_ROUNDS` repeats the pass, for sampling profilers.
         let rounds = std::env::var("QC_PROFILE_ROUNDS")
             .ok()
