@@ -80,7 +80,7 @@ fn split_lines(text: &str, group: &[Span], start: &mut usize, out: &mut Vec<Para
 }
 
 fn push_block(text: &str, span: Span, out: &mut Vec<Paragraph>) {
-    let span = span.trim(text);
+    let span = super::trim(text, span.start, span.end);
     if span.is_empty() {
         return;
     }

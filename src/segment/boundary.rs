@@ -158,10 +158,14 @@ fn next_multibyte(block: &str, mut from: usize) -> Option<usize> {
 }
 
 fn preceded_by_space(block: &str, i: usize) -> bool {
-    block[..i]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_whitespace)
+    match i.checked_sub(1).map(|j| block.as_bytes()[j]) {
+        None => false,
+        Some(b) if b < 0x80 => char::from(b).is_whitespace(),
+        Some(_) => block[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace),
+    }
 }
 
 /// What the scan does at a candidate.
