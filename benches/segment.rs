@@ -3,7 +3,10 @@
 //! pathological inputs at two sizes, to show that time grows linearly.
 //!
 //! Run with `cargo bench --bench segment`; add `-- news` for the news
-//! text only (for profiling).
+//! text only, or `-- profile` for one pass of quotecheck alone over
+//! [`PROFILE_BYTES`] of it (for `perf` or `valgrind --tool=callgrind`,
+//! whose instruction counts compare before and after a change); set
+//! `QC_PROFILE_FILE` to profile a text file instead.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -12,6 +15,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Size of the generated news text.
 const NEWS_BYTES: usize = 32 << 20;
+/// Size of the news text in `profile` mode.
+const PROFILE_BYTES: usize = 4 << 20;
 /// Repetitions of each measurement; the best one counts.
 const ROUNDS: usize = 3;
 
@@ -95,6 +100,27 @@ fn quotecheck_count(text: &str) -> usize {
 }
 
 fn main() {
+    if std::env::args().any(|a| a == "profile") {
+        // `QC_PROFILE_FILE` profiles a text file instead.
+        let text = match std::env::var("QC_PROFILE_FILE") {
+            Ok(path) => std::fs::read_to_string(path).expect("reading QC_PROFILE_FILE"),
+            Err(_) => news_text(PROFILE_BYTES),
+        };
+        // `QC_PROFILE_ROUNDS` repeats the pass, for sampling profilers.
+        let rounds = std::env::var("QC_PROFILE_ROUNDS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(1);
+        let mut n = 0;
+        for _ in 0..rounds {
+            n = black_box(quotecheck_count(black_box(&text)));
+        }
+        println!(
+            "{:.1} MB, {n} sentences",
+            text.len() as f64 / (1 << 20) as f64
+        );
+        return;
+    }
     let text = news_text(NEWS_BYTES);
     let mb = text.len() as f64 / (1 << 20) as f64;
     println!("news-like text: {mb:.1} MB");

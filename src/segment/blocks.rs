@@ -30,7 +30,7 @@ pub(crate) fn blocks(text: &str) -> Vec<Paragraph> {
     while pos < bytes.len() {
         let end = memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |o| pos + o);
         let line = Span::new(pos, end);
-        if line.text(text).trim().is_empty() {
+        if line.text(text).trim_start().is_empty() {
             flush(text, &mut group, &mut out);
         } else {
             group.push(line);
@@ -46,6 +46,19 @@ fn flush(text: &str, group: &mut Vec<Span>, out: &mut Vec<Paragraph>) {
     if group.is_empty() {
         return;
     }
+    let mut start = group[0].start;
+    if group.len() > 1 {
+        split_lines(text, group, &mut start, out);
+    }
+    let last = group[group.len() - 1];
+    push_block(text, Span::new(start, last.end), out);
+    group.clear();
+}
+
+/// Cuts a paragraph of several lines before items and after lines that
+/// stand alone, pushing every block but the last; `start` is left where
+/// the last block begins.
+fn split_lines(text: &str, group: &[Span], start: &mut usize, out: &mut Vec<Paragraph>) {
     let max_len = group
         .iter()
         .map(|l| l.text(text).trim_end().len())
@@ -57,21 +70,17 @@ fn flush(text: &str, group: &mut Vec<Span>, out: &mut Vec<Paragraph>) {
             .nth(LABEL_MAX_WORDS)
             .is_none()
     });
-    let mut start = group[0].start;
     for pair in group.windows(2) {
         let (line, next) = (pair[0].text(text), pair[1].text(text));
         if starts_item(next) || stands_alone(line, next, max_len, all_short) {
-            push_block(text, Span::new(start, pair[0].end), out);
-            start = pair[1].start;
+            push_block(text, Span::new(*start, pair[0].end), out);
+            *start = pair[1].start;
         }
     }
-    let last = group[group.len() - 1];
-    push_block(text, Span::new(start, last.end), out);
-    group.clear();
 }
 
 fn push_block(text: &str, span: Span, out: &mut Vec<Paragraph>) {
-    let span = span.trim(text);
+    let span = super::trim(text, span.start, span.end);
     if span.is_empty() {
         return;
     }
@@ -221,6 +230,14 @@ fn title_case(words: &[&str]) -> bool {
     capitalised >= 2 && capitalised * 100 >= content.len() * TITLE_CASE_PERCENT
 }
 
+/// The first word of `s` when `s` opens with ASCII letters and a space:
+/// then it is the first of `s.unicode_words()`, found without the full
+/// word-boundary rules.
+fn leading_ascii_word(s: &str) -> Option<&str> {
+    let letters = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (letters > 0 && s.as_bytes().get(letters) == Some(&b' ')).then(|| &s[..letters])
+}
+
 /// The kind of a block.
 fn kind_of(block: &str) -> ParagraphKind {
     if starts_item(block) {
@@ -232,9 +249,19 @@ fn kind_of(block: &str) -> ParagraphKind {
     if block.len() > HEADING_MAX_BYTES {
         return ParagraphKind::Body;
     }
-    let words: Vec<&str> = block.unicode_words().take(HEADING_MAX_WORDS + 1).collect();
+    // Without a digit there is no date: the first two words tell a
+    // byline from a heading.
+    let has_digit = block.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit && leading_ascii_word(block).is_some_and(|w| !LEXICON.is_byline_word(w)) {
+        return ParagraphKind::Heading;
+    }
+    let take = if has_digit { HEADING_MAX_WORDS + 1 } else { 2 };
+    let words: Vec<&str> = block.unicode_words().take(take).collect();
     if is_byline(&words) {
         return ParagraphKind::Byline;
+    }
+    if !has_digit {
+        return ParagraphKind::Heading;
     }
     let dated = words.iter().any(|w| {
         matches!(

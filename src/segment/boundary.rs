@@ -44,9 +44,9 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     let mut start = 0;
     let mut list = List::default();
     let mut pos = list.enter(block, start);
-    let mut scanner = Scanner::default();
+    let mut scanner = Scanner::new(block);
     while pos < bytes.len() {
-        let candidate = scanner.next(bytes, pos);
+        let candidate = scanner.next(block, pos);
         // A pending list item before the next candidate cuts first.
         if let Some(item) = list.next_item {
             if candidate.is_none_or(|c| item <= c) {
@@ -62,7 +62,10 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
         let Some(c) = block[i..].chars().next() else {
             break;
         };
-        if is_terminal(c) {
+        if c == '.' && glued_to_lowercase_or_digit(bytes, i) {
+            // "4.5", "example.org", "a.m": what `decide` would say.
+            pos = i + 1;
+        } else if is_terminal(c) {
             match decide(block, i, start) {
                 Decision::Continue(resume) => pos = resume,
                 Decision::Boundary(end) => {
@@ -84,43 +87,85 @@ pub(crate) fn split(block: &str, mut emit: impl FnMut(usize, usize)) {
     }
 }
 
+/// True when the period at `i` is directly followed by a digit, or by a
+/// lowercase ASCII word without a capital in its next three bytes: a
+/// number, a domain or a dotted abbreviation goes on, as [`decide`] (via
+/// [`glued`]) rules for such a word.
+fn glued_to_lowercase_or_digit(bytes: &[u8], i: usize) -> bool {
+    match bytes.get(i + 1) {
+        Some(b) if b.is_ascii_digit() => true,
+        Some(b) if b.is_ascii_lowercase() => bytes
+            .iter()
+            .skip(i + 2)
+            .take(3)
+            .all(|b| b.is_ascii() && !b.is_ascii_uppercase()),
+        _ => false,
+    }
+}
+
 /// Finds candidate bytes with two memchr scans, one for the ASCII
 /// terminals and one for the lead bytes of multi-byte candidates, each
 /// remembered until the scan passes it.
-#[derive(Default)]
 struct Scanner {
-    ascii: Option<Option<usize>>,
-    multi: Option<Option<usize>>,
+    /// The next ASCII terminal, or [`Scanner::NONE`]; stale when before
+    /// the position asked for.
+    ascii: usize,
+    /// The next multi-byte candidate, the same way.
+    multi: usize,
 }
 
 impl Scanner {
-    fn next(&mut self, bytes: &[u8], pos: usize) -> Option<usize> {
-        if self.ascii.is_none_or(|a| a.is_some_and(|a| a < pos)) {
-            self.ascii = Some(memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map(|o| pos + o));
+    /// No further candidate of this kind in the block.
+    const NONE: usize = usize::MAX;
+
+    fn new(block: &str) -> Self {
+        let mut scanner = Scanner { ascii: 0, multi: 0 };
+        scanner.ascii = scanner.find_ascii(block.as_bytes(), 0);
+        scanner.multi = next_multibyte(block, 0).unwrap_or(Self::NONE);
+        scanner
+    }
+
+    fn find_ascii(&self, bytes: &[u8], pos: usize) -> usize {
+        memchr::memchr3(b'.', b'!', b'?', &bytes[pos..]).map_or(Self::NONE, |o| pos + o)
+    }
+
+    /// The first candidate at or after `pos`.
+    fn next(&mut self, block: &str, pos: usize) -> Option<usize> {
+        if self.ascii < pos {
+            self.ascii = self.find_ascii(block.as_bytes(), pos);
         }
-        if self.multi.is_none_or(|m| m.is_some_and(|m| m < pos)) {
-            self.multi = Some(
-                memchr::memchr3(
-                    MULTIBYTE_LEADS[0],
-                    MULTIBYTE_LEADS[1],
-                    MULTIBYTE_LEADS[2],
-                    &bytes[pos..],
-                )
-                .map(|o| pos + o),
-            );
+        if self.multi < pos {
+            self.multi = next_multibyte(block, pos).unwrap_or(Self::NONE);
         }
-        match (self.ascii.flatten(), self.multi.flatten()) {
-            (Some(a), Some(m)) => Some(a.min(m)),
-            (a, m) => a.or(m),
+        let next = self.ascii.min(self.multi);
+        (next != Self::NONE).then_some(next)
+    }
+}
+
+/// The next multi-byte terminal or bullet at or after `from`. Curly
+/// quotation marks and dashes share the lead bytes; they are passed over
+/// here rather than in the caller's loop.
+fn next_multibyte(block: &str, mut from: usize) -> Option<usize> {
+    let bytes = block.as_bytes();
+    loop {
+        let [a, b, c] = MULTIBYTE_LEADS;
+        let hit = from + memchr::memchr3(a, b, c, bytes.get(from..)?)?;
+        if char_at(block, hit).is_some_and(|c| is_terminal(c) || is_bullet(c)) {
+            return Some(hit);
         }
+        from = hit + 1;
     }
 }
 
 fn preceded_by_space(block: &str, i: usize) -> bool {
-    block[..i]
-        .chars()
-        .next_back()
-        .is_some_and(char::is_whitespace)
+    match i.checked_sub(1).map(|j| block.as_bytes()[j]) {
+        None => false,
+        Some(b) if b < 0x80 => char::from(b).is_whitespace(),
+        Some(_) => block[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_whitespace),
+    }
 }
 
 /// What the scan does at a candidate.
@@ -165,6 +210,10 @@ impl List {
     /// of a block start or an expected item and returns where the scan
     /// goes on.
     fn enter(&mut self, block: &str, start: usize) -> usize {
+        if start != 0 && self.next_item.is_none() {
+            // No list runs: nothing is expected here.
+            return start;
+        }
         let rest = &block[start..];
         let body = rest.trim_start();
         let at = start + rest.len() - body.len();
@@ -173,6 +222,15 @@ impl List {
             if self.next_item.is_some_and(|n| n < at) {
                 self.next_item = None;
             }
+            return start;
+        }
+        // A marker opens with a bullet, a digit or a lowercase letter.
+        let could_mark = body
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_ascii_lowercase() || is_bullet(c));
+        if !could_mark {
+            self.next_item = None;
             return start;
         }
         match list_marker(body) {
@@ -262,38 +320,91 @@ struct Cluster {
     first_run: usize,
 }
 
-impl Cluster {
-    fn add(mut self, run: &str) -> Self {
-        for c in run.chars() {
-            match c {
-                '.' => self.dots += 1,
-                '…' => self.dots += 3,
-                c if is_strong_terminal(c) => self.strong = true,
-                _ => {}
-            }
+/// Reads a terminal cluster at the start of `input`: a contiguous run of
+/// terminals, then any spaced periods (". . ."). Returns its length in
+/// bytes, or `None` when `input` does not start with a terminal.
+fn cluster(input: &str) -> Option<(usize, Cluster)> {
+    let bytes = input.as_bytes();
+    let mut cl = Cluster::default();
+    let mut len = 0;
+    while let Some(c) = char_at(input, len) {
+        match c {
+            '.' => cl.dots += 1,
+            '…' => cl.dots += 3,
+            c if is_strong_terminal(c) => cl.strong = true,
+            _ => break,
         }
-        self
+        len += c.len_utf8();
+    }
+    if len == 0 {
+        return None;
+    }
+    cl.first_run = len;
+    // Each spaced run: one space, then one or more periods.
+    while bytes.get(len) == Some(&b' ') && bytes.get(len + 1) == Some(&b'.') {
+        len += 1;
+        while bytes.get(len) == Some(&b'.') {
+            cl.dots += 1;
+            len += 1;
+        }
+        cl.spaced = true;
+    }
+    Some((len, cl))
+}
+
+/// The char at byte `i` of `s`, which must be a char boundary; ASCII
+/// without decoding.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<char> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some(char::from(b))
+    } else {
+        s.get(i..)?.chars().next()
     }
 }
 
-/// Parses a terminal cluster: a contiguous run of terminals, then any
-/// spaced periods (". . .").
-fn cluster(input: &str) -> IResult<&str, Cluster> {
-    let (input, first) = take_while1(is_terminal).parse(input)?;
-    let init = Cluster {
-        first_run: first.len(),
-        ..Cluster::default()
+/// Advances `pos` over at most `max` chars of `s` that satisfy `pred`.
+#[inline]
+fn skip_while(s: &str, pos: &mut usize, max: usize, pred: impl Fn(char) -> bool) {
+    let mut n = 0;
+    while n < max {
+        match char_at(s, *pos) {
+            Some(c) if pred(c) => {
+                *pos += c.len_utf8();
+                n += 1;
+            }
+            _ => break,
+        }
     }
-    .add(first);
-    fold_many0(
-        preceded(ch(' '), take_while1(|c| c == '.')),
-        move || init,
-        |acc: Cluster, run: &str| Cluster {
-            spaced: true,
-            ..acc.add(run)
-        },
-    )
-    .parse(input)
+}
+
+/// True when the char at `pos` of `w` is non-ASCII or one of the ASCII
+/// bytes `ascii`: the only chars that a step may take.
+#[inline]
+fn may_start(w: &[u8], pos: usize, ascii: &[u8]) -> bool {
+    w.get(pos).is_some_and(|&b| b >= 0x80 || ascii.contains(&b))
+}
+
+/// Advances `pos` over all chars of `s` that satisfy `pred`, testing
+/// ASCII bytes with `ascii` (which must agree with `pred` on them)
+/// without decoding.
+#[inline]
+fn skip_all(s: &str, pos: &mut usize, ascii: impl Fn(u8) -> bool, pred: impl Fn(char) -> bool) {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(*pos) {
+        if b < 0x80 {
+            if !ascii(b) {
+                break;
+            }
+            *pos += 1;
+        } else {
+            match char_at(s, *pos) {
+                Some(c) if pred(c) => *pos += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
 }
 
 /// The class of the first word after a terminal.
@@ -348,46 +459,61 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i
 }
 
-/// Closing marks right after a terminal, and a French closing guillemet
-/// after a space (« C’est fini. »).
-fn closers(input: &str) -> IResult<&str, &str> {
-    recognize((
-        take_while_m_n(0, MAX_CLOSERS, is_closer),
-        opt((
-            satisfy(|c| matches!(c, ' ' | '\u{a0}' | '\u{202f}')),
-            satisfy(|c| matches!(c, '»' | '›')),
-        )),
-    ))
-    .parse(input)
-}
-
-/// Parses the closers, spaces, openers and next word of a window.
-fn right_context(window: &str) -> IResult<&str, (&str, &str, &str, &str)> {
-    (
-        closers,
-        take_while(char::is_whitespace),
-        take_while_m_n(0, MAX_OPENERS, is_opener),
-        alt((
-            take_while1(|c: char| matches!(c, '-' | '–' | '—' | '―')),
-            take_while(|c: char| c.is_alphanumeric() || c == '$' || c == '€' || c == '£'),
-        )),
-    )
-        .parse(window)
-}
-
+/// Reads the window after a terminal cluster: closing marks (and a
+/// French closing guillemet after a space: « C’est fini. »), spaces,
+/// opening marks and the next word.
 fn read_right(block: &str, at: usize) -> Right<'_> {
     let limit = floor_boundary(block, at + RIGHT_WINDOW);
     let window = &block[at..limit];
     let at_block_end = limit == block.len();
-    // The parsers cannot fail: every part may be empty.
-    let (after_word, (closers, space, _openers, word)) =
-        right_context(window).unwrap_or((window, ("", "", "", "")));
-    let end = at + closers.len();
-    let rest_after_closers = &window[closers.len()..];
-    let spaced = !space.is_empty();
-    let class = if rest_after_closers.is_empty() && at_block_end {
+    let w = window.as_bytes();
+    let mut pos = 0;
+    // Each step first asks the byte whether its chars can start here: an
+    // ASCII letter or space needs no decoding.
+    if may_start(w, pos, b"\"')]}") {
+        skip_while(window, &mut pos, MAX_CLOSERS, is_closer);
+    }
+    if may_start(w, pos, b" ") && (w[pos] >= 0x80 || may_start(w, pos + 1, b"")) {
+        if let Some(space @ (' ' | '\u{a0}' | '\u{202f}')) = char_at(window, pos) {
+            let next = pos + space.len_utf8();
+            if let Some(mark @ ('»' | '›')) = char_at(window, next) {
+                pos = next + mark.len_utf8();
+            }
+        }
+    }
+    let closers = pos;
+    skip_all(
+        window,
+        &mut pos,
+        |b| char::from(b).is_whitespace(),
+        char::is_whitespace,
+    );
+    let space = pos - closers;
+    if may_start(w, pos, b"\"'([{") {
+        skip_while(window, &mut pos, MAX_OPENERS, is_opener);
+    }
+    let word_start = pos;
+    if may_start(w, pos, b"-") {
+        skip_while(window, &mut pos, usize::MAX, |c| {
+            matches!(c, '-' | '–' | '—' | '―')
+        });
+    }
+    if pos == word_start {
+        skip_all(
+            window,
+            &mut pos,
+            |b| b.is_ascii_alphanumeric() || b == b'$',
+            |c| c.is_alphanumeric() || c == '$' || c == '€' || c == '£',
+        );
+    }
+    let word = &window[word_start..pos];
+    let after_word = &window[pos..];
+    let end = at + closers;
+    let rest_after_closers = window.len() - closers;
+    let spaced = space > 0;
+    let class = if rest_after_closers == 0 && at_block_end {
         NextClass::End
-    } else if space.len() == rest_after_closers.len() {
+    } else if space == rest_after_closers {
         // Only whitespace in the window.
         if at_block_end {
             NextClass::End
@@ -449,15 +575,45 @@ enum LeftKind {
 /// sentence). `None` when it is longer than the window.
 fn left_word(block: &str, floor: usize, i: usize) -> Option<(usize, &str)> {
     let from = ceil_boundary(block, i.saturating_sub(LEFT_WINDOW).max(floor));
-    let window = &block[from..i];
-    let start = match window.rfind(char::is_whitespace) {
-        Some(ws) => from + ws + window[ws..].chars().next().map_or(1, char::len_utf8),
+    let start = match after_last_space(block, from, i) {
+        Some(after) => after,
         None if from == floor => floor,
         None => return None,
     };
     let word = &block[start..i];
-    let trimmed = word.trim_start_matches(|c| is_opener(c) || is_closer(c));
+    let trimmed = match word.as_bytes().first() {
+        Some(b) if b.is_ascii_alphanumeric() => word,
+        _ => word.trim_start_matches(|c| is_opener(c) || is_closer(c)),
+    };
     Some((start + word.len() - trimmed.len(), trimmed))
+}
+
+/// The offset just after the last whitespace char in `block[from..to]`,
+/// scanning back byte by byte and decoding only non-ASCII chars. Both
+/// offsets are char boundaries.
+fn after_last_space(block: &str, from: usize, to: usize) -> Option<usize> {
+    let bytes = block.as_bytes();
+    let mut j = to;
+    while j > from {
+        let b = bytes[j - 1];
+        if b < 0x80 {
+            if char::from(b).is_whitespace() {
+                return Some(j);
+            }
+            j -= 1;
+            continue;
+        }
+        // The start of the multi-byte char that ends at `j`.
+        let mut k = j - 1;
+        while k > from && (bytes[k] & 0xC0) == 0x80 {
+            k -= 1;
+        }
+        if char_at(block, k).is_some_and(char::is_whitespace) {
+            return Some(j);
+        }
+        j = k;
+    }
+    None
 }
 
 /// Recognises dotted abbreviations such as "U.S", "Ph.D", "e.g".
@@ -479,8 +635,8 @@ fn classify_left(word: &str) -> LeftKind {
         return LeftKind::Abbreviation(kind);
     }
     // "then-Sen. Barack Obama", "ex-Gov. Jane Doe"
-    if let Some((_, tail)) = word.rsplit_once('-') {
-        if let Some(kind @ AbbrevKind::Title) = LEXICON.abbreviation(tail) {
+    if let Some(dash) = word.bytes().rposition(|b| b == b'-') {
+        if let Some(kind @ AbbrevKind::Title) = LEXICON.abbreviation(&word[dash + 1..]) {
             return LeftKind::Abbreviation(kind);
         }
     }
@@ -533,10 +689,10 @@ fn starter(right: &Right<'_>) -> bool {
 /// Decides at the terminal at byte `i` of `block`; `start` is where the
 /// current sentence began.
 fn decide(block: &str, i: usize, start: usize) -> Decision {
-    let Ok((rest, cl)) = cluster(&block[i..]) else {
+    let Some((len, cl)) = cluster(&block[i..]) else {
         return Decision::Continue(i + 1);
     };
-    let cluster_end = block.len() - rest.len();
+    let cluster_end = i + len;
     let right = read_right(block, cluster_end);
     let boundary = Decision::Boundary(right.end);
     let go_on = Decision::Continue(cluster_end);
@@ -939,5 +1095,21 @@ mod tests {
         assert_eq!(pieces(&dots).len(), 1);
         let spaced = ". ".repeat(100_000);
         assert_eq!(pieces(&spaced).len(), 1);
+    }
+
+    #[test]
+    fn glued_fast_path_agrees_with_decide() {
+        let words = [
+            "4", "5%", "org", "m.", "eBay", "x", "abcD", "é", "Today", "a€",
+        ];
+        for before in ["$4", "example", "a", "Hello world", "U.S"] {
+            for word in words {
+                let block = format!("{before}.{word} next");
+                let i = before.len();
+                if glued_to_lowercase_or_digit(block.as_bytes(), i) {
+                    assert_eq!(decide(&block, i, 0), Decision::Continue(i + 1), "{block}");
+                }
+            }
+        }
     }
 }

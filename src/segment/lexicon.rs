@@ -1,6 +1,6 @@
 //! The segmenter's language data, read once from `grammar/`.
 
-use std::collections::HashMap as StdHashMap;
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
@@ -14,24 +14,70 @@ const HEADINGS: &str = include_str!("../../grammar/headings.txt");
 /// newsroom adds a verb in one place.
 const SPEECH_VERBS: &str = include_str!("../../grammar/reporting_verbs.txt");
 
-/// FNV-1a: the tables are looked up at every period, with short keys,
-/// where std's default SipHash costs more than the lookup itself. Only
-/// used for in-memory tables, never for saved ids.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// A word packed into one integer: its bytes, little-endian, and its
+/// length in the top byte. Words of up to [`PACKED_MAX`] bytes pack
+/// without loss, so comparing keys compares words.
+type Packed = u128;
 
-impl Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
+/// Longest word, in bytes, that [`pack`] takes.
+pub(crate) const PACKED_MAX: usize = 15;
+
+/// Packs `word`, after lowercasing ASCII letters when `fold` is set.
+#[inline]
+fn pack(word: &[u8], fold: bool) -> Option<Packed> {
+    if word.len() > PACKED_MAX {
+        return None;
+    }
+    // Two 64-bit halves: shifts of a u128 cost more.
+    let (mut lo, mut hi) = (0u64, (word.len() as u64) << 56);
+    for (k, &b) in word.iter().enumerate() {
+        let b = u64::from(if fold { b.to_ascii_lowercase() } else { b });
+        if k < 8 {
+            lo |= b << (8 * k);
         } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+            hi |= b << (8 * (k - 8));
         }
-        self.0 = h;
+    }
+    Some((u128::from(hi) << 64) | u128::from(lo))
+}
+
+/// A packed word with its ASCII capitals lowercased.
+#[inline]
+fn fold(key: Packed) -> Packed {
+    let mut bytes = key.to_le_bytes();
+    // The length byte is below 16 and stays as it is.
+    bytes.make_ascii_lowercase();
+    u128::from_le_bytes(bytes)
+}
+
+/// The abbreviations of one lowercased ASCII word.
+#[derive(Clone, Debug, Default)]
+struct AbbrevSlot {
+    /// The kind of the case-insensitive entry, if any.
+    folded: Option<AbbrevKind>,
+    /// Entries that match only in their own case, with their packed form.
+    exact: Vec<(Packed, AbbrevKind)>,
+}
+
+/// Hashes a packed word with one multiply: the tables are looked up at
+/// every period and for many words of a heading, where a byte-wise hash
+/// over a string costs more than the lookup itself. Only used for
+/// in-memory tables, never for saved ids.
+#[derive(Default)]
+pub(crate) struct PackedHasher(u64);
+
+impl Hasher for PackedHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        // Not reached for `Packed` keys; a plain FNV-1a for completeness.
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        let folded = (n as u64) ^ ((n >> 64) as u64).rotate_left(29);
+        let h = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 32);
     }
 
     fn finish(&self) -> u64 {
@@ -39,7 +85,73 @@ impl Hasher for Fnv {
     }
 }
 
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type PackedMap<V> = HashMap<Packed, V, BuildHasherDefault<PackedHasher>>;
+
+/// A table of words: packed keys for short words, strings for the rest.
+pub(crate) struct WordMap<V> {
+    /// The longest word in the table, in bytes: longer words are not
+    /// looked up at all.
+    max_len: usize,
+    short: PackedMap<V>,
+    long: HashMap<String, V>,
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            max_len: 0,
+            short: PackedMap::default(),
+            long: HashMap::new(),
+        }
+    }
+}
+
+impl<V: Copy> WordMap<V> {
+    fn insert(&mut self, word: &str, value: V) {
+        self.max_len = self.max_len.max(word.len());
+        match pack(word.as_bytes(), false) {
+            Some(key) => {
+                self.short.insert(key, value);
+            }
+            None => {
+                self.long.insert(word.to_owned(), value);
+            }
+        }
+    }
+
+    #[inline]
+    fn get(&self, word: &str) -> Option<V> {
+        if word.len() > self.max_len {
+            return None;
+        }
+        match pack(word.as_bytes(), false) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(word).copied(),
+        }
+    }
+
+    /// Looks up `word` with its ASCII letters lowercased.
+    #[inline]
+    fn get_ascii_folded(&self, word: &str) -> Option<V> {
+        if word.len() > self.max_len {
+            return None;
+        }
+        match pack(word.as_bytes(), true) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(&word.to_ascii_lowercase()).copied(),
+        }
+    }
+}
+
+impl<'a, V: Copy> FromIterator<(&'a str, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (&'a str, V)>>(iter: I) -> Self {
+        let mut map = WordMap::default();
+        for (word, value) in iter {
+            map.insert(word, value);
+        }
+        map
+    }
+}
 
 /// How an abbreviation behaves before the next word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,14 +182,19 @@ pub(crate) enum CalendarKind {
 /// All lookup tables of the segmenter.
 pub(crate) struct Lexicon {
     /// Exact-case abbreviations.
-    exact: HashMap<&'static str, AbbrevKind>,
+    exact: WordMap<AbbrevKind>,
+    /// Both kinds of abbreviation for short ASCII words, keyed by the
+    /// lowercased word, so that one probe answers.
+    ascii: PackedMap<AbbrevSlot>,
+    /// The longest entry of `exact` or `folded`, in bytes.
+    ascii_max_len: usize,
     /// Abbreviations that match in any case, keyed in lowercase.
-    folded: HashMap<String, AbbrevKind>,
-    starters: HashMap<&'static str, ()>,
-    calendar: HashMap<&'static str, CalendarKind>,
-    bylines: HashMap<&'static str, ()>,
-    function_words: HashMap<&'static str, ()>,
-    speech_verbs: HashMap<&'static str, ()>,
+    folded: WordMap<AbbrevKind>,
+    starters: WordMap<()>,
+    calendar: WordMap<CalendarKind>,
+    bylines: WordMap<()>,
+    function_words: WordMap<()>,
+    speech_verbs: WordMap<()>,
 }
 
 /// The lexicon, parsed at first use.
@@ -85,8 +202,9 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
 
 impl Lexicon {
     fn load() -> Self {
-        let mut exact = HashMap::default();
-        let mut folded = HashMap::default();
+        let mut exact = WordMap::default();
+        let mut ascii = PackedMap::<AbbrevSlot>::default();
+        let mut folded = WordMap::default();
         for entry in entries(ABBREVIATIONS) {
             let mut f = fields(entry);
             let word = f.next().unwrap_or_default();
@@ -100,11 +218,20 @@ impl Lexicon {
             };
             if f.next() == Some("exact") {
                 exact.insert(word, kind);
+                if let (true, Some(key)) = (word.is_ascii(), pack(word.as_bytes(), false)) {
+                    let slot: &mut AbbrevSlot = ascii.entry(fold(key)).or_default();
+                    slot.exact.retain(|(k, _)| *k != key);
+                    slot.exact.push((key, kind));
+                }
             } else {
-                folded.insert(word.to_lowercase(), kind);
+                let lower = word.to_lowercase();
+                folded.insert(&lower, kind);
+                if let (true, Some(key)) = (lower.is_ascii(), pack(lower.as_bytes(), false)) {
+                    ascii.entry(key).or_default().folded = Some(kind);
+                }
             }
         }
-        let mut calendar = HashMap::default();
+        let mut calendar = WordMap::default();
         for entry in entries(CALENDAR) {
             let mut f = fields(entry);
             let word = f.next().unwrap_or_default();
@@ -115,18 +242,23 @@ impl Lexicon {
             };
             calendar.insert(word, kind);
         }
-        let mut bylines = HashMap::default();
-        let mut function_words = HashMap::default();
+        let mut bylines = WordMap::default();
+        let mut function_words = WordMap::default();
         for entry in entries(HEADINGS) {
             let mut f = fields(entry);
             let word = f.next().unwrap_or_default();
             match f.next().unwrap_or_default() {
                 "byline" => bylines.insert(word, ()),
                 _ => function_words.insert(word, ()),
-            };
+            }
         }
+        // An ASCII word keeps its length when lowercased: no entry of
+        // either table matches a longer one.
+        let ascii_max_len = exact.max_len.max(folded.max_len);
         Lexicon {
             exact,
+            ascii,
+            ascii_max_len,
             folded,
             starters: entries(SENTENCE_STARTERS).map(|w| (w, ())).collect(),
             calendar,
@@ -140,48 +272,60 @@ impl Lexicon {
     }
 
     /// The kind of abbreviation `word` (without its final period) is.
+    #[inline]
     pub(crate) fn abbreviation(&self, word: &str) -> Option<AbbrevKind> {
+        if word.is_ascii() {
+            if word.len() > self.ascii_max_len {
+                return None;
+            }
+            if let Some(key) = pack(word.as_bytes(), false) {
+                let slot = self.ascii.get(&fold(key))?;
+                return match slot.exact.iter().find(|(k, _)| *k == key) {
+                    Some((_, kind)) => Some(*kind),
+                    None => slot.folded,
+                };
+            }
+        }
         if let Some(kind) = self.exact.get(word) {
-            return Some(*kind);
+            return Some(kind);
         }
         if word.len() > MAX_ABBREVIATION_LEN {
             return None;
         }
         if word.is_ascii() {
-            // Lowercase on the stack: this runs at every period.
-            let mut buf = [0u8; MAX_ABBREVIATION_LEN];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = std::str::from_utf8(lower).unwrap_or_default();
-            return self.folded.get(lower).copied();
+            return self.folded.get_ascii_folded(word);
         }
-        self.folded.get(&word.to_lowercase()).copied()
+        self.folded.get(&word.to_lowercase())
     }
 
     /// True when `word` typically opens a sentence.
+    #[inline]
     pub(crate) fn is_starter(&self, word: &str) -> bool {
-        self.starters.contains_key(word)
+        self.starters.get(word).is_some()
     }
 
     /// The calendar kind of `word`, if it is one.
+    #[inline]
     pub(crate) fn calendar(&self, word: &str) -> Option<CalendarKind> {
-        self.calendar.get(word).copied()
+        self.calendar.get(word)
     }
 
     /// True when a line starting with `word` may be a byline.
+    #[inline]
     pub(crate) fn is_byline_word(&self, word: &str) -> bool {
-        self.bylines.contains_key(word)
+        self.bylines.get(word).is_some()
     }
 
     /// True when `word` is a speech verb ("said", "asked").
+    #[inline]
     pub(crate) fn is_speech_verb(&self, word: &str) -> bool {
-        self.speech_verbs.contains_key(word)
+        self.speech_verbs.get(word).is_some()
     }
 
     /// True when `word` is a lowercase function word.
+    #[inline]
     pub(crate) fn is_function_word(&self, word: &str) -> bool {
-        self.function_words.contains_key(word)
+        self.function_words.get(word).is_some()
     }
 }
 
@@ -191,6 +335,28 @@ const MAX_ABBREVIATION_LEN: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_probe_lookup_agrees_with_both_tables() {
+        let lex = &*LEXICON;
+        for entry in entries(ABBREVIATIONS) {
+            let word = fields(entry).next().unwrap_or_default();
+            let variants = [
+                word.to_owned(),
+                word.to_lowercase(),
+                word.to_uppercase(),
+                format!("{word}x"),
+            ];
+            for w in variants {
+                let plain = lex.exact.get(&w).or_else(|| {
+                    (w.len() <= MAX_ABBREVIATION_LEN)
+                        .then(|| lex.folded.get(&w.to_lowercase()))
+                        .flatten()
+                });
+                assert_eq!(lex.abbreviation(&w), plain, "{w}");
+            }
+        }
+    }
 
     #[test]
     fn exact_entries_keep_their_case() {

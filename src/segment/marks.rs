@@ -2,6 +2,7 @@
 //! marks, brackets and list bullets.
 
 /// True for characters that can end a sentence.
+#[inline]
 pub(crate) fn is_terminal(c: char) -> bool {
     matches!(
         c,
@@ -10,6 +11,7 @@ pub(crate) fn is_terminal(c: char) -> bool {
 }
 
 /// True for terminal characters other than the period and the ellipsis.
+#[inline]
 pub(crate) fn is_strong_terminal(c: char) -> bool {
     is_terminal(c) && !matches!(c, '.' | '…')
 }
@@ -18,6 +20,7 @@ pub(crate) fn is_strong_terminal(c: char) -> bool {
 /// terminal. Both straight and curly forms, guillemets in either
 /// direction (French « », German » «), low-9 pairs („ “, ‚ ‘) and corner
 /// brackets.
+#[inline]
 pub(crate) fn is_closer(c: char) -> bool {
     matches!(
         c,
@@ -39,6 +42,7 @@ pub(crate) fn is_closer(c: char) -> bool {
 }
 
 /// Marks that may open a quotation or a parenthesis before a word.
+#[inline]
 pub(crate) fn is_opener(c: char) -> bool {
     matches!(
         c,
@@ -62,6 +66,7 @@ pub(crate) fn is_opener(c: char) -> bool {
 }
 
 /// List bullets. A bullet after whitespace starts a new list item.
+#[inline]
 pub(crate) fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '◦' | '▪' | '‣' | '⁃' | '●' | '◆' | '■')
 }

@@ -75,14 +75,20 @@ pub(crate) fn paragraphs(text: &str) -> Vec<Paragraph> {
     blocks::blocks(text)
 }
 
+/// A short news sentence, in bytes: sizes the sentence vector before
+/// the split.
+const EXPECTED_SENTENCE_BYTES: usize = 64;
+
 /// Splits each paragraph into sentences.
 pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
-    let mut out = Vec::new();
+    // Room for the sentences of ordinary prose up front, so that the
+    // vector is rarely copied as it grows.
+    let mut out = Vec::with_capacity(paragraphs.len() + text.len() / EXPECTED_SENTENCE_BYTES);
     for (index, para) in paragraphs.iter().enumerate() {
         let body = para.span.text(text);
         let base = para.span.start;
         boundary::split(body, |start, end| {
-            let span = Span::new(base + start, base + end).trim(text);
+            let span = trim(text, base + start, base + end);
             if !span.is_empty() {
                 out.push(Sentence {
                     span,
@@ -95,9 +101,59 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Paragraph]) -> Vec<Sentence> {
     out
 }
 
+/// `Span::new(start, end).trim(text)`, with ASCII ends checked byte by
+/// byte: only a non-ASCII end needs the general trim.
+fn trim(text: &str, start: usize, end: usize) -> Span {
+    let bytes = text.as_bytes();
+    let is_space = |b: u8| char::from(b).is_whitespace();
+    let mut from = start;
+    while from < end && bytes[from] < 0x80 && is_space(bytes[from]) {
+        from += 1;
+    }
+    if from == end {
+        return Span::new(start, start);
+    }
+    let mut to = end;
+    while to > from && bytes[to - 1] < 0x80 && is_space(bytes[to - 1]) {
+        to -= 1;
+    }
+    // A non-ASCII char at either end may be a space (U+00A0, U+3000).
+    let spaced_end = (bytes[from] >= 0x80
+        && text[from..to]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace))
+        || (bytes[to - 1] >= 0x80
+            && text[from..to]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_whitespace));
+    if spaced_end {
+        return Span::new(start, end).trim(text);
+    }
+    Span::new(from, to)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_trim_agrees_with_span_trim() {
+        let text = " a \u{a0}b\u{a0} “c” \u{3000}\t\n é ";
+        let bounds: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect();
+        for (k, &start) in bounds.iter().enumerate() {
+            for &end in &bounds[k..] {
+                assert_eq!(
+                    trim(text, start, end),
+                    Span::new(start, end).trim(text),
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
 
     fn split(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
