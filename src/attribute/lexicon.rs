@@ -37,6 +37,8 @@ pub(crate) struct WordClasses {
     pub adverb: Vec<String>,
     pub stop: Vec<String>,
     pub relative: Vec<String>,
+    pub auxiliary: Vec<String>,
+    pub time: Vec<String>,
 }
 
 /// All attribution lexicons.
@@ -97,6 +99,8 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "adverb" => words.adverb.push(w),
                 "stop" => words.stop.push(w),
                 "relative" => words.relative.push(w),
+                "auxiliary" => words.auxiliary.push(w),
+                "time" => words.time.push(w),
                 _ => {}
             }
         }
@@ -129,6 +133,12 @@ impl WordClasses {
     }
     pub(crate) fn is_relative(&self, w: &str) -> bool {
         Self::has(&self.relative, w)
+    }
+    pub(crate) fn is_auxiliary(&self, w: &str) -> bool {
+        Self::has(&self.auxiliary, w)
+    }
+    pub(crate) fn is_time(&self, w: &str) -> bool {
+        Self::has(&self.time, w)
     }
 }
 

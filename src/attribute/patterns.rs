@@ -847,6 +847,132 @@ fn before(text: &str, window: Span) -> Option<Found> {
     None
 }
 
+/// True when `w` reads as the finite verb after a subject: an auxiliary,
+/// a reporting verb, a past form or (not right after a determiner) a
+/// present form in -s.
+fn is_verb_like(w: &str, after_determiner: bool) -> bool {
+    let lex = lexicon();
+    if is_capitalised(w)
+        || !w.chars().next().is_some_and(char::is_alphabetic)
+        || lex.words.is_determiner(w)
+        || (lex.words.is_stop(w) && !lex.words.is_auxiliary(w))
+    {
+        return false;
+    }
+    let present = w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("'s") && w.len() > 3;
+    lex.words.is_auxiliary(w)
+        || verb_lemma(w).is_some()
+        || (w.ends_with("ed") && w.len() > 4)
+        || (present && !after_determiner)
+}
+
+/// A quotation inside a clause that no reporting pattern claims
+/// (`The ad targets a "rigged economy"`, `Doe credited the win to "…"`):
+/// the clause's subject is its source and the verb after that subject
+/// its cue. `window` is the clause before the quotation.
+fn clause_subject(text: &str, window: Span) -> Option<Found> {
+    let mut toks = tokens(text, window);
+    // The clause after the last semicolon or colon.
+    if let Some(p) = toks
+        .iter()
+        .rposition(|t| !t.word && matches!(t.text(text), ";" | ":"))
+    {
+        toks.drain(..=p);
+    }
+    let lex = lexicon();
+    // Connectives and an opening adverb or adverbial phrase: "Later,",
+    // "Immediately after the attacks,".
+    while let Some(f) = toks.first() {
+        let w = f.text(text);
+        if !f.word || lex.words.is_connective(w) {
+            toks.remove(0);
+        } else {
+            break;
+        }
+    }
+    // Opening adverbials end at a comma: "Thirteen years earlier,",
+    // "On Monday night,", "Immediately after the attacks,".
+    for _ in 0..MAX_APPOSITIVE_HOPS {
+        let Some(comma) = toks
+            .iter()
+            .take(MAX_SUBJECT_TOKENS)
+            .position(|t| !t.word && t.text(text) == ",")
+        else {
+            break;
+        };
+        let (Some(first), Some(last)) = (toks.first(), toks[..comma].last()) else {
+            break;
+        };
+        let (f, l) = (first.text(text), last.text(text));
+        let opener = (lex.words.is_stop(f) && !lex.words.is_determiner(f))
+            || lex.words.is_relative(f) && !lex.words.is_determiner(f)
+            || (is_capitalised(f) && f.ends_with("ing"))
+            || f.ends_with("ly")
+            || lex.words.is_time(l)
+            || l.ends_with("ly");
+        if !opener {
+            break;
+        }
+        toks.drain(..=comma);
+    }
+    let head = toks.first()?.text(text);
+    // "It was not just …": an expletive pronoun is no source.
+    if head.eq_ignore_ascii_case("it")
+        && toks
+            .get(1)
+            .is_some_and(|t| lex.words.is_auxiliary(t.text(text)))
+    {
+        return None;
+    }
+    let subject = if lex.words.is_determiner(head) && !is_capitalised_run_start(text, &toks) {
+        // "The Rove ad hits …": the phrase runs to the first verb-like
+        // word after the word following the determiner.
+        let verb = (2..toks.len().min(MAX_SPEAKER_WORDS)).find(|&k| {
+            let w = toks[k].text(text);
+            toks[k].word && (lex.words.is_stop(w) || is_verb_like(w, false))
+        })?;
+        // "A mark at the end of …": a preposition before any verb.
+        if lex.words.is_stop(toks[verb].text(text))
+            && !lex.words.is_auxiliary(toks[verb].text(text))
+        {
+            return None;
+        }
+        if toks[1..verb].iter().any(|t| !t.word) {
+            return None;
+        }
+        span_of(&toks[..verb])?
+    } else {
+        subject_first(text, &toks)?
+    };
+    let mut k = toks.iter().position(|t| t.span.start >= subject.end)?;
+    while k < toks.len() && {
+        let w = toks[k].text(text);
+        toks[k].word && !lex.words.is_auxiliary(w) && (lex.words.is_adverb(w) || w.ends_with("ly"))
+    } {
+        k += 1;
+    }
+    let verb = toks.get(k)?;
+    let w = verb.text(text);
+    if !verb.word || !is_verb_like(w, false) {
+        return None;
+    }
+    let lemma = verb_lemma(w).map_or_else(|| w.to_lowercase(), str::to_owned);
+    Some(Found {
+        speaker: Some(subject),
+        cue: Some((verb.span, lemma)),
+        pattern: "clause-subject",
+        confidence: 0.5,
+        ..Found::default()
+    })
+}
+
+/// True when the determiner at the front of `toks` opens a capitalised
+/// name ("The Washington Post"), which `subject_first` reads better.
+fn is_capitalised_run_start(text: &str, toks: &[Tok]) -> bool {
+    toks.get(1)
+        .is_some_and(|t| t.word && is_capitalised(t.text(text)))
+}
+
 /// The index of the item of `spans` that holds `at`.
 fn index_at(spans: impl Fn(usize) -> Option<Span>, len: usize, at: usize) -> Option<usize> {
     let (mut lo, mut hi) = (0, len);
@@ -947,6 +1073,14 @@ pub(crate) fn attribute(
         } else {
             a.or(b)
         };
+        // A quotation inside a clause that no pattern claims belongs to
+        // that clause's subject, before any inheritance.
+        let own_sentence = q.closed && sentence.is_none_or(|s| before_window.start <= s.span.start);
+        let f = f.or_else(|| {
+            own_sentence
+                .then(|| clause_subject(text, before_window))
+                .flatten()
+        });
         found.push(f);
     }
     // Inheritance: a quotation without attribution takes the speaker of
@@ -1276,6 +1410,16 @@ mod tests {
     fn a_participle_after_the_quote_keeps_the_clause_subject() {
         let w = who("Doe insisted that he had “won the state,” claiming that turnout rose.");
         assert_eq!(w[0].0, "Doe");
+    }
+
+    #[test]
+    fn a_quotation_in_a_clause_belongs_to_its_subject() {
+        let w = who("The ad hits Doe for “taking money from every bank in the state.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The ad", "hits"));
+        let w = who("Two years later, Doe has credited the win to “sheer luck.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Doe", "has"));
+        let w = who("It was not just the “noise” that bothered them.");
+        assert_eq!(w[0].0, "");
     }
 
     #[test]
