@@ -256,6 +256,11 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
     while start > 0 {
         let t = toks[start - 1];
         let w = t.text(text);
+        // A plural possessive goes on: "the residents' group".
+        if is_plural_possessive(text, toks, start - 1) {
+            start -= 1;
+            continue;
+        }
         if !t.word || toks.len() - start >= MAX_SPEAKER_WORDS {
             break;
         }
@@ -285,6 +290,25 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
         return toks;
     }
     &toks[start..]
+}
+
+/// True when token `k` is an apostrophe glued to a word in -s before it
+/// and a word after it ("Sanders' campaign", "the residents’ group").
+fn is_plural_possessive(text: &str, toks: &[Tok], k: usize) -> bool {
+    let t = toks[k];
+    k > 0
+        && !t.word
+        && matches!(t.text(text), "'" | "’")
+        && toks[k - 1].word
+        && toks[k - 1].span.end == t.span.start
+        && toks[k - 1].text(text).ends_with(['s', 'S'])
+        && toks.get(k + 1).is_some_and(|n| n.word)
+}
+
+/// True for a relative pronoun that can stand as a speaker ("Doe, who
+/// added that …"): PolNeAR marks it, not its antecedent, as the source.
+fn is_relative_pronoun(w: &str) -> bool {
+    matches!(w, "who" | "which" | "whom")
 }
 
 fn is_pronoun(w: &str) -> bool {
@@ -326,6 +350,20 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         }
         let segment = trim_subject(text, &toks[start..end]);
         let first = segment.first().map(|t| t.text(text));
+        // "Doe, who added that …" and "Roe, whom he called …": the verb's
+        // own subject is the relative pronoun or the name after it.
+        if end == verb && hops == 0 && first.is_some_and(is_relative_pronoun) {
+            if segment.len() == 1 {
+                return Some(segment[0].span);
+            }
+            let rest = &segment[1..];
+            let w = rest[0].text(text);
+            if (rest.len() == 1 && is_pronoun(w))
+                || rest.iter().all(|t| t.word && is_capitalised(t.text(text)))
+            {
+                return span_of(rest);
+            }
+        }
         // An aside: hop back over it when a name-like segment comes before.
         // "Ryan, R-Wis., said": a party and state label is an aside too.
         let party = segment.len() == 1
@@ -615,7 +653,11 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     let subject = speaker_of_cue(text, &toks, &c)?;
     let w = tokens(text, Span::new(subject.start, subject.end));
     let head = w.first()?.text(text);
-    if !(is_capitalised(head) || is_pronoun(head) || lexicon().words.is_determiner(head)) {
+    if !(is_capitalised(head)
+        || is_pronoun(head)
+        || is_relative_pronoun(head)
+        || lexicon().words.is_determiner(head))
+    {
         return None;
     }
     let mut k = c.end;
@@ -1194,7 +1236,12 @@ pub(crate) fn attribute(
         q.addressee = f.addressee.map(|span| mention(text, span));
         q.speaker = f.speaker.map(|span| {
             let written = span.text(text).to_owned();
-            match entities.resolve(text, span) {
+            let named = if is_relative_pronoun(&written) {
+                antecedent(text, span).unwrap_or(span)
+            } else {
+                span
+            };
+            match entities.resolve(text, named) {
                 Some(r) => {
                     if !used.contains(&r.entity) {
                         used.push(r.entity);
@@ -1207,7 +1254,7 @@ pub(crate) fn attribute(
                     }
                 }
                 None => {
-                    let name = fallback_name(&written);
+                    let name = fallback_name(named.text(text));
                     add_fallback(&mut fallback, &name, mention(text, span));
                     SpeakerMention {
                         span,
@@ -1224,6 +1271,21 @@ pub(crate) fn attribute(
         speakers = fallback;
     }
     (quotes, speakers)
+}
+
+/// How many bytes before a relative pronoun its antecedent may start.
+const ANTECEDENT_WINDOW: usize = 120;
+
+/// The noun phrase a relative pronoun stands for: the one right before
+/// it and its comma ("Jane Doe, who …" → "Jane Doe").
+fn antecedent(text: &str, relative: Span) -> Option<Span> {
+    let start = ceil_boundary(text, relative.start.saturating_sub(ANTECEDENT_WINDOW));
+    let mut toks = tokens(text, Span::new(start.min(relative.start), relative.start));
+    while toks.last().is_some_and(|t| !t.word) {
+        toks.pop();
+    }
+    let np = np_tail(text, &toks);
+    span_of(np)
 }
 
 fn mention(text: &str, span: Span) -> Mention {
@@ -1386,10 +1448,31 @@ mod tests {
         }
     }
 
+    fn named(text: &str) -> Vec<(String, String)> {
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let quotes = quote::find(text, &paras, &sents);
+        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        quotes
+            .into_iter()
+            .filter_map(|q| q.speaker.map(|s| (s.text, s.name)))
+            .collect()
+    }
+
     #[test]
-    fn a_relative_clause_speaks_for_the_name_before_it() {
-        let w = who("The delay annoyed Norway, which said it wanted the vote held in May.");
-        assert_eq!(w[0].0, "Norway");
+    fn a_relative_pronoun_speaks_for_the_name_before_it() {
+        let w = named("The delay annoyed Norway, which said it wanted the vote held in May.");
+        assert_eq!(w[0], ("which".to_owned(), "Norway".to_owned()));
+        let w = named("“We lost,” said Jane Doe, who added that the count was “a farce.”");
+        assert_eq!(w[1], ("who".to_owned(), "Jane Doe".to_owned()));
+        let w = named("Voters backed Roe, whom Doe called “a fraud.”");
+        assert_eq!(w[0].0, "Doe");
+    }
+
+    #[test]
+    fn a_plural_possessive_stays_in_the_speaker() {
+        let w = who("The residents' group said the plan was “a gift to the operator.”");
+        assert_eq!(w[0].0, "The residents' group");
     }
 
     #[test]
