@@ -564,6 +564,15 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
                 });
             }
             let lead = trim_subject(text, &toks[start..c.first]);
+            // `"…," saying the city …` and `"…" but described …`: a
+            // participle or a coordinated verb continues the clause
+            // around the quotation; it does not attribute it.
+            let word = toks[c.first].text(text);
+            let joined =
+                c.first > start && matches!(toks[c.first - 1].text(text), "and" | "but" | "or");
+            if lead.is_empty() && (joined || (c.end - c.first == 1 && word.ends_with("ing"))) {
+                return None;
+            }
             let (speaker, pattern) = if lead.is_empty() {
                 (np_after(text, &toks[c.end..]), "quote-said-name")
             } else {
@@ -1503,6 +1512,14 @@ mod tests {
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Doe", "has"));
         let w = who("It was not just the “noise” that bothered them.");
         assert_eq!(w[0].0, "");
+    }
+
+    #[test]
+    fn a_participle_or_joined_verb_after_a_quote_does_not_attribute_it() {
+        let w = who("Doe defended “Ohio values,” saying the city was “the soul of America.”");
+        assert_eq!(w[0].0, "Doe");
+        let w = who("Roe praised Doe as “a leader” but described his plan as “a mess.”");
+        assert_eq!(w[0].0, "Roe");
     }
 
     #[test]
