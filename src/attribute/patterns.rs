@@ -349,6 +349,15 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             start -= 1;
         }
         let segment = trim_subject(text, &toks[start..end]);
+        // "Doe on Thursday said", "Roe (D-Calif.) last week said": a time
+        // adverbial before the verb is not its subject; look before it.
+        if hops < MAX_APPOSITIVE_HOPS
+            && let Some(at) = adverbial_start(text, &toks[start..end])
+        {
+            hops += 1;
+            end = start + at;
+            continue;
+        }
         let first = segment.first().map(|t| t.text(text));
         // "Doe, who added that …" and "Roe, whom he called …": the verb's
         // own subject is the relative pronoun or the name after it.
@@ -371,10 +380,19 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 let b = w.as_bytes();
                 b.len() >= 3 && b[0].is_ascii_uppercase() && b[1] == b'-'
             });
+        // ", for example,", ", hoping to surge in Iowa,": a linking
+        // adverbial or a participle clause is an aside too.
+        let adverbial = !segment.is_empty()
+            && end < verb
+            && (first.is_some_and(|w| w.ends_with("ing") && !is_capitalised(w))
+                || segment.iter().all(|t| {
+                    let w = t.text(text);
+                    is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
+                }));
         let aside = segment.is_empty()
             || party
             || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
-        if aside && start > 0 && hops < MAX_APPOSITIVE_HOPS {
+        if (aside || adverbial) && start > 0 && hops < MAX_APPOSITIVE_HOPS {
             let prev_end = start - 1;
             let prev_name_like = prev_end > 0 && {
                 let t = toks[prev_end - 1];
@@ -383,7 +401,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             };
             let relative_clause =
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
-            if prev_name_like || relative_clause || segment.is_empty() {
+            if prev_name_like || relative_clause || segment.is_empty() || adverbial {
                 hops += 1;
                 after_relative |= relative_clause;
                 end = prev_end;
@@ -406,6 +424,41 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         }
         return span_of(np_tail(text, segment));
     }
+}
+
+/// True for a word of a time adverbial: "Thursday", "week", "2015".
+fn is_time_word(w: &str) -> bool {
+    lexicon().words.is_time(w)
+        || crate::segment::is_calendar_word(w)
+        || (!w.is_empty() && w.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Where a time adverbial closing `toks` starts ("on Thursday", "last
+/// week", "this month"), when words remain before it or it is all there
+/// is. `None` when `toks` does not end in one.
+fn adverbial_start(text: &str, toks: &[Tok]) -> Option<usize> {
+    let lex = lexicon();
+    let mut at = toks.len();
+    while at > 0 && toks[at - 1].word && is_time_word(toks[at - 1].text(text)) {
+        at -= 1;
+    }
+    if at == toks.len() {
+        return None;
+    }
+    let run = at;
+    // The words that open it: "on", "last", "this", "early".
+    while at > 0 && toks[at - 1].word && {
+        let w = toks[at - 1].text(text);
+        (lex.words.is_stop(w) && !is_relative_pronoun(w)) || lex.words.is_time(w)
+    } {
+        at -= 1;
+    }
+    // A lone calendar word may be a name ("Jun", "May").
+    let lone = at == run
+        && toks[run..]
+            .iter()
+            .all(|t| crate::segment::is_calendar_word(t.text(text)));
+    (!lone).then_some(at)
 }
 
 /// The noun phrase that opens a clause: the subject of a participle
@@ -573,6 +626,15 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             if lead.is_empty() && (joined || (c.end - c.first == 1 && word.ends_with("ing"))) {
                 return None;
             }
+            // `("…"), but the board said …`: a new clause after a
+            // conjunction has its own content.
+            let opens_clause = toks[start..c.first]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| matches!(t.text(text), "but" | "and" | "while" | "whereas"));
+            if opens_clause {
+                return None;
+            }
             let (speaker, pattern) = if lead.is_empty() {
                 (np_after(text, &toks[c.end..]), "quote-said-name")
             } else {
@@ -727,8 +789,16 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
     // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
     // shares the clause's subject.
-    let coordinated = c
-        .first
+    // Auxiliaries and adverbs may sit between ("and has boasted").
+    let words = &lexicon().words;
+    let mut k = c.first;
+    while k > 0 && c.first - k < TAIL_TOKENS && {
+        let w = toks[k - 1].text(text);
+        toks[k - 1].word && !is_capitalised(w) && (words.is_adverb(w) || words.is_auxiliary(w))
+    } {
+        k -= 1;
+    }
+    let coordinated = k
         .checked_sub(1)
         .is_some_and(|k| matches!(toks[k].text(text), "and" | "but" | "then"));
     if participle || coordinated {
@@ -1520,6 +1590,20 @@ mod tests {
         assert_eq!(w[0].0, "Doe");
         let w = who("Roe praised Doe as “a leader” but described his plan as “a mess.”");
         assert_eq!(w[0].0, "Roe");
+    }
+
+    #[test]
+    fn a_time_adverbial_or_aside_before_the_verb_is_not_the_speaker() {
+        let w = who("Gov. Jane Doe on Thursday said the plan was “dead on arrival.”");
+        assert_eq!(w[0].0, "Gov. Jane Doe");
+        let w = who("Rep. Ann Roe (D-Ore.) last week said the bill was “a disgrace.”");
+        assert_eq!(w[0].0, "Rep. Ann Roe");
+        let w = who("Tom Park, hoping to win Ohio, called the plan “a disgrace.”");
+        assert_eq!(w[0].0, "Tom Park");
+        let w = who("Doe has praised the plan and has called it “a model for the state.”");
+        assert_eq!(w[0].0, "Doe");
+        let w = who("“We tried,” Jun wrote.");
+        assert_eq!(w[0].0, "Jun");
     }
 
     #[test]
