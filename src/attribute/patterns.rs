@@ -1087,6 +1087,17 @@ fn clause_subject(text: &str, window: Span) -> Option<Found> {
     })
 }
 
+/// The subject and verb of `sentence` when that verb is a reporting verb
+/// ("Roe agreed.", "He then asked the crowd.").
+fn reporting_subject(text: &str, sentence: Span) -> Option<Found> {
+    let f = clause_subject(text, sentence)?;
+    let reporting = f
+        .cue
+        .as_ref()
+        .is_some_and(|(c, _)| verb_lemma(c.text(text)).is_some());
+    reporting.then_some(f)
+}
+
 /// True when the determiner at the front of `toks` opens a capitalised
 /// name ("The Washington Post"), which `subject_first` reads better.
 fn is_capitalised_run_start(text: &str, toks: &[Tok]) -> bool {
@@ -1203,6 +1214,45 @@ pub(crate) fn attribute(
                 .flatten()
         });
         found.push(f);
+    }
+    // A quotation opening its sentence right after a sentence without
+    // quotations whose verb reports speech (`He then asked the crowd.
+    // "Who will pay?"`, `Roe agreed. "…"`) belongs to that sentence's
+    // subject, the nearest source, before the previous quotation's.
+    for i in 0..quotes.len() {
+        if quotes[i].kind == QuoteKind::Scare || found[i].is_some() || !quotes[i].closed {
+            continue;
+        }
+        let k = index_at(
+            |k| sentences.get(k).map(|s| s.span),
+            sentences.len(),
+            quotes[i].span.start,
+        );
+        let Some(prev) = k
+            .and_then(|k| k.checked_sub(1))
+            .and_then(|k| sentences.get(k))
+        else {
+            continue;
+        };
+        let gap = Span::new(prev.span.end, quotes[i].span.start);
+        let same_or_next = matches!(
+            (para_of(quotes[i].span.start), para_of(prev.span.start)),
+            (Some(h), Some(t)) if h.saturating_sub(t) <= MAX_INHERIT_PARAGRAPHS
+        );
+        if !gap.text(text).trim().is_empty()
+            || !same_or_next
+            || prev.span.len() > BEFORE_WINDOW
+            || quote_spans
+                .iter()
+                .any(|s| s.start < prev.span.end && s.end > prev.span.start)
+        {
+            continue;
+        }
+        found[i] = reporting_subject(text, prev.span).map(|f| Found {
+            pattern: "previous-sentence-subject",
+            confidence: 0.5,
+            ..f
+        });
     }
     // Inheritance: a quotation without attribution takes the speaker of
     // the quotation before it in the same or the previous paragraph; an
@@ -1604,6 +1654,20 @@ mod tests {
         assert_eq!(w[0].0, "Doe");
         let w = who("“We tried,” Jun wrote.");
         assert_eq!(w[0].0, "Jun");
+    }
+
+    #[test]
+    fn a_reporting_sentence_before_a_quotation_gives_its_speaker() {
+        let w = who(
+            "“We will build it,” Doe said.\n\nRoe then asked the crowd a question.\n\n“Who will pay for it?”",
+        );
+        let last = w.last().unwrap();
+        assert_eq!(
+            (last.0.as_str(), last.2.as_str()),
+            ("Roe", "previous-sentence-subject")
+        );
+        let w = who("“We will build it,” Doe said. The crowd grew louder. “Who will pay for it?”");
+        assert_eq!(w.last().unwrap().0, "Doe");
     }
 
     #[test]
