@@ -9,7 +9,7 @@ use super::lexicon::{PhraseRole, lexicon, verb_lemma};
 use super::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
 use crate::entity::Entities;
 use crate::quote::{Quote, QuoteKind};
-use crate::segment::{Paragraph, Sentence};
+use crate::segment::{Paragraph, ParagraphKind, Sentence};
 use crate::span::Span;
 
 /// How many bytes after a quotation may hold its attribution.
@@ -582,7 +582,11 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
     // A quotation closed by a full stop ends its sentence, unless the
     // next word is lowercase ("… ." he said).
     if content.ends_with('.') && (!first.word || is_capitalised(first_text)) {
-        return None;
+        // …unless the next sentence is nothing but the attribution:
+        // `"… missing." Trump said.`
+        if !first.word || !is_short_attribution(text, &toks) {
+            return None;
+        }
     }
     let start = usize::from(!first.word && first_text == ",");
     // A quotation embedded in its clause ("was "a mistake" to use …")
@@ -667,6 +671,71 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
         k += 1;
     }
     None
+}
+
+/// A title-case headline `Jane Doe Calls the Plan 'a Disaster'`: the
+/// capitalised words before a reporting verb (or a verb in -s) are the
+/// speaker, that verb the cue.
+fn headline_verb(text: &str, window: Span) -> Option<Found> {
+    let toks = tokens(text, window);
+    let limit = toks.len().min(HEADLINE_NAME_WORDS + 1);
+    let k = (1..limit).find(|&k| {
+        let w = toks[k].text(text);
+        let lower = w.to_lowercase();
+        is_capitalised(w)
+            && (verb_lemma(&lower).is_some() || (w.ends_with('s') && !w.ends_with("ss")))
+    })?;
+    // Title case throughout, with words after the verb: a headline.
+    let title = |t: &Tok| {
+        let w = t.text(text);
+        !t.word || is_capitalised(w) || w.len() <= 3 || w.starts_with(char::is_numeric)
+    };
+    if !toks[..k]
+        .iter()
+        .all(|t| t.word && is_capitalised(t.text(text)))
+        || k + 1 >= toks.len()
+        || !toks.iter().all(title)
+    {
+        return None;
+    }
+    let lemma = verb_lemma(&toks[k].text(text).to_lowercase())
+        .map_or_else(|| toks[k].text(text).to_lowercase(), str::to_owned);
+    Some(Found {
+        speaker: span_of(&toks[..k]),
+        cue: Some((toks[k].span, lemma)),
+        pattern: "headline-verb",
+        confidence: 0.5,
+        ..Found::default()
+    })
+}
+
+/// How many tokens a sentence made only of an attribution may have
+/// (`Jane Doe said Friday.`).
+const SHORT_ATTRIBUTION_TOKENS: usize = 5;
+
+/// True when `toks` (cut at the sentence end) is a whole short sentence
+/// made of a capitalised name or pronoun and a reporting verb, in either
+/// order, with at most one word after the verb.
+fn is_short_attribution(text: &str, toks: &[Tok]) -> bool {
+    let Some(last) = toks.last() else {
+        return false;
+    };
+    let ends = text
+        .get(last.span.end..)
+        .is_some_and(|rest| rest.trim_start().starts_with(['.', '!']));
+    if toks.len() > SHORT_ATTRIBUTION_TOKENS || !ends || !toks.iter().all(|t| t.word) {
+        return false;
+    }
+    (1..toks.len()).any(|k| {
+        cue_at(text, toks, k).is_some_and(|c| {
+            c.role != PhraseRole::SourceAfter
+                && toks.len() - c.end <= 1
+                && toks[..k].iter().all(|t| {
+                    let w = t.text(text);
+                    is_capitalised(w) || is_pronoun(w)
+                })
+        })
+    })
 }
 
 /// Reported speech without marks: `Doe said (that) …`, `Doe told
@@ -1208,10 +1277,15 @@ pub(crate) fn attribute(
         // A quotation inside a clause that no pattern claims belongs to
         // that clause's subject, before any inheritance.
         let own_sentence = q.closed && sentence.is_none_or(|s| before_window.start <= s.span.start);
+        let heading = para.is_some_and(|p| p.kind == ParagraphKind::Heading);
         let f = f.or_else(|| {
-            own_sentence
-                .then(|| clause_subject(text, before_window))
-                .flatten()
+            if !own_sentence {
+                None
+            } else if heading {
+                headline_verb(text, before_window)
+            } else {
+                clause_subject(text, before_window).or_else(|| headline_verb(text, before_window))
+            }
         });
         found.push(f);
     }
@@ -1668,6 +1742,25 @@ mod tests {
         );
         let w = who("“We will build it,” Doe said. The crowd grew louder. “Who will pay for it?”");
         assert_eq!(w.last().unwrap().0, "Doe");
+    }
+
+    #[test]
+    fn a_title_case_headline_names_its_speaker() {
+        let w = who("Mayor Jane Doe Calls Harbour Plan ‘A Disaster.’\n\nThe plan was approved.");
+        assert_eq!(
+            (w[0].0.as_str(), w[0].1.as_str()),
+            ("Mayor Jane Doe", "Calls")
+        );
+        let w = who("The Harbour Times ‘Still Open’\n\nThe paper was sold.");
+        assert_eq!(w[0].0, "");
+    }
+
+    #[test]
+    fn a_sentence_of_only_an_attribution_closes_the_quotation() {
+        let w = who("“We will find the missing files.” Doe said.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Doe", "said"));
+        let w = who("“We will find the missing files.” Doe said the plan would work.");
+        assert_ne!(w[0].2, "quote-name-said");
     }
 
     #[test]
