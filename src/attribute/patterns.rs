@@ -679,12 +679,20 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
 fn headline_verb(text: &str, window: Span) -> Option<Found> {
     let toks = tokens(text, window);
     let limit = toks.len().min(HEADLINE_NAME_WORDS + 1);
-    let k = (1..limit).find(|&k| {
+    let reporting = |k: usize| verb_lemma(&toks[k].text(text).to_lowercase()).is_some();
+    let in_s = |k: usize| {
         let w = toks[k].text(text);
-        let lower = w.to_lowercase();
-        is_capitalised(w)
-            && (verb_lemma(&lower).is_some() || (w.ends_with('s') && !w.ends_with("ss")))
+        w.ends_with('s') && !w.ends_with("ss")
+    };
+    // A word in -s right before a verb ends a name ("Bernie Sanders Pins").
+    let k = (1..limit).find(|&k| {
+        is_capitalised(toks[k].text(text))
+            && (reporting(k)
+                || (in_s(k) && !(k + 1 < toks.len() && (reporting(k + 1) || in_s(k + 1)))))
     })?;
+    // A reporting verb may end the line before the quotation; a word in
+    // -s needs words after it ("The Harbour Times 'Still Open'" has none).
+    let trailing = reporting(k) || k + 1 < toks.len();
     // Title case throughout, with words after the verb: a headline.
     let title = |t: &Tok| {
         let w = t.text(text);
@@ -693,7 +701,7 @@ fn headline_verb(text: &str, window: Span) -> Option<Found> {
     if !toks[..k]
         .iter()
         .all(|t| t.word && is_capitalised(t.text(text)))
-        || k + 1 >= toks.len()
+        || !trailing
         || !toks.iter().all(title)
     {
         return None;
