@@ -946,8 +946,15 @@ fn before(text: &str, window: Span) -> Option<Found> {
     let toks = tokens(text, window);
     let last = toks.last()?;
     let colon = !last.word && last.text(text) == ":";
-    // The last cue in the window.
-    let cue = (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i));
+    // The last cue in the window, unless it sits in the reported clause
+    // of an earlier cue: `Doe said (that) she thinks …` reports Doe.
+    let mut cue = (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i));
+    if let Some(c) = &cue
+        && c.role != PhraseRole::SourceAfter
+        && let Some(outer) = outer_cue(text, &toks, c)
+    {
+        cue = Some(outer);
+    }
     if let Some(c) = cue {
         if c.role == PhraseRole::SourceAfter {
             let speaker = np_after(text, &toks[c.end..])?;
@@ -1180,6 +1187,38 @@ fn reporting_subject(text: &str, sentence: Span) -> Option<Found> {
 fn is_capitalised_run_start(text: &str, toks: &[Tok]) -> bool {
     toks.get(1)
         .is_some_and(|t| t.word && is_capitalised(t.text(text)))
+}
+
+/// How many tokens may separate a reporting verb from the subject of the
+/// clause it reports (`said on Monday that she …`).
+const OUTER_CUE_GAP: usize = 4;
+
+/// The reporting verb whose reported clause holds the cue `inner`:
+/// `Doe said (that) she thinks …`, where a pronoun or name subject of
+/// `inner` follows the outer verb closely, with only "that", adverbs or
+/// a time adverbial between.
+fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
+    let subject = inner.first.checked_sub(1)?;
+    let w = toks[subject].text(text);
+    if !(is_pronoun(w) && w != "it") {
+        return None;
+    }
+    let lex = lexicon();
+    let from = subject.saturating_sub(OUTER_CUE_GAP + 1);
+    (from..subject).rev().find_map(|k| {
+        let c = cue_at(text, toks, k)?;
+        let between = &toks[c.end..subject];
+        let plain = between.iter().all(|t| {
+            let b = t.text(text);
+            t.word
+                && (b == "that"
+                    || lex.words.is_adverb(b)
+                    || b.ends_with("ly")
+                    || is_time_word(b)
+                    || (lex.words.is_stop(b) && !is_relative_pronoun(b)))
+        });
+        (c.role == PhraseRole::Verb && plain).then_some(c)
+    })
 }
 
 /// The index of the item of `spans` that holds `at`.
@@ -1769,6 +1808,14 @@ mod tests {
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Doe", "said"));
         let w = who("“We will find the missing files.” Doe said the plan would work.");
         assert_ne!(w[0].2, "quote-name-said");
+    }
+
+    #[test]
+    fn a_cue_inside_a_reported_clause_yields_to_the_outer_verb() {
+        let w = who("Jane Doe said on Monday that she thinks the plan is “dead on arrival.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "said"));
+        let w = who("Jane Doe said the mayor thinks the plan is “dead on arrival.”");
+        assert_eq!(w[0].1, "thinks");
     }
 
     #[test]
