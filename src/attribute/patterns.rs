@@ -18,7 +18,7 @@ const AFTER_WINDOW: usize = 200;
 const BEFORE_WINDOW: usize = 300;
 /// How many tokens may separate the start of the attribution from its
 /// verb (`"…," Name, a professor at X, said`).
-const MAX_SUBJECT_TOKENS: usize = 24;
+const MAX_SUBJECT_TOKENS: usize = 32;
 /// How many words a headline speaker before a colon may have.
 const HEADLINE_NAME_WORDS: usize = 4;
 /// How many tokens a parenthetical aside before a verb may have.
