@@ -639,8 +639,30 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             if opens_clause {
                 return None;
             }
+            // `"…" about the plan, said Jane Doe`: the content runs on
+            // after the mark and an inverted `, said Name` closes it.
+            let runs_on = lead.first().is_some_and(|t| {
+                let w = t.text(text);
+                t.word && !is_capitalised(w) && !is_pronoun(w) && !is_relative_pronoun(w)
+            });
+            let inverted_name = (runs_on
+                && c.role == PhraseRole::Verb
+                && c.first > start
+                && toks[c.first - 1].text(text) == ",")
+                .then(|| np_after(text, &toks[c.end..]))
+                .flatten()
+                .filter(|np| {
+                    let head = tokens(text, *np);
+                    head.first().is_some_and(|h| {
+                        let w = h.text(text);
+                        (is_capitalised(w) || lexicon().words.is_determiner(w))
+                            && !head.iter().any(|t| is_time_word(t.text(text)))
+                    })
+                });
             let (speaker, pattern) = if lead.is_empty() {
                 (np_after(text, &toks[c.end..]), "quote-said-name")
+            } else if let Some(np) = inverted_name {
+                (Some(np), "quote-runs-on-said-name")
             } else {
                 // `"…," Name, a professor at X, said` and `"…" for
                 // a reason, she said`: the subject before the verb,
@@ -1816,6 +1838,18 @@ mod tests {
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "said"));
         let w = who("Jane Doe said the mayor thinks the plan is “dead on arrival.”");
         assert_eq!(w[0].1, "thinks");
+    }
+
+    #[test]
+    fn content_running_on_after_the_mark_ends_at_an_inverted_attribution() {
+        let w = who(
+            "“He is saying the right things” about pay and pensions, said Jane Doe, a teacher.",
+        );
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "said"));
+        let w = who("“We are friends,” Jim Roe, 57, told a voter passing by.");
+        assert_eq!(w[0].0, "Jim Roe");
+        let w = who("“It is over,” a study by the institute concluded this year.");
+        assert_ne!(w[0].0, "this year");
     }
 
     #[test]
