@@ -37,6 +37,8 @@ pub(crate) struct WordClasses {
     pub adverb: FxHashSet<String>,
     pub stop: FxHashSet<String>,
     pub relative: FxHashSet<String>,
+    pub auxiliary: FxHashSet<String>,
+    pub time: FxHashSet<String>,
 }
 
 /// All attribution lexicons.
@@ -117,6 +119,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "relative" => {
                     words.relative.insert(w);
                 }
+                "auxiliary" => {
+                    words.auxiliary.insert(w);
+                }
+                "time" => {
+                    words.time.insert(w);
+                }
                 _ => {}
             }
         }
@@ -160,6 +168,12 @@ impl WordClasses {
     }
     pub(crate) fn is_relative(&self, w: &str) -> bool {
         Self::has(&self.relative, w)
+    }
+    pub(crate) fn is_auxiliary(&self, w: &str) -> bool {
+        Self::has(&self.auxiliary, w)
+    }
+    pub(crate) fn is_time(&self, w: &str) -> bool {
+        Self::has(&self.time, w)
     }
 }
 

@@ -410,10 +410,16 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let starts_clause = before_trim.is_empty()
         || before_trim.ends_with([':', ',', '.', '?', '!', '\n', '—', '–', '(', '”', '"'])
         || before.ends_with('\n');
-    if is_title(content) && !in_headline(text, piece.span) || is_not_speech(content) {
+    if is_not_speech(content) {
         return QuoteKind::Scare;
     }
-    if words <= SCARE_MAX_WORDS && !ends_like_speech {
+    let headline = in_headline(text, piece.span);
+    if is_title(content) && !headline {
+        return QuoteKind::Scare;
+    }
+    // Headlines quote in single marks: `Doe Calls Plan 'A Disaster'`.
+    let headline_quote = headline && text[piece.span.start..].starts_with(['‘', '\'']);
+    if words <= SCARE_MAX_WORDS && !ends_like_speech && !headline_quote {
         let lower: String = before_trim
             .chars()
             .rev()
@@ -531,6 +537,18 @@ mod tests {
     fn so_called_terms_are_scare_quotes() {
         let q = quotes("The so-called “reform” passed on Monday.");
         assert_eq!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn digits_alone_are_not_speech() {
+        let q = quotes("The post, dated “2016-09-01,” was shared by “1448038800” users.");
+        assert!(q.iter().all(|q| q.1 == QuoteKind::Scare), "{q:?}");
+    }
+
+    #[test]
+    fn single_quotes_in_a_headline_are_quotations() {
+        let q = quotes("Mayor Calls Harbour Plan ‘Years Overdue’\n\nThe plan was approved.");
+        assert_eq!(q[0].1, QuoteKind::Partial);
     }
 
     #[test]

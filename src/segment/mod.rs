@@ -15,6 +15,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+/// True for a weekday, a month or a time zone ("Monday", "May", "ET").
+pub(crate) fn is_calendar_word(word: &str) -> bool {
+    lexicon::LEXICON.calendar(word).is_some()
+}
+
 /// What a block of text is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
