@@ -39,6 +39,7 @@ pub(crate) struct WordClasses {
     pub relative: FxHashSet<String>,
     pub auxiliary: FxHashSet<String>,
     pub time: FxHashSet<String>,
+    pub preposition: FxHashSet<String>,
 }
 
 /// All attribution lexicons.
@@ -125,6 +126,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "time" => {
                     words.time.insert(w);
                 }
+                "preposition" => {
+                    words.preposition.insert(w);
+                }
                 _ => {}
             }
         }
@@ -174,6 +178,9 @@ impl WordClasses {
     }
     pub(crate) fn is_time(&self, w: &str) -> bool {
         Self::has(&self.time, w)
+    }
+    pub(crate) fn is_preposition(&self, w: &str) -> bool {
+        Self::has(&self.preposition, w)
     }
 }
 

@@ -24,12 +24,15 @@ const HEADLINE_NAME_WORDS: usize = 4;
 /// How many tokens a parenthetical aside before a verb may have.
 const MAX_PAREN_TOKENS: usize = 10;
 /// How many comma-separated asides may sit between a speaker and its verb.
-const MAX_APPOSITIVE_HOPS: usize = 3;
+const MAX_APPOSITIVE_HOPS: usize = 4;
 /// How many words a speaker mention may have.
 const MAX_SPEAKER_WORDS: usize = 10;
 /// How many tokens may follow a closing `, Name said` in its sentence
 /// ("Doe said on Friday").
 const TAIL_TOKENS: usize = 3;
+/// How many words of a verb group may stand between a subject and its
+/// cue ("Doe would not (say)", "Doe declined to (say)").
+const VERB_GROUP_WORDS: usize = 3;
 /// How many paragraphs back a speaker may be inherited from.
 const MAX_INHERIT_PARAGRAPHS: usize = 1;
 
@@ -390,8 +393,22 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                     let w = t.text(text);
                     is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
                 }));
+        // ", with the White House itself,", ", in a letter to the council,":
+        // a phrase that opens with a preposition is no subject.
+        let prepositional = first
+            .is_some_and(|w| !is_capitalised(w) && lex.words.is_preposition(w))
+            && !segment.iter().any(|t| {
+                let w = t.text(text);
+                is_relative_pronoun(w) || w == "whose" || is_pronoun(w)
+            });
+        // ", founded in 1990,", "who chairs X and, in May, served on Y,":
+        // a segment that opens with a verb continues an aside.
+        let verb_first =
+            end < verb && first.is_some_and(|w| !is_capitalised(w) && is_verb_like(w, false));
         let aside = segment.is_empty()
             || party
+            || prepositional
+            || verb_first
             || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
         if (aside || adverbial) && start > 0 && hops < MAX_APPOSITIVE_HOPS {
             let prev_end = start - 1;
@@ -402,7 +419,13 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             };
             let relative_clause =
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
-            if prev_name_like || relative_clause || segment.is_empty() || adverbial {
+            if prev_name_like
+                || relative_clause
+                || segment.is_empty()
+                || adverbial
+                || prepositional
+                || verb_first
+            {
                 hops += 1;
                 after_relative |= relative_clause;
                 end = prev_end;
@@ -423,8 +446,37 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 .min(MAX_SPEAKER_WORDS);
             return span_of(&segment[segment.len() - run..]);
         }
-        return span_of(np_tail(text, segment));
+        return span_of(np_tail(text, verb_group_stripped(text, segment)));
     }
+}
+
+/// `segment` without a verb group that ends it and leads to the cue:
+/// "Doe declined to (say)", "the mayor would not (say)". At most
+/// [`VERB_GROUP_WORDS`] words go, and some words always stay.
+fn verb_group_stripped<'t>(text: &str, segment: &'t [Tok]) -> &'t [Tok] {
+    let lex = lexicon();
+    let opens_group = |t: &Tok| {
+        let w = t.text(text);
+        matches!(w, "to" | "not" | "never") || lex.words.is_auxiliary(w)
+    };
+    if !segment.last().is_some_and(opens_group) {
+        return segment;
+    }
+    let mut end = segment.len();
+    let mut verb = false;
+    while end > 1 && segment.len() - end < VERB_GROUP_WORDS {
+        let t = &segment[end - 1];
+        let w = t.text(text);
+        if !t.word || is_capitalised(w) || !(opens_group(t) || is_verb_like(w, false)) {
+            break;
+        }
+        verb |= lex.words.is_auxiliary(w) || is_verb_like(w, false);
+        end -= 1;
+    }
+    if !verb {
+        return segment;
+    }
+    &segment[..end]
 }
 
 /// True for a word of a time adverbial: "Thursday", "week", "2015".
@@ -1040,6 +1092,19 @@ fn before(text: &str, window: Span) -> Option<Found> {
         let first = clause.first()?;
         let w = first.text(text);
         let lex = lexicon();
+        // "The chief of staff, Dan Feld, was blunt:": the clause opens
+        // with its verb, so the subject is before it.
+        if start > 0 && is_verb_like(w, false) {
+            let verb = body.len() - clause.len();
+            let speaker = subject_before(text, body, verb)?;
+            return Some(Found {
+                speaker: Some(speaker),
+                cue: Some((last.span, ":".to_owned())),
+                pattern: "name-colon",
+                confidence: 0.7,
+                ..Found::default()
+            });
+        }
         let np_len = if lex.words.is_determiner(w) {
             clause
                 .iter()
@@ -1055,12 +1120,6 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 })
                 .count()
                 .max(1)
-        } else if lex.words.is_determiner(w) {
-            clause
-                .iter()
-                .take_while(|t| t.word && !matches!(t.text(text), "was" | "is" | "were" | "are"))
-                .count()
-                .min(4)
         } else {
             return None;
         };

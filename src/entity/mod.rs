@@ -406,7 +406,14 @@ impl Entities {
             .trim_start_matches(['\'', '’'])
             .trim_start_matches(['s', 'S'])
             .trim_start_matches(['\'', '’']);
-        let tail_words = rest.chars().any(char::is_alphabetic);
+        // "Tom Cole of Oklahoma", "Ann Lee of the Urban Institute": a
+        // person's name followed by where they come from.
+        let of_place = best.kind == MentionKind::Name
+            && rest.starts_with(" of ")
+            && best
+                .entity
+                .is_some_and(|id| self.table.borrow()[id].kind == SpeakerKind::Person);
+        let tail_words = !of_place && rest.chars().any(char::is_alphabetic);
         let head_text = head.text(text);
         let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
         if tail_words && !coordinated {

@@ -429,6 +429,20 @@ fn a_title_splits_off_the_person_after_an_organisation_name() {
 }
 
 #[test]
+fn a_person_of_a_place_is_the_person() {
+    let text = "Rep. Nadia Okafor of Ohio spoke first. Okafor said the plan was dead.";
+    let ents = build(text);
+    let (n, _, kind) = who(&ents, text, "Rep. Nadia Okafor of Ohio", 0);
+    assert_eq!(n, "Nadia Okafor");
+    assert_eq!(kind, SpeakerKind::Person);
+    // An organisation named with "of" stays whole.
+    let text = "The Bank of Ohio said rates would rise.";
+    let ents = build(text);
+    let (n, _, _) = who(&ents, text, "The Bank of Ohio", 0);
+    assert_eq!(n, "Bank of Ohio");
+}
+
+#[test]
 fn they_can_stand_for_two_people_named_together() {
     let text = "Ann Ortiz and Tom Brandt toured the plant on Monday. \
                 They said the repairs were on schedule.";
