@@ -832,8 +832,25 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     if let Some(c) = cue_at(text, &toks, 0)
         && c.role == PhraseRole::SourceAfter
     {
-        let speaker = np_after(text, &toks[c.end..])?;
-        let comma = toks[c.end..].iter().position(|t| t.text(text) == ",")? + c.end;
+        let mut speaker = np_after(text, &toks[c.end..])?;
+        let mut comma = toks[c.end..].iter().position(|t| t.text(text) == ",")? + c.end;
+        // "According to a spokeswoman for the agency, Lena Cho, …": the
+        // name in apposition belongs to the source.
+        let run = toks[comma + 1..]
+            .iter()
+            .take_while(|t| t.word && is_capitalised(t.text(text)))
+            .count();
+        if (1..=HEADLINE_NAME_WORDS).contains(&run)
+            && toks
+                .get(comma + 1 + run)
+                .is_some_and(|t| t.text(text) == ",")
+            && toks
+                .get(comma + 2 + run)
+                .is_some_and(|t| !is_capitalised(t.text(text)))
+        {
+            speaker = Span::new(speaker.start, toks[comma + run].span.end);
+            comma += run + 1;
+        }
         let content_start = toks.get(comma + 1)?.span.start;
         if content_start >= content_end {
             return None;
@@ -1799,6 +1816,28 @@ mod tests {
         assert_eq!(w[1], ("who".to_owned(), "Jane Doe".to_owned()));
         let w = named("Voters backed Roe, whom Doe called “a fraud.”");
         assert_eq!(w[0].0, "Doe");
+    }
+
+    #[test]
+    fn a_name_in_apposition_heads_a_source_with_a_modifier() {
+        let w = named(
+            "According to a spokeswoman for the Water Agency, Lena Cho, the agency will keep paying.",
+        );
+        assert_eq!(w[0].1, "Lena Cho");
+        assert!(w[0].0.ends_with("Lena Cho"), "{w:?}");
+        let text = "According to the agency, Congress will keep paying for the pilots.";
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let (quotes, _) = super::attribute(text, &paras, &sents, Vec::new());
+        assert_eq!(quotes[0].text, "Congress will keep paying for the pilots");
+    }
+
+    #[test]
+    fn verb_groups_and_prepositional_asides_stay_out_of_the_subject() {
+        let w = named("Mr. Hale declined to say whether the vote would take place.");
+        assert_eq!(w[0], ("Mr. Hale".to_owned(), "Hale".to_owned()));
+        let w = named("The mayor, in a letter to the council, said the city would pay.");
+        assert_eq!(w[0].0, "The mayor");
     }
 
     #[test]

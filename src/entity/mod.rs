@@ -413,6 +413,20 @@ impl Entities {
             && best
                 .entity
                 .is_some_and(|id| self.table.borrow()[id].kind == SpeakerKind::Person);
+        // "a spokeswoman for the agency, Lena Cho": the mention is the
+        // object of a modifier, and the name in apposition is the head.
+        let lead = Span::new(head.start, best.span.start.max(head.start)).text(text);
+        let lead = lead.trim_end();
+        let lead = lead
+            .strip_suffix(" the")
+            .or_else(|| lead.strip_suffix(" a"))
+            .unwrap_or(lead);
+        let modifier_object = [" for", " at", " with", " from"]
+            .iter()
+            .any(|p| lead.ends_with(p));
+        if modifier_object && let Some(id) = self.appositive_name(span, head.end) {
+            return Ok(Some(id));
+        }
         let tail_words = !of_place && rest.chars().any(char::is_alphabetic);
         let head_text = head.text(text);
         let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
