@@ -202,6 +202,16 @@ fn np_after(text: &str, toks: &[Tok]) -> Option<Span> {
     let mut end = 0;
     for (k, t) in toks.iter().enumerate() {
         let w = t.text(text);
+        // "Hollis & Brandt": the ampersand joins two names.
+        if w == "&"
+            && k > 0
+            && is_capitalised(toks[k - 1].text(text))
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.word && is_capitalised(n.text(text)))
+        {
+            continue;
+        }
         if !t.word || k >= MAX_SPEAKER_WORDS || (k > 0 && lex.words.is_stop(w)) {
             break;
         }
@@ -233,7 +243,11 @@ fn trim_subject<'t>(text: &str, mut toks: &'t [Tok]) -> &'t [Tok] {
     }
     while let Some(last) = toks.last() {
         let w = last.text(text);
-        if !last.word || (lex.words.is_adverb(w) && !is_capitalised(w)) || w.ends_with("ly") {
+        // "Doe recently (said)", but not "the family (said)" or "Kelly".
+        let ly_adverb = w.ends_with("ly")
+            && !is_capitalised(w)
+            && !(toks.len() >= 2 && lex.words.is_determiner(toks[toks.len() - 2].text(text)));
+        if !last.word || (lex.words.is_adverb(w) && !is_capitalised(w)) || ly_adverb {
             toks = &toks[..toks.len() - 1];
         } else {
             break;
@@ -265,6 +279,17 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
             start -= 1;
             continue;
         }
+        // "Hollis & Brandt", "Procter & Gamble": one name.
+        if w == "&"
+            && start >= 2
+            && start < toks.len()
+            && toks[start - 2].word
+            && is_capitalised(toks[start - 2].text(text))
+            && is_capitalised(toks[start].text(text))
+        {
+            start -= 1;
+            continue;
+        }
         if !t.word || toks.len() - start >= MAX_SPEAKER_WORDS {
             break;
         }
@@ -293,7 +318,54 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
     if start == toks.len() {
         return toks;
     }
+    // "a spokesman for Whitlow", "a lawyer for the family": the phrase
+    // is headed by the role before the preposition.
+    for _ in 0..MAX_OF_PHRASES {
+        match role_before_preposition(text, toks, start) {
+            Some(first) => start = first,
+            None => break,
+        }
+    }
     &toks[start..]
+}
+
+/// How many "role for/of …" links a speaker phrase may chain
+/// ("the head of the office of the mayor").
+const MAX_OF_PHRASES: usize = 2;
+/// How many words may stand between a role's determiner and its
+/// preposition ("a senior campaign aide to").
+const ROLE_WORDS: usize = 3;
+
+/// When `toks[start]` follows a preposition of a role phrase ("a
+/// spokesman for" Whitlow), the index of that phrase's determiner.
+fn role_before_preposition(text: &str, toks: &[Tok], start: usize) -> Option<usize> {
+    let lex = lexicon();
+    let prep = toks.get(start.checked_sub(1)?)?;
+    if !matches!(
+        prep.text(text),
+        "for" | "of" | "to" | "at" | "with" | "from"
+    ) {
+        return None;
+    }
+    let mut k = start - 1;
+    for _ in 0..ROLE_WORDS {
+        let t = toks.get(k.checked_sub(1)?)?;
+        let w = t.text(text);
+        if t.word && lex.words.is_determiner(w) {
+            // at least one word (the role) between determiner and preposition
+            return (k < start - 1).then_some(k - 1);
+        }
+        if !t.word
+            || is_capitalised(w)
+            || lex.words.is_stop(w)
+            || is_verb_like(w, true)
+            || is_pronoun(w)
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 /// True when token `k` is an apostrophe glued to a word in -s before it
@@ -412,10 +484,17 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
         if (aside || adverbial) && start > 0 && hops < MAX_APPOSITIVE_HOPS {
             let prev_end = start - 1;
+            // "Later, a spokesman said" and "Asked about it, a spokesman
+            // said": an adverb or "it" is not what an aside describes.
             let prev_name_like = prev_end > 0 && {
                 let t = toks[prev_end - 1];
-                (t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text))))
-                    || t.text(text) == ")"
+                let w = t.text(text);
+                let not_a_name = w.eq_ignore_ascii_case("it")
+                    || lex.words.is_stop(w)
+                    || lex.words.is_connective(w)
+                    || lex.words.is_adverb(w)
+                    || is_time_word(w);
+                (t.word && (is_capitalised(w) || is_pronoun(w)) && !not_a_name) || w == ")"
             };
             let relative_clause =
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
@@ -1838,6 +1917,20 @@ mod tests {
         assert_eq!(w[0], ("Mr. Hale".to_owned(), "Hale".to_owned()));
         let w = named("The mayor, in a letter to the council, said the city would pay.");
         assert_eq!(w[0].0, "The mayor");
+    }
+
+    #[test]
+    fn role_phrases_firms_and_ly_nouns_stay_whole() {
+        let w = who("A lawyer for the family said “it was a tragedy.”");
+        assert_eq!(w[0].0, "A lawyer for the family");
+        let w = who("Asked about it, a spokesman for Whitlow said: “Nothing is ruled out.”");
+        assert_eq!(w[0].0, "a spokesman for Whitlow");
+        let w = who("“We are sorry,” said Hollis & Brandt.");
+        assert_eq!(w[0].0, "Hollis & Brandt");
+        let w = who("The contractor, Hollis & Brandt, said the surge was “exceptional.”");
+        assert_eq!(w[0].0, "Hollis & Brandt");
+        let w = who("“It was close,” Ann Kelly said.");
+        assert_eq!(w[0].0, "Ann Kelly");
     }
 
     #[test]

@@ -424,8 +424,8 @@ impl Entities {
         let modifier_object = [" for", " at", " with", " from"]
             .iter()
             .any(|p| lead.ends_with(p));
-        if modifier_object && let Some(id) = self.appositive_name(span, head.end) {
-            return Ok(Some(id));
+        if modifier_object {
+            return self.appositive_name(span, head.end).map(Some).ok_or(());
         }
         let tail_words = !of_place && rest.chars().any(char::is_alphabetic);
         let head_text = head.text(text);
@@ -1404,8 +1404,13 @@ fn scan_chunk(
         w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
             && (2..=ACRONYM_MAX_LETTERS).contains(&letters)
     };
-    let is_org =
-        acronym || lex.orgs.get(&name_key) == Some(&OrgWord::Known) || !heads.is_empty() || org_cue;
+    // "Hollis & Brandt", "Procter & Gamble": firms.
+    let firm = name_text.contains(" & ");
+    let is_org = acronym
+        || firm
+        || lex.orgs.get(&name_key) == Some(&OrgWord::Known)
+        || !heads.is_empty()
+        || org_cue;
     let mut f;
     if is_org {
         // A place before an organisation is part of its name ("U.S.

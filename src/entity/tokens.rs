@@ -99,6 +99,8 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
             };
             !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}')) && !p.poss
                 || p.poss && gap.chars().all(|c| c == ' ')
+                // "Hollis & Brandt": an ampersand joins two names.
+                || gap == " & " && p.cap && text[start..].starts_with(char::is_uppercase)
         });
         let mut initial = false;
         while next_sentence < sentence_starts.len() && sentence_starts[next_sentence] <= start {
