@@ -411,19 +411,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 continue;
             }
         }
-        // The segment after the last boundary before `end`.
-        let mut start = end;
-        while start > 0 {
-            let t = toks[start - 1];
-            let w = t.text(text);
-            let boundary = (!t.word
-                && (matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”") || is_dash(w)))
-                || (t.word && w == "that");
-            if boundary {
-                break;
-            }
-            start -= 1;
-        }
+        let start = segment_start(text, toks, end);
         let segment = trim_subject(text, &toks[start..end]);
         // "Doe on Thursday said", "Roe (D-Calif.) last week said": a time
         // adverbial before the verb is not its subject; look before it.
@@ -514,6 +502,26 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         if segment.is_empty() {
             return None;
         }
+        // "Haines, who trails his challenger, Ann Lee, by a vote, said"
+        // and "Doe, a professor at the University of California, Irvine,
+        // said": the name continues the aside before it.
+        if end < verb && start > 1 && hops < MAX_APPOSITIVE_HOPS {
+            let prev_start = segment_start(text, toks, start - 1);
+            let prev = trim_subject(text, &toks[prev_start..start - 1]);
+            let opens = prev.first().map(|t| t.text(text));
+            let in_relative = opens.is_some_and(|w| matches!(w, "who" | "which"));
+            let in_appositive =
+                segment.len() == 1 && opens.is_some_and(|w| lex.words.is_determiner(w));
+            let name = segment
+                .iter()
+                .all(|t| t.word && is_capitalised(t.text(text)));
+            if name && (in_relative || in_appositive) && prev_start > 0 {
+                hops += 1;
+                after_relative |= in_relative;
+                end = prev_start - 1;
+                continue;
+            }
+        }
         // "The talks frustrated India, which said …": the relative word
         // stands for the name right before it, not the whole clause.
         if after_relative && segment.last().is_some_and(|t| is_capitalised(t.text(text))) {
@@ -556,6 +564,24 @@ fn verb_group_stripped<'t>(text: &str, segment: &'t [Tok]) -> &'t [Tok] {
         return segment;
     }
     &segment[..end]
+}
+
+/// Where the segment that ends at token `end` starts: after the last
+/// comma, colon, parenthesis, quotation mark, dash or "that" before it.
+fn segment_start(text: &str, toks: &[Tok], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 {
+        let t = toks[start - 1];
+        let w = t.text(text);
+        let boundary = (!t.word
+            && (matches!(w, "," | ";" | ":" | "(" | ")" | "\"" | "“" | "”") || is_dash(w)))
+            || (t.word && w == "that");
+        if boundary {
+            break;
+        }
+        start -= 1;
+    }
+    start
 }
 
 /// True for a word of a time adverbial: "Thursday", "week", "2015".
@@ -1931,6 +1957,18 @@ mod tests {
         assert_eq!(w[0].0, "Hollis & Brandt");
         let w = who("“It was close,” Ann Kelly said.");
         assert_eq!(w[0].0, "Ann Kelly");
+    }
+
+    #[test]
+    fn a_name_inside_an_aside_is_not_the_subject() {
+        let w = who(
+            "Mr. Vance, who trails his rival, Ann Lee, by one vote, said the court had “erred.”",
+        );
+        assert_eq!(w[0].0, "Mr. Vance");
+        let w = who(
+            "Ruth Ames, a professor at the University of California, Irvine, said it was “rare.”",
+        );
+        assert_eq!(w[0].0, "Ruth Ames");
     }
 
     #[test]

@@ -223,6 +223,9 @@ pub(crate) struct Entities {
     /// Whether each mention follows a preposition ("through a
     /// spokesman"): seldom the subject.
     oblique: Vec<bool>,
+    /// Whether each mention is a possessive ("Haines's manager"): a
+    /// modifier of the subject, not the subject.
+    possessor: Vec<bool>,
     /// Unnamed people first met as a role noun with "the" that matched no
     /// titled person ("the GOP nominee") → that mention.
     role_origin: FxHashMap<usize, usize>,
@@ -283,6 +286,10 @@ impl Entities {
             ents.sentence_of.push(sentence);
             ents.quoted.push(quoted);
             ents.oblique.push(after_preposition(text, f.span.start));
+            ents.possessor.push(
+                text.get(f.span.end..)
+                    .is_some_and(|r| r.starts_with(['\'', '’'])),
+            );
             if f.anaphoric
                 && f.entity_kind == SpeakerKind::Person
                 && let Some(id) = entity
@@ -818,7 +825,11 @@ impl Entities {
             while j > 0 && self.mentions[j - 1].span.start == m.span.start {
                 j -= 1;
             }
-            if j == 0 || self.sentence_of[j - 1] != s {
+            // A possessive modifies the subject ("Haines's manager, Tom
+            // Kessler, disagreed"); it is not the subject.
+            if self.possessor[i] {
+                score -= 1;
+            } else if j == 0 || self.sentence_of[j - 1] != s {
                 score += 2;
             }
             // ("Through a spokesman, he declined": never the same person

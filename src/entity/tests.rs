@@ -443,6 +443,14 @@ fn a_person_of_a_place_is_the_person() {
 }
 
 #[test]
+fn a_possessive_is_not_the_subject_a_pronoun_returns_to() {
+    let text = "Mr. Vance spoke first. Mr. Vance's campaign manager, Tom Kerr, \
+                disagreed. He said the case belonged in court.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "He", 0), "Tom Kerr");
+}
+
+#[test]
 fn they_can_stand_for_two_people_named_together() {
     let text = "Ann Ortiz and Tom Brandt toured the plant on Monday. \
                 They said the repairs were on schedule.";
