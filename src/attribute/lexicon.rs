@@ -40,6 +40,7 @@ pub(crate) struct WordClasses {
     pub auxiliary: FxHashSet<String>,
     pub time: FxHashSet<String>,
     pub preposition: FxHashSet<String>,
+    pub opener: FxHashSet<String>,
 }
 
 /// All attribution lexicons.
@@ -129,6 +130,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "preposition" => {
                     words.preposition.insert(w);
                 }
+                "opener" => {
+                    words.opener.insert(w);
+                }
                 _ => {}
             }
         }
@@ -181,6 +185,9 @@ impl WordClasses {
     }
     pub(crate) fn is_preposition(&self, w: &str) -> bool {
         Self::has(&self.preposition, w)
+    }
+    pub(crate) fn is_opener(&self, w: &str) -> bool {
+        Self::has(&self.opener, w)
     }
 }
 

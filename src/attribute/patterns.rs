@@ -141,6 +141,20 @@ struct FoundCue {
 }
 
 /// The cue starting at token `i`, if any.
+/// True when the word at `i` follows an article or a possessive ("her
+/// remarks", "the report"): a noun, which PolNeAR counts as a cue but
+/// which yields to a verb in the same clause.
+fn is_nominal_cue(text: &str, toks: &[Tok], i: usize) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        let p = toks[k].text(text);
+        [
+            "the", "a", "an", "his", "her", "their", "its", "our", "my", "your",
+        ]
+        .iter()
+        .any(|d| p.eq_ignore_ascii_case(d))
+    })
+}
+
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let lex = lexicon();
     let first = toks.get(i).filter(|t| t.word).map_or("", |t| t.text(text));
@@ -166,6 +180,10 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     }
     let word = t.text(text);
     let lemma = verb_lemma(word)?;
+    // "the alleged", "an estimated": adjectives after an article.
+    if word.ends_with("ed") && is_nominal_cue(text, toks, i) {
+        return None;
+    }
     // "reports", "claims": verbs only right after a name or pronoun.
     let nouny = word.ends_with('s') && !lexicon().verbs.contains_key(lemma);
     if nouny {
@@ -793,7 +811,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             let opens_clause = toks[start..c.first]
                 .iter()
                 .find(|t| t.word)
-                .is_some_and(|t| matches!(t.text(text), "but" | "and" | "while" | "whereas"));
+                .is_some_and(|t| lexicon().words.is_opener(t.text(text)));
             if opens_clause {
                 return None;
             }
@@ -1145,7 +1163,12 @@ fn before(text: &str, window: Span) -> Option<Found> {
     let colon = !last.word && last.text(text) == ":";
     // The last cue in the window, unless it sits in the reported clause
     // of an earlier cue: `Doe said (that) she thinks …` reports Doe.
-    let mut cue = (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i));
+    // A verb wins over a noun after it: `he called her remarks "…"`.
+    let mut cue = (0..toks.len())
+        .rev()
+        .filter(|&i| !is_nominal_cue(text, &toks, i))
+        .find_map(|i| cue_at(text, &toks, i))
+        .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
     if let Some(c) = &cue
         && c.role != PhraseRole::SourceAfter
         && let Some(outer) = outer_cue(text, &toks, c)
@@ -1969,6 +1992,16 @@ mod tests {
             "Ruth Ames, a professor at the University of California, Irvine, said it was “rare.”",
         );
         assert_eq!(w[0].0, "Ruth Ames");
+    }
+
+    #[test]
+    fn a_new_clause_or_a_noun_does_not_take_the_quotation() {
+        let w = who(
+            "Ann Walsh said a deal was “very close,” even as aides to both parties said it was not.",
+        );
+        assert_eq!(w[0].0, "Ann Walsh");
+        let w = who("Later he called her remarks “beneath the Senate.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("he", "called"));
     }
 
     #[test]
