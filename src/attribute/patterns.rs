@@ -1186,6 +1186,19 @@ fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
     if c.first - comma > 6 {
         return None;
     }
+    // "…, praised the move but said more work remained": a clause with
+    // its own verb, not a closing `, Doe said.`
+    let clause_between = toks[comma + 1..c.first].iter().any(|t| {
+        let w = t.text(text);
+        matches!(w, "and" | "but" | "or") || verb_lemma(w).is_some()
+    });
+    let clause_after = toks[c.end..].iter().any(|t| {
+        let w = t.text(text);
+        verb_lemma(w).is_some() || (w.ends_with("ed") && w.len() > 4 && !is_capitalised(w))
+    });
+    if clause_between || clause_after {
+        return None;
+    }
     let speaker = subject_before(text, &toks, c.first)?;
     Some(Found {
         speaker: Some(speaker),
@@ -2079,6 +2092,15 @@ mod tests {
         assert!(w.is_empty(), "{w:?}");
         let w = named("The Times said the mayor had written to the council twice.");
         assert_eq!(w[0].0, "The Times");
+    }
+
+    #[test]
+    fn a_clause_with_its_own_verb_is_no_closing_attribution() {
+        let w =
+            named("The culture minister, Lai Okoro, praised the move but said more work remained.");
+        assert!(w.iter().all(|(_, name)| name == "Lai Okoro"), "{w:?}");
+        let w = named("The program will be expanded next year, federal officials said.");
+        assert_eq!(w[0].0, "federal officials");
     }
 
     #[test]
