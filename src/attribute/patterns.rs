@@ -1110,6 +1110,16 @@ fn indirect_with_cue(
     if end_tok < k + 2 {
         return None;
     }
+    // "…, according to his spokeswoman": the medium, not the content.
+    let mut content_end = content_end;
+    let mut via = None;
+    if let Some(comma) = (k + 2..=end_tok).find(|&j| {
+        toks[j].text(text) == ","
+            && cue_at(text, toks, j + 1).is_some_and(|a| a.role == PhraseRole::SourceAfter)
+    }) {
+        via = according_to(text, toks, comma + 1);
+        content_end = toks[comma - 1].span.end;
+    }
     let content = Span::new(toks[k].span.start, content_end);
     Some((
         content,
@@ -1117,9 +1127,9 @@ fn indirect_with_cue(
             speaker: Some(subject),
             addressee,
             cue: Some((cue_span(toks, c), c.lemma.clone())),
+            via,
             pattern: "indirect-name-said",
             confidence: 0.6,
-            ..Found::default()
         },
     ))
 }
@@ -2101,6 +2111,16 @@ mod tests {
         assert!(w.iter().all(|(_, name)| name == "Lai Okoro"), "{w:?}");
         let w = named("The program will be expanded next year, federal officials said.");
         assert_eq!(w[0].0, "federal officials");
+    }
+
+    #[test]
+    fn according_to_after_indirect_speech_is_the_medium() {
+        let text = "Gov. Ann Bell has said she will sign it, according to her spokeswoman.";
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let (quotes, _) = super::attribute(text, &paras, &sents, Vec::new());
+        assert_eq!(quotes[0].text, "she will sign it");
+        assert_eq!(quotes[0].via.as_ref().unwrap().text, "her spokeswoman");
     }
 
     #[test]
