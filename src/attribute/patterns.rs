@@ -1000,7 +1000,15 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
         let comma = toks
             .iter()
             .rposition(|t| t.span.end <= speaker.start && t.text(text) == ",")?;
-        if comma >= 3 {
+        // "A city spokesman, Ken Moore, spoke first": a short noun phrase
+        // in apposition is no reported clause.
+        let words = &lexicon().words;
+        let noun_phrase = comma <= APPOSITIVE_MAX_WORDS
+            && words.is_determiner(toks[0].text(text))
+            && !toks[1..comma]
+                .iter()
+                .any(|t| is_verb_like(t.text(text), false));
+        if comma >= 3 && !noun_phrase {
             let content = Span::new(toks[0].span.start, toks[comma - 1].span.end);
             return Some((
                 content,
@@ -1037,6 +1045,9 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     None
 }
 
+/// How many words a noun phrase in apposition before a name may have
+/// ("A White House spokesman, Ken Moore, …").
+const APPOSITIVE_MAX_WORDS: usize = 5;
 /// How many cues of one sentence [`indirect`] tries.
 const MAX_INDIRECT_CUES: usize = 3;
 
@@ -2111,6 +2122,8 @@ mod tests {
         assert!(w.iter().all(|(_, name)| name == "Lai Okoro"), "{w:?}");
         let w = named("The program will be expanded next year, federal officials said.");
         assert_eq!(w[0].0, "federal officials");
+        let w = named("A city spokesman, Ken Moore, spoke first.");
+        assert!(w.is_empty(), "{w:?}");
     }
 
     #[test]

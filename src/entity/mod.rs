@@ -290,6 +290,7 @@ impl Entities {
                 text.get(f.span.end..)
                     .is_some_and(|r| r.starts_with(['\'', '’'])),
             );
+            ents.join_apposition(text);
             if f.anaphoric
                 && f.entity_kind == SpeakerKind::Person
                 && let Some(id) = entity
@@ -301,6 +302,47 @@ impl Entities {
             }
         }
         ents
+    }
+
+    /// "A White House spokesman, Kevin Moore, said": the role noun and
+    /// the name in apposition after it are one person, so a later "he"
+    /// finds the name. The role becomes the description when there is
+    /// none.
+    fn join_apposition(&mut self, text: &str) {
+        let n = self.mentions.len();
+        if n < 2 {
+            return;
+        }
+        let name = &self.mentions[n - 1];
+        // Skip a mention inside the role ("White House" in "A White House
+        // spokesman").
+        let mut r = n - 2;
+        if r > 0 && self.mentions[r - 1].span.contains(self.mentions[r].span) {
+            r -= 1;
+        }
+        let role = &self.mentions[r];
+        let (Some(role_id), Some(name_id)) = (role.entity, name.entity) else {
+            return;
+        };
+        let table = self.table.get_mut();
+        if role.kind != MentionKind::Role
+            || name.kind != MentionKind::Name
+            || role_id == name_id
+            || table[role_id].kind != SpeakerKind::Person
+            || table[name_id].kind != SpeakerKind::Person
+            || !table[role_id].words.is_empty()
+            || text.get(role.span.end..name.span.start) != Some(", ")
+            || self.quoted[r]
+        {
+            return;
+        }
+        if table[name_id].description.is_none() {
+            table[name_id].description = Some(role.span.text(text).to_owned());
+        }
+        if table[name_id].gender.is_none() {
+            table[name_id].gender = table[role_id].gender;
+        }
+        self.mentions[r].entity = Some(name_id);
     }
 
     /// All mentions, in document order.
@@ -475,6 +517,12 @@ impl Entities {
             .map(|w| w.trim_matches(['.', '\'', '’']))
             .filter(|w| !w.is_empty())
             .collect();
+        // "It said": the organisation named last.
+        if let [word] = words.as_slice()
+            && word.eq_ignore_ascii_case("it")
+        {
+            return self.organisation_before(span.start);
+        }
         // A pronoun the scan did not keep ("him", "them", a quoted "he").
         if let [word] = words.as_slice()
             && let Some(p) = lex.pronouns.get(&word.to_lowercase())
@@ -756,6 +804,25 @@ impl Entities {
         e.roles.clone_from(&f.roles);
         e.gender = f.gender;
         self.push_entity(e)
+    }
+
+    /// The organisation mentioned last, outside quotations, before `pos`
+    /// and within [`PRONOUN_LOOKBACK_SENTENCES`]: what "it" stands for
+    /// when it speaks.
+    fn organisation_before(&self, pos: usize) -> Option<usize> {
+        let sentence = self.sentence_index(pos);
+        let end = self.mentions.partition_point(|m| m.span.start < pos);
+        let start = end.saturating_sub(LOOKBACK_MENTIONS);
+        let table = self.table.borrow();
+        (start..end).rev().find_map(|i| {
+            if sentence.saturating_sub(self.sentence_of[i]) > PRONOUN_LOOKBACK_SENTENCES
+                || self.quoted[i]
+            {
+                return None;
+            }
+            let id = self.mentions[i].entity?;
+            (table[id].kind == SpeakerKind::Organisation).then_some(id)
+        })
     }
 
     /// The most recent compatible person (or, for "they", group or

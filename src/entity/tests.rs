@@ -451,6 +451,23 @@ fn a_possessive_is_not_the_subject_a_pronoun_returns_to() {
 }
 
 #[test]
+fn a_role_in_apposition_is_the_named_person() {
+    let text = "A spokesman, Ken Moore, spoke first. Later he said the plan would wait.";
+    let ents = build(text);
+    assert_eq!(name(&ents, text, "he", 0), "Ken Moore");
+    let (_, d, _) = who(&ents, text, "Ken Moore", 0);
+    assert_eq!(d.as_deref(), Some("A spokesman"));
+}
+
+#[test]
+fn it_speaks_for_the_organisation_named_last() {
+    let text = "Acme Corp. raised its prices. It said costs had risen.";
+    let ents = build(text);
+    let (n, _, kind) = who(&ents, text, "It", 0);
+    assert_eq!((n.as_str(), kind), ("Acme Corp", SpeakerKind::Organisation));
+}
+
+#[test]
 fn they_can_stand_for_two_people_named_together() {
     let text = "Ann Ortiz and Tom Brandt toured the plant on Monday. \
                 They said the repairs were on schedule.";
