@@ -218,6 +218,21 @@ mod tests {
     }
 
     #[test]
+    fn doubled_consonants_are_spelt_right() {
+        for (form, lemma) in [
+            ("admitted", "admit"),
+            ("admitting", "admit"),
+            ("shrugged", "shrug"),
+            ("concurred", "concur"),
+            ("rebutted", "rebut"),
+            ("referred", "refer"),
+        ] {
+            assert_eq!(verb_lemma(form), Some(lemma), "{form}");
+        }
+        assert_eq!(verb_lemma("admited"), None);
+    }
+
+    #[test]
     fn cues_are_found_in_phrases() {
         assert!(has_cue("the plan, according to officials"));
         assert!(has_cue("she warned"));
