@@ -39,6 +39,8 @@ pub(crate) struct WordClasses {
     pub relative: FxHashSet<String>,
     pub auxiliary: FxHashSet<String>,
     pub time: FxHashSet<String>,
+    pub preposition: FxHashSet<String>,
+    pub article: FxHashSet<String>,
 }
 
 /// All attribution lexicons.
@@ -125,6 +127,12 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "time" => {
                     words.time.insert(w);
                 }
+                "preposition" => {
+                    words.preposition.insert(w);
+                }
+                "article" => {
+                    words.article.insert(w);
+                }
                 _ => {}
             }
         }
@@ -174,6 +182,14 @@ impl WordClasses {
     }
     pub(crate) fn is_time(&self, w: &str) -> bool {
         Self::has(&self.time, w)
+    }
+    /// A preposition that opens an adverbial phrase ("For months, …").
+    pub(crate) fn is_preposition(&self, w: &str) -> bool {
+        Self::has(&self.preposition, w)
+    }
+    /// A determiner that only opens a noun phrase ("the", "his").
+    pub(crate) fn is_article(&self, w: &str) -> bool {
+        Self::has(&self.article, w)
     }
 }
 

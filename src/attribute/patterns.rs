@@ -360,6 +360,25 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             continue;
         }
         let first = segment.first().map(|t| t.text(text));
+        // "…, where she also promised", "as Doe claimed": a subordinate
+        // clause right before the verb has its own subject.
+        if end == verb
+            && segment.len() > 1
+            && first.is_some_and(|w| {
+                !is_relative_pronoun(w)
+                    && !lex.words.is_determiner(w)
+                    && !is_capitalised(w)
+                    && (lex.words.is_relative(w) || lex.words.is_stop(w))
+            })
+        {
+            let rest = &segment[1..];
+            let w = rest[0].text(text);
+            if (rest.len() == 1 && is_pronoun(w))
+                || rest.iter().all(|t| t.word && is_capitalised(t.text(text)))
+            {
+                return span_of(rest);
+            }
+        }
         // "Doe, who added that …" and "Roe, whom he called …": the verb's
         // own subject is the relative pronoun or the name after it.
         if end == verb && hops == 0 && first.is_some_and(is_relative_pronoun) {
@@ -386,6 +405,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         let adverbial = !segment.is_empty()
             && end < verb
             && (first.is_some_and(|w| w.ends_with("ing") && !is_capitalised(w))
+                || participle_at(text, &toks[start..end], 0, true)
                 || segment.iter().all(|t| {
                     let w = t.text(text);
                     is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
@@ -423,8 +443,77 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 .min(MAX_SPEAKER_WORDS);
             return span_of(&segment[segment.len() - run..]);
         }
+        // "An official speaking to the Gazette said": a participle
+        // phrase after the subject is no part of it.
+        // "Trump and Ryan issued a statement …": a verb inside the
+        // segment ends its subject too.
+        // A past form only when a common noun, not a name, ends the
+        // segment ("Doe tweeted after Roe argued"); never when a
+        // pronoun does ("Doe was talking when he told").
+        let last = segment.last().map_or("", |t| t.text(text));
+        let open = end == verb && hops == 0 && !is_pronoun(last) && !lex.words.is_relative(last);
+        let past = !is_capitalised(last);
+        let cut = (1..segment.len()).find(|&p| open && participle_at(text, segment, p, past));
+        let segment = match cut {
+            Some(p)
+                if segment[p - 1].word && {
+                    let w = segment[p - 1].text(text);
+                    !is_pronoun(w) && !lex.words.is_stop(w) && !lex.words.is_connective(w)
+                } =>
+            {
+                &segment[..p]
+            }
+            _ => segment,
+        };
         return span_of(np_tail(text, segment));
     }
+}
+
+/// True when the verb form at token `k` follows an article or a
+/// possessive, so it is a noun or an adjective ("a screaming crowd",
+/// "the remarks", "Doe's remarks").
+fn noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| {
+        let w = toks[p].text(text);
+        let lex = lexicon();
+        // "Doe's remarks", not "he's said".
+        let possessive = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|stem| {
+                !(is_pronoun(stem)
+                    || lex.words.is_relative(stem)
+                    || lex.words.is_stop(stem)
+                    || lex.words.is_connective(stem)
+                    || lex.words.is_determiner(stem))
+            });
+        toks[p].word && (lex.words.is_article(w) || possessive)
+    })
+}
+
+/// Past participles that do not end in -ed.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "sent", "known", "made", "born", "held", "led", "built", "written", "given", "taken", "seen",
+];
+
+/// True when token `p` of `toks` opens a participle phrase: a lowercase
+/// word in -ing or, with `past`, a past participle, followed by a
+/// preposition or determiner ("speaking to the …", "sent to …").
+fn participle_at(text: &str, toks: &[Tok], p: usize, past: bool) -> bool {
+    let lex = lexicon();
+    let Some(t) = toks.get(p) else {
+        return false;
+    };
+    let w = t.text(text);
+    let shape = (w.len() > 4 && w.ends_with("ing"))
+        || (past && ((w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&w)));
+    if !t.word || is_capitalised(w) || !shape {
+        return false;
+    }
+    toks.get(p + 1).is_some_and(|n| {
+        let n = n.text(text);
+        lex.words.is_stop(n) || lex.words.is_preposition(n) || lex.words.is_determiner(n)
+    })
 }
 
 /// True for a word of a time adverbial: "Thursday", "week", "2015".
@@ -476,15 +565,23 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
     }
     // "In Ohio on Friday, Doe said": an opening adverbial phrase or
     // participle clause ends at its comma; the subject follows it.
-    let opener = toks.first()?.text(text);
-    let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
-        || (is_capitalised(opener) && opener.ends_with("ing"));
-    if adverbial
-        && let Some(comma) = toks
+    // Several may follow each other ("At a rally in Ohio, on Friday,").
+    for hop in 0..MAX_APPOSITIVE_HOPS {
+        let opener = toks.first()?.text(text);
+        let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
+            || lex.words.is_preposition(opener)
+            || (is_capitalised(opener) && opener.ends_with("ing"));
+        // After the first, only a phrase that opens with a preposition.
+        if !adverbial || (hop > 0 && is_capitalised(opener)) {
+            break;
+        }
+        let Some(comma) = toks
             .iter()
             .take(MAX_SUBJECT_TOKENS)
             .position(|t| !t.word && t.text(text) == ",")
-    {
+        else {
+            break;
+        };
         toks = &toks[comma + 1..];
     }
     let w = toks.first()?.text(text);
@@ -873,10 +970,23 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
 /// (`Doe spoke in Ohio and said …`), else the subject right before it.
 fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     let cue_word = toks[c.first].text(text);
+    let words = &lexicon().words;
+    // Adverbs right before the cue ("Doe recently promising", "is
+    // already claiming").
+    let mut bare = c.first;
+    while bare > 0 && c.first - bare < TAIL_TOKENS && {
+        let w = toks[bare - 1].text(text);
+        toks[bare - 1].word
+            && !is_capitalised(w)
+            && !words.is_auxiliary(w)
+            && (words.is_adverb(w) || w.ends_with("ly"))
+    } {
+        bare -= 1;
+    }
     // `Doe spoke on Friday, saying …`: the participle's subject opens
-    // the clause, unless it is a progressive (`Doe is saying`) or
-    // follows its noun (`the statement demanding …`).
-    let after_aux = c.first.checked_sub(1).is_some_and(|k| {
+    // the clause, unless it is a progressive (`Doe is (already) saying`)
+    // or follows its noun (`the statement demanding …`).
+    let after_aux = bare.checked_sub(1).is_some_and(|k| {
         matches!(
             toks[k].text(text),
             "is" | "was" | "were" | "are" | "been" | "be"
@@ -885,12 +995,14 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     let after_noun = c
         .first
         .checked_sub(2)
-        .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
+        .is_some_and(|k| words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
     let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
+    if participle && let Some(speaker) = participle_subject(text, toks, bare) {
+        return Some(speaker);
+    }
     // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
     // shares the clause's subject.
     // Auxiliaries and adverbs may sit between ("and has boasted").
-    let words = &lexicon().words;
     let mut k = c.first;
     while k > 0 && c.first - k < TAIL_TOKENS && {
         let w = toks[k - 1].text(text);
@@ -906,6 +1018,74 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     } else {
         subject_before(text, toks, c.first)
     }
+}
+
+/// How many tokens may separate a reporting verb from the comma before a
+/// participle that continues it (`Doe said on Friday, adding …`).
+const PARTICIPLE_GAP: usize = 4;
+
+/// The subject of a participle that starts at token `at` (after any
+/// adverbs), when its own noun phrase says it: a name right before it
+/// (`with Senator Jane Roe telling reporters …`, `the Federation of
+/// Nurses calling her …`), or the speaker of a reporting verb right
+/// before its comma (`Doe said, adding …`, `said Doe, adding …`).
+fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
+    let prev = *toks.get(at.checked_sub(1)?)?;
+    let w = prev.text(text);
+    let words = &lexicon().words;
+    if prev.word
+        && is_capitalised(w)
+        && !words.is_stop(w)
+        && !words.is_preposition(w)
+        && !is_time_word(w)
+    {
+        // The sentence's first word may be no name ("Sources saying …"
+        // has no verb); only names inside the clause.
+        if at < 2 {
+            return None;
+        }
+        // Only in `with NAME -ing`, where the name is no verb's object.
+        let np = np_tail(text, &toks[..at]);
+        let with = (at - np.len())
+            .checked_sub(1)
+            .is_some_and(|k| toks[k].text(text).eq_ignore_ascii_case("with"));
+        return span_of(np).filter(|_| with && np.first().is_some_and(|t| t.word));
+    }
+    if prev.word || w != "," || at < 2 {
+        return None;
+    }
+    let from = (at - 1).saturating_sub(PARTICIPLE_GAP + 1);
+    let (cue_at_k, c) = (from..at - 1)
+        .rev()
+        .find_map(|k| cue_at(text, toks, k).map(|c| (k, c)))?;
+    // A finite verb, not a noun or a participle ("her earlier remark,").
+    let verb = toks[cue_at_k].text(text);
+    if c.role == PhraseRole::SourceAfter
+        || verb.ends_with("ing")
+        || verb == c.lemma
+        || noun_use(text, toks, cue_at_k)
+    {
+        return None;
+    }
+    // `…," said Doe, adding`: the name follows its verb.
+    let inverted = cue_at_k > 0
+        && !toks[cue_at_k - 1].word
+        && toks
+            .get(c.end)
+            .is_some_and(|t| t.word && is_capitalised(t.text(text)));
+    if inverted {
+        return np_after(text, &toks[c.end..at - 1]);
+    }
+    // The words between the verb and the comma are a time or place
+    // adverbial, not a reported clause.
+    let plain = toks[c.end..at - 1].iter().all(|t| {
+        let b = t.text(text);
+        t.word && (is_time_word(b) || words.is_stop(b) || words.is_preposition(b))
+    });
+    if !plain || cue_at_k == 0 {
+        return None;
+    }
+    subject_before(text, toks, cue_at_k)
 }
 
 /// `…, Doe said.` closing the sentence `sentence`.
@@ -971,7 +1151,10 @@ fn before(text: &str, window: Span) -> Option<Found> {
     let colon = !last.word && last.text(text) == ":";
     // The last cue in the window, unless it sits in the reported clause
     // of an earlier cue: `Doe said (that) she thinks …` reports Doe.
-    let mut cue = (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i));
+    let mut cue = (0..toks.len())
+        .rev()
+        .filter(|&i| !noun_use(text, &toks, i))
+        .find_map(|i| cue_at(text, &toks, i));
     if let Some(c) = &cue
         && c.role != PhraseRole::SourceAfter
         && let Some(outer) = outer_cue(text, &toks, c)
@@ -1221,12 +1404,21 @@ const OUTER_CUE_GAP: usize = 4;
 /// `inner` follows the outer verb closely, with only "that", adverbs or
 /// a time adverbial between.
 fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
-    let subject = inner.first.checked_sub(1)?;
+    let lex = lexicon();
+    // Auxiliaries and adverbs may sit between: "she was not advocating".
+    let mut subject = inner.first.checked_sub(1)?;
+    while subject > 0 && inner.first - subject <= TAIL_TOKENS && {
+        let w = toks[subject].text(text);
+        toks[subject].word
+            && !is_capitalised(w)
+            && (lex.words.is_auxiliary(w) || lex.words.is_adverb(w) || w.ends_with("ly"))
+    } {
+        subject -= 1;
+    }
     let w = toks[subject].text(text);
     if !(is_pronoun(w) && w != "it") {
         return None;
     }
-    let lex = lexicon();
     let from = subject.saturating_sub(OUTER_CUE_GAP + 1);
     (from..subject).rev().find_map(|k| {
         let c = cue_at(text, toks, k)?;
