@@ -30,6 +30,11 @@ const MAX_SPEAKER_WORDS: usize = 10;
 /// How many tokens may follow a closing `, Name said` in its sentence
 /// ("Doe said on Friday").
 const TAIL_TOKENS: usize = 3;
+/// How long a paragraph that signs the quotation before it may be
+/// (`— Jane Doe, a teacher in Dover`).
+const SIGNATURE_BYTES: usize = 120;
+/// Dashes that open a signature line.
+const DASHES: [char; 4] = ['—', '–', '―', '-'];
 /// How many paragraphs back a speaker may be inherited from.
 const MAX_INHERIT_PARAGRAPHS: usize = 1;
 
@@ -326,12 +331,16 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
     let mut end = verb;
     let mut hops = 0;
     let mut after_relative = false;
+    // True while only time adverbials separate the segment from the verb
+    // ("which Doe on Friday declared").
+    let mut direct = true;
     loop {
         // A parenthesis right before the verb is an aside: "Doe (D-Mo.)".
         if end > 0 && toks[end - 1].text(text) == ")" && hops < MAX_APPOSITIVE_HOPS {
             let from = end.saturating_sub(MAX_PAREN_TOKENS);
             if let Some(open) = (from..end - 1).rev().find(|&k| toks[k].text(text) == "(") {
                 hops += 1;
+                direct = false;
                 end = open;
                 continue;
             }
@@ -362,7 +371,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         let first = segment.first().map(|t| t.text(text));
         // "…, where she also promised", "as Doe claimed": a subordinate
         // clause right before the verb has its own subject.
-        if end == verb
+        if direct
             && segment.len() > 1
             && first.is_some_and(|w| {
                 !is_relative_pronoun(w)
@@ -381,7 +390,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         }
         // "Doe, who added that …" and "Roe, whom he called …": the verb's
         // own subject is the relative pronoun or the name after it.
-        if end == verb && hops == 0 && first.is_some_and(is_relative_pronoun) {
+        if direct && first.is_some_and(is_relative_pronoun) {
             if segment.len() == 1 {
                 return Some(segment[0].span);
             }
@@ -424,6 +433,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
             if prev_name_like || relative_clause || segment.is_empty() || adverbial {
                 hops += 1;
+                direct = false;
                 after_relative |= relative_clause;
                 end = prev_end;
                 continue;
@@ -451,6 +461,10 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         // segment ("Doe tweeted after Roe argued"); never when a
         // pronoun does ("Doe was talking when he told").
         let last = segment.last().map_or("", |t| t.text(text));
+        // "a spymaster who wrote": PolNeAR marks the relative pronoun.
+        if direct && segment.len() > 1 && is_relative_pronoun(last) && last != "whom" {
+            return segment.last().map(|t| t.span);
+        }
         let open = end == verb && hops == 0 && !is_pronoun(last) && !lex.words.is_relative(last);
         let past = !is_capitalised(last);
         let cut = (1..segment.len()).find(|&p| open && participle_at(text, segment, p, past));
@@ -1523,7 +1537,20 @@ pub(crate) fn attribute(
             matches!(f.pattern, "name-said-colon" | "name-said-quote")
                 || (q.kind == QuoteKind::Partial && f.pattern != "name-colon")
         });
-        let a = after(text, q, after_window);
+        // A quotation ending its paragraph, signed in the next one:
+        // `"…"` ¶ `— Jane Doe, Dover.`
+        let a = after(text, q, after_window).or_else(|| {
+            let p = para_of(q.span.start)?;
+            let next = paragraphs.get(p + 1)?;
+            let signed = after_window.text(text).trim().is_empty()
+                && after_window.end >= pend
+                && next.span.len() <= SIGNATURE_BYTES
+                && next.span.text(text).starts_with(DASHES)
+                // `– A section heading –.` is no signature.
+                && !next.span.text(text).trim_end_matches(['.', ' ']).ends_with(DASHES)
+                && quote_spans.get(i + 1).is_none_or(|s| s.start >= next.span.end);
+            signed.then(|| after(text, q, next.span)).flatten()
+        });
         // A quotation ending in a comma, `?` or `!` is followed by its own
         // attribution (`: "…," the union wrote.`), which beats the clause
         // that introduced it.
