@@ -1450,6 +1450,28 @@ fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
     })
 }
 
+/// The cue between two quotations of one clause that continues the
+/// first one's attribution: `"…" and called on leaders "…"`, `"…,"
+/// adding that "…"`. Only a coordinated verb or a participle with no
+/// subject of its own before it.
+fn continuation_cue(text: &str, window: Span) -> Option<(Span, String)> {
+    let toks = tokens(text, window);
+    let lex = lexicon();
+    // The first word: the window must not open a new clause with a name
+    // or pronoun of its own.
+    let opener = toks.iter().position(|t| t.word)?;
+    let c = (opener..toks.len().min(opener + TAIL_TOKENS + 1))
+        .find_map(|k| cue_at(text, &toks, k).filter(|c| c.role == PhraseRole::Verb))?;
+    let before = &toks[opener..c.first];
+    let linked = before.iter().all(|t| {
+        let w = t.text(text);
+        t.word && (matches!(w, "and" | "but" | "then") || lex.words.is_adverb(w))
+    });
+    let word = toks[c.first].text(text);
+    (linked && (!before.is_empty() || word.ends_with("ing")) && !noun_use(text, &toks, c.first))
+        .then(|| (cue_span(&toks, &c), c.lemma))
+}
+
 /// The index of the item of `spans` that holds `at`.
 fn index_at(spans: impl Fn(usize) -> Option<Span>, len: usize, at: usize) -> Option<usize> {
     let (mut lo, mut hi) = (0, len);
@@ -1485,9 +1507,13 @@ pub(crate) fn attribute(
         }
     }
     let mut found: Vec<Option<Found>> = Vec::with_capacity(quotes.len());
+    // For each quotation, a cue of its own without a subject (`"…" and
+    // called on leaders "…"`), kept when it inherits a speaker.
+    let mut own_cue: Vec<Option<(Span, String)>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             found.push(None);
+            own_cue.push(None);
             continue;
         }
         let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
@@ -1511,6 +1537,13 @@ pub(crate) fn attribute(
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
         let mut b = before(text, before_window);
+        own_cue.push(
+            if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
+                continuation_cue(text, before_window)
+            } else {
+                None
+            },
+        );
         if b.is_none() && before_window.text(text).trim().is_empty() {
             // `Doe continued:` ending the previous paragraph.
             let p = para_of(q.span.start).unwrap_or(0);
@@ -1642,9 +1675,11 @@ pub(crate) fn attribute(
         if let Some(k) = prev
             && let Some(f) = found[k].clone()
         {
+            let cue = own_cue.get(i).cloned().flatten().or(f.cue);
             found[i] = Some(Found {
                 pattern: "inherited",
                 confidence: 0.6,
+                cue,
                 ..f
             });
         }
