@@ -172,7 +172,12 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let nouny = word.ends_with('s') && !lexicon().verbs.contains_key(lemma);
     if nouny {
         let prev = i.checked_sub(1).map(|k| toks[k].text(text));
-        if !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
+        // "Jane Doe, an aide to Roe, calls …": after an aside that ends
+        // with a name, too.
+        let after_aside = prev == Some(",")
+            && i.checked_sub(2)
+                .is_some_and(|k| toks[k].word && is_capitalised(toks[k].text(text)));
+        if !after_aside && !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
             return None;
         }
     }
@@ -1186,7 +1191,23 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 ..Found::default()
             });
         }
-        let speaker = speaker_of_cue(text, &toks, &c)?;
+        // `Because of the schedule, explained Doe, "…"`: an inverted
+        // verb and name right before the quotation.
+        let inverted =
+            (c.role == PhraseRole::Verb && c.first > 0 && toks[c.first - 1].text(text) == ",")
+                .then(|| np_after(text, &toks[c.end..]))
+                .flatten()
+                .filter(|np| {
+                    let mut rest = toks.iter().skip_while(|t| t.span.start < np.end);
+                    let comma = rest
+                        .next()
+                        .is_some_and(|t| matches!(t.text(text), "," | ":"));
+                    is_capitalised(np.text(text)) && comma && rest.all(|t| !t.word)
+                });
+        let speaker = match inverted {
+            Some(np) => np,
+            None => speaker_of_cue(text, &toks, &c)?,
+        };
         // Only punctuation, "that" or an addressee between cue and mark:
         // the quotation is introduced; anything else is a mixed quotation.
         let tail = &toks[c.end..];
@@ -1258,6 +1279,24 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 .take_while(|t| t.word && !matches!(t.text(text), "was" | "is" | "were" | "are"))
                 .count()
                 .min(4)
+        } else if start > 0
+            && !is_capitalised(w)
+            && !lex.words.is_stop(w)
+            && !lex.words.is_preposition(w)
+            && !lex.words.is_connective(w)
+        {
+            // `Doe, a senator from Ohio, gave it a try on Tuesday: "…"`:
+            // the clause after the last comma is the verb phrase; its
+            // subject stands before the asides.
+            let verb = body.iter().position(|t| t.span == first.span)?;
+            let speaker = subject_before(text, body, verb)?;
+            return Some(Found {
+                speaker: Some(speaker),
+                cue: Some((last.span, ":".to_owned())),
+                pattern: "name-colon",
+                confidence: 0.6,
+                ..Found::default()
+            });
         } else {
             return None;
         };
