@@ -174,9 +174,18 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
         let prev = i.checked_sub(1).map(|k| toks[k].text(text));
         // "Jane Doe, an aide to Roe, calls …": after an aside that ends
         // with a name, too.
+        let name_before = |k: usize| toks[k].word && is_capitalised(toks[k].text(text));
+        // "Doe, a consultant, notes": the aside's own comma follows a name.
+        let aside_after_name = |k: usize| {
+            let from = k.saturating_sub(MAX_SPEAKER_WORDS);
+            (from..k)
+                .rev()
+                .find(|&j| !toks[j].word)
+                .is_some_and(|j| toks[j].text(text) == "," && j > 0 && name_before(j - 1))
+        };
         let after_aside = prev == Some(",")
             && i.checked_sub(2)
-                .is_some_and(|k| toks[k].word && is_capitalised(toks[k].text(text)));
+                .is_some_and(|k| name_before(k) || aside_after_name(k));
         if !after_aside && !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
             return None;
         }
@@ -1751,7 +1760,17 @@ pub(crate) fn attribute(
     }
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         if found[i].is_none() && !quotes[i].closed && quotes[i + 1].kind != QuoteKind::Scare {
-            if let Some(f) = found[i + 1].clone() {
+            // An unclosed quotation after another one in its paragraph
+            // continues that speaker's words (a mark went astray).
+            let same_para = prev_speech[i]
+                .filter(|&k| para_of(quotes[k].span.start) == para_of(quotes[i].span.start));
+            if let Some(f) = same_para.and_then(|k| found[k].clone()) {
+                found[i] = Some(Found {
+                    pattern: "inherited",
+                    confidence: 0.5,
+                    ..f
+                });
+            } else if let Some(f) = found[i + 1].clone() {
                 found[i] = Some(Found {
                     pattern: "continued",
                     confidence: 0.6,
