@@ -425,14 +425,22 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             });
         // ", for example,", ", hoping to surge in Iowa,": a linking
         // adverbial or a participle clause is an aside too.
+        // ", for one,", ", in turn,": a linking phrase between commas.
+        let linking = start > 0
+            && toks[start - 1].text(text) == ","
+            && segment.iter().all(|t| {
+                let w = t.text(text);
+                lex.words.is_preposition(w) || lex.words.is_determiner(w) || is_time_word(w)
+            });
         let adverbial = !segment.is_empty()
-            && end < verb
-            && (first.is_some_and(|w| w.ends_with("ing") && !is_capitalised(w))
-                || participle_at(text, &toks[start..end], 0, true)
-                || segment.iter().all(|t| {
-                    let w = t.text(text);
-                    is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
-                }));
+            && (linking
+                || (end < verb
+                    && (first.is_some_and(|w| w.ends_with("ing") && !is_capitalised(w))
+                        || participle_at(text, &toks[start..end], 0, true)
+                        || segment.iter().all(|t| {
+                            let w = t.text(text);
+                            is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
+                        }))));
         let aside = segment.is_empty()
             || party
             || first.is_some_and(|w| lex.words.is_relative(w) && !is_pronoun(w));
@@ -596,9 +604,15 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
     // Several may follow each other ("At a rally in Ohio, on Friday,").
     for hop in 0..MAX_APPOSITIVE_HOPS {
         let opener = toks.first()?.text(text);
+        // "Speaking in Ohio,", "Asked about it,": a participle opener.
+        let lower = opener.to_lowercase();
+        let participle = is_capitalised(opener)
+            && (opener.ends_with("ing")
+                || opener.ends_with("ed")
+                || IRREGULAR_PARTICIPLES.contains(&lower.as_str()));
         let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
             || lex.words.is_preposition(opener)
-            || (is_capitalised(opener) && opener.ends_with("ing"));
+            || participle;
         // After the first, only a phrase that opens with a preposition.
         if !adverbial || (hop > 0 && is_capitalised(opener)) {
             break;
