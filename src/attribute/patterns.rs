@@ -775,8 +775,40 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             let opens_clause = toks[start..c.first]
                 .iter()
                 .find(|t| t.word)
-                .is_some_and(|t| matches!(t.text(text), "but" | "and" | "while" | "whereas"));
-            if opens_clause {
+                .is_some_and(|t| {
+                    matches!(
+                        t.text(text),
+                        "but"
+                            | "and"
+                            | "while"
+                            | "whereas"
+                            | "before"
+                            | "after"
+                            | "when"
+                            | "because"
+                            | "since"
+                            | "until"
+                            | "although"
+                            | "though"
+                            | "if"
+                    )
+                });
+            // …unless a closing `, he said.` or `, said Doe` ends it: the
+            // quotation's content ran on (`"…" because …, he said.`).
+            let inverted = c.first > start && toks[c.first - 1].text(text) == ",";
+            let closing = toks[start..c.first]
+                .iter()
+                .any(|t| !t.word && t.text(text) == ",")
+                && (toks.len() - c.end <= TAIL_TOKENS
+                    || (inverted
+                        && toks
+                            .get(c.end)
+                            .is_some_and(|t| t.word && is_capitalised(t.text(text)))));
+            let subordinate = toks[start..c.first]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| !matches!(t.text(text), "but" | "and" | "while" | "whereas"));
+            if opens_clause && !(subordinate && closing) {
                 return None;
             }
             // `"…" about the plan, said Jane Doe`: the content runs on
