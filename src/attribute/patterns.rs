@@ -249,7 +249,9 @@ fn trim_subject<'t>(text: &str, mut toks: &'t [Tok]) -> &'t [Tok] {
     }
     while let Some(last) = toks.last() {
         let w = last.text(text);
-        if !last.word || (lex.words.is_adverb(w) && !is_capitalised(w)) || w.ends_with("ly") {
+        // Not a name in -ly ("Kelly", "Daly").
+        let adverb = lex.words.is_adverb(w) || w.ends_with("ly");
+        if !last.word || (adverb && !is_capitalised(w)) {
             toks = &toks[..toks.len() - 1];
         } else {
             break;
@@ -448,8 +450,13 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             let prev_end = start - 1;
             let prev_name_like = prev_end > 0 && {
                 let t = toks[prev_end - 1];
-                (t.word && (is_capitalised(t.text(text)) || is_pronoun(t.text(text))))
-                    || t.text(text) == ")"
+                let w = t.text(text);
+                // "That, the board said, …": a demonstrative is no name.
+                let name = is_capitalised(w)
+                    && !(lex.words.is_determiner(w)
+                        || lex.words.is_stop(w)
+                        || lex.words.is_connective(w));
+                (t.word && (name || is_pronoun(w))) || w == ")"
             };
             let relative_clause =
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
@@ -1428,7 +1435,7 @@ fn clause_subject(text: &str, window: Span) -> Option<Found> {
             || (is_capitalised(f) && f.ends_with("ing"))
             || f.ends_with("ly")
             || lex.words.is_time(l)
-            || l.ends_with("ly");
+            || (l.ends_with("ly") && !is_capitalised(l));
         if !opener {
             break;
         }
