@@ -1234,8 +1234,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
     // of an earlier cue: `Doe said (that) she thinks …` reports Doe.
     let mut cue = (0..toks.len())
         .rev()
-        .filter(|&i| !noun_use(text, &toks, i))
-        .find_map(|i| cue_at(text, &toks, i));
+        .find_map(|i| cue_at(text, &toks, i).filter(|_| !noun_use(text, &toks, i)));
     if let Some(c) = &cue
         && c.role != PhraseRole::SourceAfter
         && let Some(outer) = outer_cue(text, &toks, c)
@@ -1551,12 +1550,17 @@ fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
     })
 }
 
+/// How many bytes after the previous quotation a continuing cue may end.
+const CONTINUATION_BYTES: usize = 80;
+
 /// The cue between two quotations of one clause that continues the
 /// first one's attribution: `"…" and called on leaders "…"`, `"…,"
 /// adding that "…"`. Only a coordinated verb or a participle with no
 /// subject of its own before it.
 fn continuation_cue(text: &str, window: Span) -> Option<(Span, String)> {
-    let toks = tokens(text, window);
+    // The cue sits within a few words of the window's start.
+    let end = floor_boundary(text, window.end.min(window.start + CONTINUATION_BYTES));
+    let toks = tokens(text, Span::new(window.start, end.max(window.start)));
     let lex = lexicon();
     // The first word: the window must not open a new clause with a name
     // or pronoun of its own.
