@@ -41,6 +41,7 @@ pub(crate) struct WordClasses {
     pub time: FxHashSet<String>,
     pub preposition: FxHashSet<String>,
     pub opener: FxHashSet<String>,
+    pub article: FxHashSet<String>,
 }
 
 /// All attribution lexicons.
@@ -133,6 +134,9 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "opener" => {
                     words.opener.insert(w);
                 }
+                "article" => {
+                    words.article.insert(w);
+                }
                 _ => {}
             }
         }
@@ -189,6 +193,10 @@ impl WordClasses {
     pub(crate) fn is_opener(&self, w: &str) -> bool {
         Self::has(&self.opener, w)
     }
+    /// A determiner that only opens a noun phrase ("the", "his").
+    pub(crate) fn is_article(&self, w: &str) -> bool {
+        Self::has(&self.article, w)
+    }
 }
 
 /// The lemma of `word` when it is a reporting verb as written. A
@@ -229,6 +237,21 @@ mod tests {
         assert_eq!(verb_lemma("said"), Some("say"));
         assert_eq!(verb_lemma("tweeted"), Some("tweet"));
         assert_eq!(verb_lemma("State"), None);
+    }
+
+    #[test]
+    fn doubled_consonants_are_spelt_right() {
+        for (form, lemma) in [
+            ("admitted", "admit"),
+            ("admitting", "admit"),
+            ("shrugged", "shrug"),
+            ("concurred", "concur"),
+            ("rebutted", "rebut"),
+            ("referred", "refer"),
+        ] {
+            assert_eq!(verb_lemma(form), Some(lemma), "{form}");
+        }
+        assert_eq!(verb_lemma("admited"), None);
     }
 
     #[test]

@@ -33,6 +33,11 @@ const TAIL_TOKENS: usize = 3;
 /// How many words of a verb group may stand between a subject and its
 /// cue ("Doe would not (say)", "Doe declined to (say)").
 const VERB_GROUP_WORDS: usize = 3;
+/// How long a paragraph that signs the quotation before it may be
+/// (`— Jane Doe, a teacher in Dover`).
+const SIGNATURE_BYTES: usize = 120;
+/// Dashes that open a signature line.
+const DASHES: [char; 4] = ['—', '–', '―', '-'];
 /// How many paragraphs back a speaker may be inherited from.
 const MAX_INHERIT_PARAGRAPHS: usize = 1;
 
@@ -188,7 +193,21 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let nouny = word.ends_with('s') && !lexicon().verbs.contains_key(lemma);
     if nouny {
         let prev = i.checked_sub(1).map(|k| toks[k].text(text));
-        if !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
+        // "Jane Doe, an aide to Roe, calls …": after an aside that ends
+        // with a name, too.
+        let name_before = |k: usize| toks[k].word && is_capitalised(toks[k].text(text));
+        // "Doe, a consultant, notes": the aside's own comma follows a name.
+        let aside_after_name = |k: usize| {
+            let from = k.saturating_sub(MAX_SPEAKER_WORDS);
+            (from..k)
+                .rev()
+                .find(|&j| !toks[j].word)
+                .is_some_and(|j| toks[j].text(text) == "," && j > 0 && name_before(j - 1))
+        };
+        let after_aside = prev == Some(",")
+            && i.checked_sub(2)
+                .is_some_and(|k| name_before(k) || aside_after_name(k));
+        if !after_aside && !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
             return None;
         }
     }
@@ -263,9 +282,8 @@ fn trim_subject<'t>(text: &str, mut toks: &'t [Tok]) -> &'t [Tok] {
         let w = last.text(text);
         // "Doe recently (said)", but not "the family (said)" or "Kelly".
         let ly_adverb = w.ends_with("ly")
-            && !is_capitalised(w)
             && !(toks.len() >= 2 && lex.words.is_determiner(toks[toks.len() - 2].text(text)));
-        if !last.word || (lex.words.is_adverb(w) && !is_capitalised(w)) || ly_adverb {
+        if !last.word || ((lex.words.is_adverb(w) || ly_adverb) && !is_capitalised(w)) {
             toks = &toks[..toks.len() - 1];
         } else {
             break;
@@ -419,12 +437,16 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
     let mut end = verb;
     let mut hops = 0;
     let mut after_relative = false;
+    // True while only time adverbials separate the segment from the verb
+    // ("which Doe on Friday declared").
+    let mut direct = true;
     loop {
         // A parenthesis right before the verb is an aside: "Doe (D-Mo.)".
         if end > 0 && toks[end - 1].text(text) == ")" && hops < MAX_APPOSITIVE_HOPS {
             let from = end.saturating_sub(MAX_PAREN_TOKENS);
             if let Some(open) = (from..end - 1).rev().find(|&k| toks[k].text(text) == "(") {
                 hops += 1;
+                direct = false;
                 end = open;
                 continue;
             }
@@ -441,9 +463,28 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             continue;
         }
         let first = segment.first().map(|t| t.text(text));
+        // "…, where she also promised", "as Doe claimed": a subordinate
+        // clause right before the verb has its own subject.
+        if direct
+            && segment.len() > 1
+            && first.is_some_and(|w| {
+                !is_relative_pronoun(w)
+                    && !lex.words.is_determiner(w)
+                    && !is_capitalised(w)
+                    && (lex.words.is_relative(w) || lex.words.is_stop(w))
+            })
+        {
+            let rest = &segment[1..];
+            let w = rest[0].text(text);
+            if (rest.len() == 1 && is_pronoun(w))
+                || rest.iter().all(|t| t.word && is_capitalised(t.text(text)))
+            {
+                return span_of(rest);
+            }
+        }
         // "Doe, who added that …" and "Roe, whom he called …": the verb's
         // own subject is the relative pronoun or the name after it.
-        if end == verb && hops == 0 && first.is_some_and(is_relative_pronoun) {
+        if direct && first.is_some_and(is_relative_pronoun) {
             if segment.len() == 1 {
                 return Some(segment[0].span);
             }
@@ -464,13 +505,22 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             });
         // ", for example,", ", hoping to surge in Iowa,": a linking
         // adverbial or a participle clause is an aside too.
+        // ", for one,", ", in turn,": a linking phrase between commas.
+        let linking = start > 0
+            && toks[start - 1].text(text) == ","
+            && segment.iter().all(|t| {
+                let w = t.text(text);
+                lex.words.is_preposition(w) || lex.words.is_determiner(w) || is_time_word(w)
+            });
         let adverbial = !segment.is_empty()
-            && end < verb
-            && (first.is_some_and(|w| w.ends_with("ing") && !is_capitalised(w))
-                || segment.iter().all(|t| {
-                    let w = t.text(text);
-                    is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
-                }));
+            && (linking
+                || (end < verb
+                    && (first.is_some_and(|w| w.ends_with("ing") && !is_capitalised(w))
+                        || participle_at(text, &toks[start..end], 0, true)
+                        || segment.iter().all(|t| {
+                            let w = t.text(text);
+                            is_time_word(w) || (lex.words.is_stop(w) && !is_relative_pronoun(w))
+                        }))));
         // ", with the White House itself,", ", in a letter to the council,":
         // a phrase that opens with a preposition is no subject.
         let prepositional = first
@@ -495,7 +545,10 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             let prev_name_like = prev_end > 0 && {
                 let t = toks[prev_end - 1];
                 let w = t.text(text);
+                // "That, the board said", "Later, a spokesman said", "Asked
+                // about it, a spokesman said": no name an aside describes.
                 let not_a_name = w.eq_ignore_ascii_case("it")
+                    || lex.words.is_determiner(w)
                     || lex.words.is_stop(w)
                     || lex.words.is_connective(w)
                     || lex.words.is_adverb(w)
@@ -512,6 +565,7 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 || verb_first
             {
                 hops += 1;
+                direct = false;
                 after_relative |= relative_clause;
                 end = prev_end;
                 continue;
@@ -551,8 +605,81 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 .min(MAX_SPEAKER_WORDS);
             return span_of(&segment[segment.len() - run..]);
         }
+        // "An official speaking to the Gazette said": a participle
+        // phrase after the subject is no part of it.
+        // "Trump and Ryan issued a statement …": a verb inside the
+        // segment ends its subject too.
+        // A past form only when a common noun, not a name, ends the
+        // segment ("Doe tweeted after Roe argued"); never when a
+        // pronoun does ("Doe was talking when he told").
+        let last = segment.last().map_or("", |t| t.text(text));
+        // "a spymaster who wrote": PolNeAR marks the relative pronoun.
+        if direct && segment.len() > 1 && is_relative_pronoun(last) && last != "whom" {
+            return segment.last().map(|t| t.span);
+        }
+        let open = end == verb && hops == 0 && !is_pronoun(last) && !lex.words.is_relative(last);
+        let past = !is_capitalised(last);
+        let cut = (1..segment.len()).find(|&p| open && participle_at(text, segment, p, past));
+        let segment = match cut {
+            Some(p)
+                if segment[p - 1].word && {
+                    let w = segment[p - 1].text(text);
+                    !is_pronoun(w) && !lex.words.is_stop(w) && !lex.words.is_connective(w)
+                } =>
+            {
+                &segment[..p]
+            }
+            _ => segment,
+        };
         return span_of(np_tail(text, verb_group_stripped(text, segment)));
     }
+}
+
+/// True when the verb form at token `k` follows an article or a
+/// possessive, so it is a noun or an adjective ("a screaming crowd",
+/// "the remarks", "Doe's remarks").
+fn noun_use(text: &str, toks: &[Tok], k: usize) -> bool {
+    k.checked_sub(1).is_some_and(|p| {
+        let w = toks[p].text(text);
+        let lex = lexicon();
+        // "Doe's remarks", not "he's said".
+        let possessive = w
+            .strip_suffix("'s")
+            .or_else(|| w.strip_suffix("’s"))
+            .is_some_and(|stem| {
+                !(is_pronoun(stem)
+                    || lex.words.is_relative(stem)
+                    || lex.words.is_stop(stem)
+                    || lex.words.is_connective(stem)
+                    || lex.words.is_determiner(stem))
+            });
+        toks[p].word && (lex.words.is_article(w) || possessive)
+    })
+}
+
+/// Past participles that do not end in -ed.
+const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "sent", "known", "made", "born", "held", "led", "built", "written", "given", "taken", "seen",
+];
+
+/// True when token `p` of `toks` opens a participle phrase: a lowercase
+/// word in -ing or, with `past`, a past participle, followed by a
+/// preposition or determiner ("speaking to the …", "sent to …").
+fn participle_at(text: &str, toks: &[Tok], p: usize, past: bool) -> bool {
+    let lex = lexicon();
+    let Some(t) = toks.get(p) else {
+        return false;
+    };
+    let w = t.text(text);
+    let shape = (w.len() > 4 && w.ends_with("ing"))
+        || (past && ((w.len() > 4 && w.ends_with("ed")) || IRREGULAR_PARTICIPLES.contains(&w)));
+    if !t.word || is_capitalised(w) || !shape {
+        return false;
+    }
+    toks.get(p + 1).is_some_and(|n| {
+        let n = n.text(text);
+        lex.words.is_stop(n) || lex.words.is_preposition(n) || lex.words.is_determiner(n)
+    })
 }
 
 /// `segment` without a verb group that ends it and leads to the cue:
@@ -655,15 +782,29 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
     }
     // "In Ohio on Friday, Doe said": an opening adverbial phrase or
     // participle clause ends at its comma; the subject follows it.
-    let opener = toks.first()?.text(text);
-    let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
-        || (is_capitalised(opener) && opener.ends_with("ing"));
-    if adverbial
-        && let Some(comma) = toks
+    // Several may follow each other ("At a rally in Ohio, on Friday,").
+    for hop in 0..MAX_APPOSITIVE_HOPS {
+        let opener = toks.first()?.text(text);
+        // "Speaking in Ohio,", "Asked about it,": a participle opener.
+        let lower = opener.to_lowercase();
+        let participle = is_capitalised(opener)
+            && (opener.ends_with("ing")
+                || opener.ends_with("ed")
+                || IRREGULAR_PARTICIPLES.contains(&lower.as_str()));
+        let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
+            || lex.words.is_preposition(opener)
+            || participle;
+        // After the first, only a phrase that opens with a preposition.
+        if !adverbial || (hop > 0 && is_capitalised(opener)) {
+            break;
+        }
+        let Some(comma) = toks
             .iter()
             .take(MAX_SUBJECT_TOKENS)
             .position(|t| !t.word && t.text(text) == ",")
-    {
+        else {
+            break;
+        };
         toks = &toks[comma + 1..];
     }
     let w = toks.first()?.text(text);
@@ -816,7 +957,22 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
                 .iter()
                 .find(|t| t.word)
                 .is_some_and(|t| lexicon().words.is_opener(t.text(text)));
-            if opens_clause {
+            // …unless a closing `, he said.` or `, said Doe` ends it: the
+            // quotation's content ran on (`"…" because …, he said.`).
+            let inverted = c.first > start && toks[c.first - 1].text(text) == ",";
+            let closing = toks[start..c.first]
+                .iter()
+                .any(|t| !t.word && t.text(text) == ",")
+                && (toks.len() - c.end <= TAIL_TOKENS
+                    || (inverted
+                        && toks
+                            .get(c.end)
+                            .is_some_and(|t| t.word && is_capitalised(t.text(text)))));
+            let subordinate = toks[start..c.first]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| !matches!(t.text(text), "but" | "and" | "while" | "whereas"));
+            if opens_clause && !(subordinate && closing) {
                 return None;
             }
             // `"…" about the plan, said Jane Doe`: the content runs on
@@ -1150,10 +1306,23 @@ fn indirect_with_cue(
 /// (`Doe spoke in Ohio and said …`), else the subject right before it.
 fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     let cue_word = toks[c.first].text(text);
+    let words = &lexicon().words;
+    // Adverbs right before the cue ("Doe recently promising", "is
+    // already claiming").
+    let mut bare = c.first;
+    while bare > 0 && c.first - bare < TAIL_TOKENS && {
+        let w = toks[bare - 1].text(text);
+        toks[bare - 1].word
+            && !is_capitalised(w)
+            && !words.is_auxiliary(w)
+            && (words.is_adverb(w) || w.ends_with("ly"))
+    } {
+        bare -= 1;
+    }
     // `Doe spoke on Friday, saying …`: the participle's subject opens
-    // the clause, unless it is a progressive (`Doe is saying`) or
-    // follows its noun (`the statement demanding …`).
-    let after_aux = c.first.checked_sub(1).is_some_and(|k| {
+    // the clause, unless it is a progressive (`Doe is (already) saying`)
+    // or follows its noun (`the statement demanding …`).
+    let after_aux = bare.checked_sub(1).is_some_and(|k| {
         matches!(
             toks[k].text(text),
             "is" | "was" | "were" | "are" | "been" | "be"
@@ -1162,12 +1331,14 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     let after_noun = c
         .first
         .checked_sub(2)
-        .is_some_and(|k| lexicon().words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
+        .is_some_and(|k| words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
     let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
+    if participle && let Some(speaker) = participle_subject(text, toks, bare) {
+        return Some(speaker);
+    }
     // `Doe spoke in Ohio and called it "rotten"`: a coordinated verb
     // shares the clause's subject.
     // Auxiliaries and adverbs may sit between ("and has boasted").
-    let words = &lexicon().words;
     let mut k = c.first;
     while k > 0 && c.first - k < TAIL_TOKENS && {
         let w = toks[k - 1].text(text);
@@ -1183,6 +1354,74 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     } else {
         subject_before(text, toks, c.first)
     }
+}
+
+/// How many tokens may separate a reporting verb from the comma before a
+/// participle that continues it (`Doe said on Friday, adding …`).
+const PARTICIPLE_GAP: usize = 4;
+
+/// The subject of a participle that starts at token `at` (after any
+/// adverbs), when its own noun phrase says it: a name right before it
+/// (`with Senator Jane Roe telling reporters …`, `the Federation of
+/// Nurses calling her …`), or the speaker of a reporting verb right
+/// before its comma (`Doe said, adding …`, `said Doe, adding …`).
+fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
+    let prev = *toks.get(at.checked_sub(1)?)?;
+    let w = prev.text(text);
+    let words = &lexicon().words;
+    if prev.word
+        && is_capitalised(w)
+        && !words.is_stop(w)
+        && !words.is_preposition(w)
+        && !is_time_word(w)
+    {
+        // The sentence's first word may be no name ("Sources saying …"
+        // has no verb); only names inside the clause.
+        if at < 2 {
+            return None;
+        }
+        // Only in `with NAME -ing`, where the name is no verb's object.
+        let np = np_tail(text, &toks[..at]);
+        let with = (at - np.len())
+            .checked_sub(1)
+            .is_some_and(|k| toks[k].text(text).eq_ignore_ascii_case("with"));
+        return span_of(np).filter(|_| with && np.first().is_some_and(|t| t.word));
+    }
+    if prev.word || w != "," || at < 2 {
+        return None;
+    }
+    let from = (at - 1).saturating_sub(PARTICIPLE_GAP + 1);
+    let (cue_at_k, c) = (from..at - 1)
+        .rev()
+        .find_map(|k| cue_at(text, toks, k).map(|c| (k, c)))?;
+    // A finite verb, not a noun or a participle ("her earlier remark,").
+    let verb = toks[cue_at_k].text(text);
+    if c.role == PhraseRole::SourceAfter
+        || verb.ends_with("ing")
+        || verb == c.lemma
+        || noun_use(text, toks, cue_at_k)
+    {
+        return None;
+    }
+    // `…," said Doe, adding`: the name follows its verb.
+    let inverted = cue_at_k > 0
+        && !toks[cue_at_k - 1].word
+        && toks
+            .get(c.end)
+            .is_some_and(|t| t.word && is_capitalised(t.text(text)));
+    if inverted {
+        return np_after(text, &toks[c.end..at - 1]);
+    }
+    // The words between the verb and the comma are a time or place
+    // adverbial, not a reported clause.
+    let plain = toks[c.end..at - 1].iter().all(|t| {
+        let b = t.text(text);
+        t.word && (is_time_word(b) || words.is_stop(b) || words.is_preposition(b))
+    });
+    if !plain || cue_at_k == 0 {
+        return None;
+    }
+    subject_before(text, toks, cue_at_k)
 }
 
 /// `…, Doe said.` closing the sentence `sentence`.
@@ -1264,7 +1503,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
     // A verb wins over a noun after it: `he called her remarks "…"`.
     let mut cue = (0..toks.len())
         .rev()
-        .filter(|&i| !is_nominal_cue(text, &toks, i))
+        .filter(|&i| !noun_use(text, &toks, i) && !is_nominal_cue(text, &toks, i))
         .find_map(|i| cue_at(text, &toks, i))
         .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
     if let Some(c) = &cue
@@ -1284,7 +1523,23 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 ..Found::default()
             });
         }
-        let speaker = speaker_of_cue(text, &toks, &c)?;
+        // `Because of the schedule, explained Doe, "…"`: an inverted
+        // verb and name right before the quotation.
+        let inverted =
+            (c.role == PhraseRole::Verb && c.first > 0 && toks[c.first - 1].text(text) == ",")
+                .then(|| np_after(text, &toks[c.end..]))
+                .flatten()
+                .filter(|np| {
+                    let mut rest = toks.iter().skip_while(|t| t.span.start < np.end);
+                    let comma = rest
+                        .next()
+                        .is_some_and(|t| matches!(t.text(text), "," | ":"));
+                    is_capitalised(np.text(text)) && comma && rest.all(|t| !t.word)
+                });
+        let speaker = match inverted {
+            Some(np) => np,
+            None => speaker_of_cue(text, &toks, &c)?,
+        };
         // Only punctuation, "that" or an addressee between cue and mark:
         // the quotation is introduced; anything else is a mixed quotation.
         let tail = &toks[c.end..];
@@ -1363,6 +1618,24 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 })
                 .count()
                 .max(1)
+        } else if start > 0
+            && !is_capitalised(w)
+            && !lex.words.is_stop(w)
+            && !lex.words.is_preposition(w)
+            && !lex.words.is_connective(w)
+        {
+            // `Doe, a senator from Ohio, gave it a try on Tuesday: "…"`:
+            // the clause after the last comma is the verb phrase; its
+            // subject stands before the asides.
+            let verb = body.iter().position(|t| t.span == first.span)?;
+            let speaker = subject_before(text, body, verb)?;
+            return Some(Found {
+                speaker: Some(speaker),
+                cue: Some((last.span, ":".to_owned())),
+                pattern: "name-colon",
+                confidence: 0.6,
+                ..Found::default()
+            });
         } else {
             return None;
         };
@@ -1439,7 +1712,7 @@ fn clause_subject(text: &str, window: Span) -> Option<Found> {
             || (is_capitalised(f) && f.ends_with("ing"))
             || f.ends_with("ly")
             || lex.words.is_time(l)
-            || l.ends_with("ly");
+            || (l.ends_with("ly") && !is_capitalised(l));
         if !opener {
             break;
         }
@@ -1523,12 +1796,21 @@ const OUTER_CUE_GAP: usize = 4;
 /// `inner` follows the outer verb closely, with only "that", adverbs or
 /// a time adverbial between.
 fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
-    let subject = inner.first.checked_sub(1)?;
+    let lex = lexicon();
+    // Auxiliaries and adverbs may sit between: "she was not advocating".
+    let mut subject = inner.first.checked_sub(1)?;
+    while subject > 0 && inner.first - subject <= TAIL_TOKENS && {
+        let w = toks[subject].text(text);
+        toks[subject].word
+            && !is_capitalised(w)
+            && (lex.words.is_auxiliary(w) || lex.words.is_adverb(w) || w.ends_with("ly"))
+    } {
+        subject -= 1;
+    }
     let w = toks[subject].text(text);
     if !(is_pronoun(w) && w != "it") {
         return None;
     }
-    let lex = lexicon();
     let from = subject.saturating_sub(OUTER_CUE_GAP + 1);
     (from..subject).rev().find_map(|k| {
         let c = cue_at(text, toks, k)?;
@@ -1544,6 +1826,33 @@ fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
         });
         (c.role == PhraseRole::Verb && plain).then_some(c)
     })
+}
+
+/// How many bytes after the previous quotation a continuing cue may end.
+const CONTINUATION_BYTES: usize = 80;
+
+/// The cue between two quotations of one clause that continues the
+/// first one's attribution: `"…" and called on leaders "…"`, `"…,"
+/// adding that "…"`. Only a coordinated verb or a participle with no
+/// subject of its own before it.
+fn continuation_cue(text: &str, window: Span) -> Option<(Span, String)> {
+    // The cue sits within a few words of the window's start.
+    let end = floor_boundary(text, window.end.min(window.start + CONTINUATION_BYTES));
+    let toks = tokens(text, Span::new(window.start, end.max(window.start)));
+    let lex = lexicon();
+    // The first word: the window must not open a new clause with a name
+    // or pronoun of its own.
+    let opener = toks.iter().position(|t| t.word)?;
+    let c = (opener..toks.len().min(opener + TAIL_TOKENS + 1))
+        .find_map(|k| cue_at(text, &toks, k).filter(|c| c.role == PhraseRole::Verb))?;
+    let before = &toks[opener..c.first];
+    let linked = before.iter().all(|t| {
+        let w = t.text(text);
+        t.word && (matches!(w, "and" | "but" | "then") || lex.words.is_adverb(w))
+    });
+    let word = toks[c.first].text(text);
+    (linked && (!before.is_empty() || word.ends_with("ing")) && !noun_use(text, &toks, c.first))
+        .then(|| (cue_span(&toks, &c), c.lemma))
 }
 
 /// The index of the item of `spans` that holds `at`.
@@ -1581,9 +1890,13 @@ pub(crate) fn attribute(
         }
     }
     let mut found: Vec<Option<Found>> = Vec::with_capacity(quotes.len());
+    // For each quotation, a cue of its own without a subject (`"…" and
+    // called on leaders "…"`), kept when it inherits a speaker.
+    let mut own_cue: Vec<Option<(Span, String)>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             found.push(None);
+            own_cue.push(None);
             continue;
         }
         let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
@@ -1607,6 +1920,13 @@ pub(crate) fn attribute(
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
         let mut b = before(text, before_window);
+        own_cue.push(
+            if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
+                continuation_cue(text, before_window)
+            } else {
+                None
+            },
+        );
         if b.is_none() && before_window.text(text).trim().is_empty() {
             // `Doe continued:` ending the previous paragraph.
             let p = para_of(q.span.start).unwrap_or(0);
@@ -1633,7 +1953,20 @@ pub(crate) fn attribute(
             matches!(f.pattern, "name-said-colon" | "name-said-quote")
                 || (q.kind == QuoteKind::Partial && f.pattern != "name-colon")
         });
-        let a = after(text, q, after_window);
+        // A quotation ending its paragraph, signed in the next one:
+        // `"…"` ¶ `— Jane Doe, Dover.`
+        let a = after(text, q, after_window).or_else(|| {
+            let p = para_of(q.span.start)?;
+            let next = paragraphs.get(p + 1)?;
+            let signed = after_window.text(text).trim().is_empty()
+                && after_window.end >= pend
+                && next.span.len() <= SIGNATURE_BYTES
+                && next.span.text(text).starts_with(DASHES)
+                // `– A section heading –.` is no signature.
+                && !next.span.text(text).trim_end_matches(['.', ' ']).ends_with(DASHES)
+                && quote_spans.get(i + 1).is_none_or(|s| s.start >= next.span.end);
+            signed.then(|| after(text, q, next.span)).flatten()
+        });
         // A quotation ending in a comma, `?` or `!` is followed by its own
         // attribution (`: "…," the union wrote.`), which beats the clause
         // that introduced it.
@@ -1725,9 +2058,11 @@ pub(crate) fn attribute(
         if let Some(k) = prev
             && let Some(f) = found[k].clone()
         {
+            let cue = own_cue.get(i).cloned().flatten().or(f.cue);
             found[i] = Some(Found {
                 pattern: "inherited",
                 confidence: 0.6,
+                cue,
                 ..f
             });
         }
@@ -1760,7 +2095,17 @@ pub(crate) fn attribute(
     }
     for i in (0..quotes.len().saturating_sub(1)).rev() {
         if found[i].is_none() && !quotes[i].closed && quotes[i + 1].kind != QuoteKind::Scare {
-            if let Some(f) = found[i + 1].clone() {
+            // An unclosed quotation after another one in its paragraph
+            // continues that speaker's words (a mark went astray).
+            let same_para = prev_speech[i]
+                .filter(|&k| para_of(quotes[k].span.start) == para_of(quotes[i].span.start));
+            if let Some(f) = same_para.and_then(|k| found[k].clone()) {
+                found[i] = Some(Found {
+                    pattern: "inherited",
+                    confidence: 0.5,
+                    ..f
+                });
+            } else if let Some(f) = found[i + 1].clone() {
                 found[i] = Some(Found {
                     pattern: "continued",
                     confidence: 0.6,
