@@ -100,6 +100,9 @@ fn ascii_lower(word: &str) -> SmolStr {
     if word.len() > INLINE {
         return grammar::lower_key(word);
     }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return SmolStr::new_inline(word);
+    }
     let mut buf = [0u8; INLINE];
     let buf = &mut buf[..word.len()];
     buf.copy_from_slice(word.as_bytes());
