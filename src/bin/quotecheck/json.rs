@@ -83,6 +83,28 @@ fn word_has_escape(x: u64) -> bool {
     (control | quote | backslash) & HIGH != 0
 }
 
+/// Whether any of the four bytes in `x` must be escaped: the test of
+/// [`word_has_escape`] on half a word.
+#[inline]
+fn half_word_has_escape(x: u32) -> bool {
+    const ONES: u32 = 0x0101_0101;
+    const HIGH: u32 = 0x8080_8080;
+    let control = x.wrapping_sub(ONES * 0x20) & !x;
+    let q = x ^ (ONES * u32::from(b'"'));
+    let quote = q.wrapping_sub(ONES) & !q;
+    let s = x ^ (ONES * u32::from(b'\\'));
+    let backslash = s.wrapping_sub(ONES) & !s;
+    (control | quote | backslash) & HIGH != 0
+}
+
+/// The first four bytes of `bytes` as a half word.
+#[inline]
+fn half_word(bytes: &[u8]) -> u32 {
+    let mut w = [0u8; 4];
+    w.copy_from_slice(&bytes[..4]);
+    u32::from_le_bytes(w)
+}
+
 /// The first eight bytes of `bytes` as a word.
 #[inline]
 fn word(bytes: &[u8]) -> u64 {
@@ -95,8 +117,13 @@ fn word(bytes: &[u8]) -> u64 {
 #[inline]
 fn has_escape(bytes: &[u8]) -> bool {
     let len = bytes.len();
-    if len < 8 {
+    if len < 4 {
         return bytes.iter().any(|&b| must_escape(b));
+    }
+    if len < 8 {
+        // most keys: two half words that may overlap
+        return half_word_has_escape(half_word(bytes))
+            || half_word_has_escape(half_word(&bytes[len - 4..]));
     }
     let mut blocks = bytes.chunks_exact(BLOCK);
     for block in &mut blocks {
