@@ -206,34 +206,56 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
 /// Calls `emit` with the name of every hand-made feature, without its
 /// `h:` prefix.
 fn hand_features(sentence: &str, tokens: &Tokens, mut hand: impl FnMut(&str)) {
-    let has = |pred: &dyn Fn(&str) -> bool| tokens.iter().any(pred);
-    if has(&|t| t == "<num>" || t == "<year>") {
+    // one pass over the tokens for every token test
+    let (mut number, mut year, mut percent, mut money, mut comparative) =
+        (false, false, false, false, false);
+    for t in tokens.iter() {
+        match t {
+            "<num>" => number = true,
+            "<year>" => (number, year) = (true, true),
+            "percent" => percent = true,
+            "dollars" | "billion" | "million" | "trillion" => money = true,
+            "more" | "less" | "most" | "fewer" | "least" => comparative = true,
+            _ => {}
+        }
+        if t.len() > 4 && (t.ends_with("er") || t.ends_with("est")) {
+            comparative = true;
+        }
+    }
+    if number {
         hand("number");
     }
-    if has(&|t| t == "<year>") {
+    if year {
         hand("year");
     }
-    if sentence.contains('%') || has(&|t| t == "percent") {
+    if percent || sentence.contains('%') {
         hand("percent");
     }
-    if sentence.contains('$')
-        || has(&|t| matches!(t, "dollars" | "billion" | "million" | "trillion"))
-    {
+    if money || sentence.contains('$') {
         hand("money");
     }
-    if has(&|t| t.len() > 4 && (t.ends_with("er") || t.ends_with("est")))
-        || has(&|t| matches!(t, "more" | "less" | "most" | "fewer" | "least"))
-    {
+    if comparative {
         hand("comparative");
     }
     if sentence.trim_end().ends_with('?') {
         hand("question");
     }
-    let capitals = sentence
-        .split_whitespace()
-        .skip(1)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
+    // whitespace-separated words after the first that start with a
+    // capital
+    let mut capitals = 0;
+    let mut words = 0;
+    let mut in_word = false;
+    for c in sentence.chars() {
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+            if words > 1 && c.is_uppercase() {
+                capitals += 1;
+            }
+        }
+    }
     hand(match capitals {
         0 => "caps0",
         1 => "caps1",
@@ -270,27 +292,51 @@ fn token_char_at(s: &str, at: usize) -> Option<usize> {
 
 impl Tokens {
     fn new(sentence: &str) -> Tokens {
+        let bytes = sentence.as_bytes();
         let mut tokens = Tokens {
             text: String::with_capacity(sentence.len()),
-            ranges: Vec::new(),
+            ranges: Vec::with_capacity((bytes.len() / 4).min(MAX_TOKENS) + 1),
         };
-        let bytes = sentence.as_bytes();
         let mut at = 0;
         while at < bytes.len() {
             if tokens.ranges.len() >= MAX_TOKENS {
                 break;
             }
             let start = at;
-            while let Some(len) = token_char_at(sentence, at) {
-                at += len;
+            // ASCII bytes are read directly; only other characters need
+            // decoding
+            let mut ascii = true;
+            while let Some(&b) = bytes.get(at) {
+                if b.is_ascii() {
+                    if b.is_ascii_alphanumeric() || b == b'\'' {
+                        at += 1;
+                        continue;
+                    }
+                    break;
+                }
+                match token_char_at(sentence, at) {
+                    Some(len) => {
+                        ascii = false;
+                        at += len;
+                    }
+                    None => break,
+                }
             }
             if at == start {
                 // a separator: step over the whole character
-                at += sentence[at..].chars().next().map_or(1, char::len_utf8);
+                at += if bytes[at].is_ascii() {
+                    1
+                } else {
+                    sentence[at..].chars().next().map_or(1, char::len_utf8)
+                };
                 continue;
             }
             let raw = &sentence[start..at];
-            let word = raw.trim_matches(|c| c == '\'' || c == '’');
+            let word = if ascii {
+                raw.trim_matches('\'')
+            } else {
+                raw.trim_matches(|c| c == '\'' || c == '’')
+            };
             if word.is_empty() {
                 continue;
             }
@@ -302,7 +348,7 @@ impl Tokens {
                 tokens
                     .text
                     .push_str(if is_year { "<year>" } else { "<num>" });
-            } else if word.is_ascii() {
+            } else if ascii || word.is_ascii() {
                 tokens.text.push_str(word);
                 tokens.text[start..].make_ascii_lowercase();
             } else {

@@ -53,6 +53,27 @@ fn normalise_into(s: &str, out: &mut String) {
     }
 }
 
+/// The hash of a claim with this text and claimant, written into the
+/// reused buffer `bytes`.
+fn claim_hash(text: &str, claimant: Option<&str>, bytes: &mut String) -> u64 {
+    bytes.clear();
+    bytes.push_str(DOMAIN);
+    bytes.push('\0');
+    normalise_into(claimant.unwrap_or(""), bytes);
+    bytes.push('\0');
+    normalise_into(text, bytes);
+    xxh3_64(bytes.as_bytes())
+}
+
+/// `qc-` and the hash in 16 lower-case hex digits.
+fn format_id(hash: u64, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push_str("qc-");
+    for shift in (0..16).rev() {
+        out.push(char::from(HEX[((hash >> (4 * shift)) & 0xF) as usize]));
+    }
+}
+
 /// The stable ID of a claim with this text and claimant (`None` for the
 /// reporter's voice). See the module documentation for the formula.
 ///
@@ -66,21 +87,30 @@ fn normalise_into(s: &str, out: &mut String) {
 /// ```
 pub fn claim_id(text: &str, claimant: Option<&str>) -> String {
     let mut bytes = String::with_capacity(DOMAIN.len() + 2 + text.len() + 32);
-    bytes.push_str(DOMAIN);
-    bytes.push('\0');
-    normalise_into(claimant.unwrap_or(""), &mut bytes);
-    bytes.push('\0');
-    normalise_into(text, &mut bytes);
-    format!("qc-{:016x}", xxh3_64(bytes.as_bytes()))
+    let mut id = String::with_capacity(ID_LEN);
+    format_id(claim_hash(text, claimant, &mut bytes), &mut id);
+    id
 }
+
+/// The length of an ID without a repeat number: `qc-` and 16 digits.
+const ID_LEN: usize = 19;
 
 /// Gives every claim its ID, numbering repeats in document order.
 pub(crate) fn assign(claims: &mut [Claim]) {
-    let mut seen: FxHashMap<String, usize> = FxHashMap::default();
+    // repeats are found by hash: two claims share an ID exactly when
+    // they share a hash
+    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut bytes = String::new();
     for claim in claims {
-        let id = claim_id(&claim.text, claim.claimant.as_deref());
-        let n = seen.entry(id.clone()).or_insert(0);
+        let hash = claim_hash(&claim.text, claim.claimant.as_deref(), &mut bytes);
+        let n = seen.entry(hash).or_insert(0);
         *n += 1;
-        claim.id = if *n == 1 { id } else { format!("{id}-{n}") };
+        let mut id = String::with_capacity(ID_LEN + 4);
+        format_id(hash, &mut id);
+        if *n > 1 {
+            use std::fmt::Write as _;
+            write!(id, "-{n}").expect("writing to a String never fails");
+        }
+        claim.id = id;
     }
 }

@@ -34,40 +34,81 @@ pub(crate) struct Word {
 pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
     let mut out = Vec::with_capacity(sentence.len() / 5);
     let bytes = sentence.as_bytes();
-    let mut iter = sentence.char_indices().peekable();
-    while let Some((start, c)) = iter.next() {
+    let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
+    let mut at = 0;
+    while at < bytes.len() {
         if out.len() >= MAX_WORDS {
             break;
         }
+        // ASCII bytes are read directly; only other characters are decoded
+        let c = char_at(sentence, at);
         if !c.is_alphanumeric() {
+            at += c.len_utf8();
             continue;
         }
+        let start = at;
+        let mut ascii = c.is_ascii();
         let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = iter.peek() {
-            let inner = |ok: fn(u8) -> bool| bytes.get(i + d.len_utf8()).copied().is_some_and(ok);
+        while end < bytes.len() {
+            let d = char_at(sentence, end);
+            let after = end + d.len_utf8();
             let keep = d.is_alphanumeric()
-                || ((d == '\'' || d == '’') && inner(|b| b.is_ascii_alphabetic()))
+                || ((d == '\'' || d == '’') && next_is(after, u8::is_ascii_alphabetic))
                 || ((d == ',' || d == '.')
                     && bytes[end - 1].is_ascii_digit()
-                    && inner(|b| b.is_ascii_digit()));
+                    && next_is(after, u8::is_ascii_digit));
             if !keep {
                 break;
             }
-            end = i + d.len_utf8();
-            iter.next();
+            ascii &= d.is_ascii();
+            end = after;
         }
         let text = &sentence[start..end];
         out.push(Word {
             span: Span::new(base + start, base + end),
-            lower: if text.contains('’') {
+            lower: if ascii {
+                ascii_lower(text)
+            } else if text.contains('’') {
                 SmolStr::from(text.to_lowercase().replace('’', "'"))
             } else {
                 grammar::lower_key(text)
             },
             capital: c.is_uppercase(),
         });
+        at = end;
     }
     out
+}
+
+/// The character that starts at byte `at` of `s`, which must be a char
+/// boundary inside `s`.
+#[inline]
+fn char_at(s: &str, at: usize) -> char {
+    match s.as_bytes()[at] {
+        b if b.is_ascii() => char::from(b),
+        _ => s[at..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER),
+    }
+}
+
+/// The lower-case form of an ASCII word; short words (nearly all) are
+/// lowered on the stack and kept inline.
+fn ascii_lower(word: &str) -> SmolStr {
+    const INLINE: usize = 23;
+    if word.len() > INLINE {
+        return grammar::lower_key(word);
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return SmolStr::new_inline(word);
+    }
+    let mut buf = [0u8; INLINE];
+    let buf = &mut buf[..word.len()];
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    // lowering ASCII keeps it ASCII, so this never fails
+    std::str::from_utf8(buf).map_or_else(|_| grammar::lower_key(word), SmolStr::new_inline)
 }
 
 /// A normalised value found in a claim.
@@ -289,7 +330,7 @@ pub(crate) fn dates(
         let next = words.get(i + 1).map(|w| w.lower.as_str());
         let after = words.get(i + 2).map(|w| w.lower.as_str());
         let mut found: Option<(usize, Option<String>)> = None;
-        if let Some(m) = month(w).filter(|_| words[i].capital) {
+        if let Some(m) = words[i].capital.then(|| month(w)).flatten() {
             if let Some(y) = next.and_then(year) {
                 found = Some((2, Some(format!("{y:04}-{m:02}"))));
             } else if let Some(d) = next.and_then(day) {
@@ -379,35 +420,39 @@ pub(crate) fn dates(
     out
 }
 
-const NUMBER_WORDS: [(&str, f64); 27] = [
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-];
+/// The value of a number written as a word.
+fn number_word(word: &str) -> Option<f64> {
+    Some(match word {
+        "two" => 2.0,
+        "three" => 3.0,
+        "four" => 4.0,
+        "five" => 5.0,
+        "six" => 6.0,
+        "seven" => 7.0,
+        "eight" => 8.0,
+        "nine" => 9.0,
+        "ten" => 10.0,
+        "eleven" => 11.0,
+        "twelve" => 12.0,
+        "thirteen" => 13.0,
+        "fourteen" => 14.0,
+        "fifteen" => 15.0,
+        "sixteen" => 16.0,
+        "seventeen" => 17.0,
+        "eighteen" => 18.0,
+        "nineteen" => 19.0,
+        "twenty" => 20.0,
+        "thirty" => 30.0,
+        "forty" => 40.0,
+        "fifty" => 50.0,
+        "sixty" => 60.0,
+        "seventy" => 70.0,
+        "eighty" => 80.0,
+        "ninety" => 90.0,
+        "hundred" => 100.0,
+        _ => return None,
+    })
+}
 
 fn multiplier(word: &str) -> Option<f64> {
     match word {
@@ -436,13 +481,12 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
             i += 1;
             continue;
         }
-        let value = if digits.starts_with(|c: char| c.is_ascii_digit()) {
+        let value = if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+            number_word(&w.lower)
+        } else if digits.contains(',') {
             digits.replace(',', "").parse::<f64>().ok()
         } else {
-            NUMBER_WORDS
-                .iter()
-                .find(|(n, _)| *n == w.lower)
-                .map(|&(_, v)| v)
+            digits.parse::<f64>().ok()
         };
         let Some(mut value) = value else {
             i += 1;

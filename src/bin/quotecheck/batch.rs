@@ -42,6 +42,7 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::input::{self, has_extension};
+use crate::json;
 use anyhow::Context;
 use quotecheck::jsonl::{self, Repairs};
 use quotecheck::{Analysis, Analyzer, Document, ErrorKind};
@@ -91,6 +92,16 @@ struct Item {
     payload: Payload,
 }
 
+impl Item {
+    /// The bytes of input it holds.
+    fn len(&self) -> usize {
+        match &self.payload {
+            Payload::Record(bytes) | Payload::Text(bytes) => bytes.len(),
+            Payload::ReadError(_) => 0,
+        }
+    }
+}
+
 enum Payload {
     /// One JSON Lines record, without its line end.
     Record(Vec<u8>),
@@ -109,9 +120,9 @@ struct Done {
     bytes: usize,
 }
 
-/// The message of one record.
+/// What became of one record, whose message was written to the chunk's
+/// output.
 struct Message {
-    json: Vec<u8>,
     failed: bool,
     bytes: usize,
 }
@@ -348,16 +359,16 @@ fn analyse_all(
             Err(_) => return,
         };
         let Ok(job) = job else { return };
+        let input: usize = job.items.iter().map(Item::len).sum();
         let mut finished = Done {
             seq: job.seq,
-            json: Vec::new(),
+            json: Vec::with_capacity(OUTPUT_PER_INPUT_BYTE * input),
             records: 0,
             failed: 0,
             bytes: 0,
         };
         for item in job.items {
-            let message = analyse(analyzer, lossy, item);
-            finished.json.extend_from_slice(&message.json);
+            let message = analyse(analyzer, lossy, item, &mut finished.json);
             finished.records += 1;
             finished.failed += u64::from(message.failed);
             finished.bytes += message.bytes;
@@ -368,7 +379,7 @@ fn analyse_all(
     }
 }
 
-fn analyse(analyzer: &Analyzer, lossy: bool, job: Item) -> Message {
+fn analyse(analyzer: &Analyzer, lossy: bool, job: Item, out: &mut Vec<u8>) -> Message {
     let source = &*job.source;
     let line = job.line;
     let (document, notes, bytes) = match job.payload {
@@ -385,7 +396,7 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Item) -> Message {
                         ErrorKind::InvalidRecord { id, .. } => id.clone(),
                         _ => None,
                     };
-                    return failure(source, line, id.as_deref(), &err.to_string(), len);
+                    return failure(source, line, id.as_deref(), &err.to_string(), len, out);
                 }
             }
         }
@@ -397,19 +408,19 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Item) -> Message {
                 match Document::from_utf8(source, bytes) {
                     Ok(doc) => (doc, Vec::new(), len),
                     Err(err) => {
-                        return failure(source, line, Some(source), &err.to_string(), len);
+                        return failure(source, line, Some(source), &err.to_string(), len, out);
                     }
                 }
             }
         }
-        Payload::ReadError(message) => return failure(source, line, None, &message, 0),
+        Payload::ReadError(message) => return failure(source, line, None, &message, 0, out),
     };
     // A bug in a stage must not lose the record or stop the run.
     let analysis = match panic::catch_unwind(AssertUnwindSafe(|| analyzer.analyze(&document))) {
         Ok(analysis) => analysis,
         Err(_) => {
             let message = "internal error: the analysis panicked (please report this record)";
-            return failure(source, line, Some(&document.id), message, bytes);
+            return failure(source, line, Some(&document.id), message, bytes, out);
         }
     };
     let message = AnalysisMessage {
@@ -419,8 +430,8 @@ fn analyse(analyzer: &Analyzer, lossy: bool, job: Item) -> Message {
         notes,
         data: &analysis,
     };
+    write_line(out, &message);
     Message {
-        json: to_line(&message, OUTPUT_PER_INPUT_BYTE * bytes),
         failed: false,
         bytes,
     }
@@ -446,6 +457,7 @@ fn failure(
     id: Option<&str>,
     message: &str,
     bytes: usize,
+    out: &mut Vec<u8>,
 ) -> Message {
     let message = ErrorMessage {
         r#type: "error",
@@ -454,23 +466,23 @@ fn failure(
         id,
         message,
     };
+    write_line(out, &message);
     Message {
-        json: to_line(&message, 0),
         failed: true,
         bytes,
     }
 }
 
-/// Bytes of JSON an analysis takes per byte of news text, about: the
-/// output buffer starts this big, so it seldom has to grow and be copied.
+/// Bytes of JSON an analysis takes per byte of news text, about: a
+/// chunk's output buffer starts this big, so it seldom has to grow and be
+/// copied.
 const OUTPUT_PER_INPUT_BYTE: usize = 16;
 
-/// `value` as one line of JSON; `capacity` is the expected size.
-fn to_line(value: &impl Serialize, capacity: usize) -> Vec<u8> {
-    let mut json = Vec::with_capacity(capacity.max(128));
-    serde_json::to_writer(&mut json, value).expect("messages always serialise");
-    json.push(b'\n');
-    json
+/// Appends `value` to `out` as one line of JSON, with the bytes
+/// `serde_json::to_writer` would write (see [`json`]).
+fn write_line(out: &mut Vec<u8>, value: &impl Serialize) {
+    json::write(out, value).expect("messages always serialise");
+    out.push(b'\n');
 }
 
 /// The writing side: puts results back in input order, gives a token back

@@ -4,6 +4,7 @@
 mod batch;
 mod eval;
 mod input;
+mod json;
 mod output;
 mod report;
 mod review;
