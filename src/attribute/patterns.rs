@@ -1855,6 +1855,12 @@ fn continuation_cue(text: &str, window: Span) -> Option<(Span, String)> {
         .then(|| (cue_span(&toks, &c), c.lemma))
 }
 
+/// The sentence before the one that holds `pos`.
+fn sentence_before(sentences: &[Sentence], pos: usize) -> Option<&Sentence> {
+    let k = index_at(|k| sentences.get(k).map(|s| s.span), sentences.len(), pos)?;
+    sentences.get(k.checked_sub(1)?)
+}
+
 /// The index of the item of `spans` that holds `at`.
 fn index_at(spans: impl Fn(usize) -> Option<Span>, len: usize, at: usize) -> Option<usize> {
     let (mut lo, mut hi) = (0, len);
@@ -2002,15 +2008,7 @@ pub(crate) fn attribute(
         if quotes[i].kind == QuoteKind::Scare || found[i].is_some() || !quotes[i].closed {
             continue;
         }
-        let k = index_at(
-            |k| sentences.get(k).map(|s| s.span),
-            sentences.len(),
-            quotes[i].span.start,
-        );
-        let Some(prev) = k
-            .and_then(|k| k.checked_sub(1))
-            .and_then(|k| sentences.get(k))
-        else {
+        let Some(prev) = sentence_before(sentences, quotes[i].span.start) else {
             continue;
         };
         let gap = Span::new(prev.span.end, quotes[i].span.start);
@@ -2073,15 +2071,7 @@ pub(crate) fn attribute(
         if quotes[i].kind == QuoteKind::Scare || found[i].is_some() {
             continue;
         }
-        let k = index_at(
-            |k| sentences.get(k).map(|s| s.span),
-            sentences.len(),
-            quotes[i].span.start,
-        );
-        let Some(prev) = k
-            .and_then(|k| k.checked_sub(1))
-            .and_then(|k| sentences.get(k))
-        else {
+        let Some(prev) = sentence_before(sentences, quotes[i].span.start) else {
             continue;
         };
         let gap = Span::new(prev.span.end, quotes[i].span.start);
@@ -2279,6 +2269,13 @@ mod tests {
             .collect()
     }
 
+    /// Asserts the speaker mention of the first quotation in `text`.
+    #[track_caller]
+    fn assert_first_speaker(text: &str, want: &str) {
+        let w = who(text);
+        assert_eq!(w.first().map(|q| q.0.as_str()), Some(want), "{text}");
+    }
+
     #[test]
     fn name_after_quote() {
         let w = who("“We will win,” Jane Doe said.");
@@ -2288,8 +2285,10 @@ mod tests {
 
     #[test]
     fn verb_then_name_with_apposition() {
-        let w = who("“It is over,” said Harsh V. Pant, a professor with a college.");
-        assert_eq!(w[0].0, "Harsh V. Pant");
+        assert_first_speaker(
+            "“It is over,” said Harsh V. Pant, a professor with a college.",
+            "Harsh V. Pant",
+        );
     }
 
     #[test]
@@ -2309,8 +2308,10 @@ mod tests {
 
     #[test]
     fn relative_clause_aside() {
-        let w = who("Jane Doe, who ran the agency for years, said “it was a mess.”");
-        assert_eq!(w[0].0, "Jane Doe");
+        assert_first_speaker(
+            "Jane Doe, who ran the agency for years, said “it was a mess.”",
+            "Jane Doe",
+        );
     }
 
     #[test]
@@ -2340,10 +2341,14 @@ mod tests {
 
     #[test]
     fn party_labels_and_parentheses_are_asides() {
-        let w = who("“We won,” House Speaker Paul Ryan, R-Wis., said.");
-        assert_eq!(w[0].0, "House Speaker Paul Ryan");
-        let w = who("“We won,” Claire McCaskill (D-Mo.) said.");
-        assert_eq!(w[0].0, "Claire McCaskill");
+        assert_first_speaker(
+            "“We won,” House Speaker Paul Ryan, R-Wis., said.",
+            "House Speaker Paul Ryan",
+        );
+        assert_first_speaker(
+            "“We won,” Claire McCaskill (D-Mo.) said.",
+            "Claire McCaskill",
+        );
     }
 
     #[test]
@@ -2413,36 +2418,40 @@ mod tests {
 
     #[test]
     fn role_phrases_firms_and_ly_nouns_stay_whole() {
-        let w = who("A lawyer for the family said “it was a tragedy.”");
-        assert_eq!(w[0].0, "A lawyer for the family");
-        let w = who("Asked about it, a spokesman for Whitlow said: “Nothing is ruled out.”");
-        assert_eq!(w[0].0, "a spokesman for Whitlow");
-        let w = who("“We are sorry,” said Hollis & Brandt.");
-        assert_eq!(w[0].0, "Hollis & Brandt");
-        let w = who("The contractor, Hollis & Brandt, said the surge was “exceptional.”");
-        assert_eq!(w[0].0, "Hollis & Brandt");
-        let w = who("“It was close,” Ann Kelly said.");
-        assert_eq!(w[0].0, "Ann Kelly");
+        assert_first_speaker(
+            "A lawyer for the family said “it was a tragedy.”",
+            "A lawyer for the family",
+        );
+        assert_first_speaker(
+            "Asked about it, a spokesman for Whitlow said: “Nothing is ruled out.”",
+            "a spokesman for Whitlow",
+        );
+        assert_first_speaker("“We are sorry,” said Hollis & Brandt.", "Hollis & Brandt");
+        assert_first_speaker(
+            "The contractor, Hollis & Brandt, said the surge was “exceptional.”",
+            "Hollis & Brandt",
+        );
+        assert_first_speaker("“It was close,” Ann Kelly said.", "Ann Kelly");
     }
 
     #[test]
     fn a_name_inside_an_aside_is_not_the_subject() {
-        let w = who(
+        assert_first_speaker(
             "Mr. Vance, who trails his rival, Ann Lee, by one vote, said the court had “erred.”",
+            "Mr. Vance",
         );
-        assert_eq!(w[0].0, "Mr. Vance");
-        let w = who(
+        assert_first_speaker(
             "Ruth Ames, a professor at the University of California, Irvine, said it was “rare.”",
+            "Ruth Ames",
         );
-        assert_eq!(w[0].0, "Ruth Ames");
     }
 
     #[test]
     fn a_new_clause_or_a_noun_does_not_take_the_quotation() {
-        let w = who(
+        assert_first_speaker(
             "Ann Walsh said a deal was “very close,” even as aides to both parties said it was not.",
+            "Ann Walsh",
         );
-        assert_eq!(w[0].0, "Ann Walsh");
         let w = who("Later he called her remarks “beneath the Senate.”");
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("he", "called"));
     }
@@ -2483,28 +2492,38 @@ mod tests {
 
     #[test]
     fn a_plural_possessive_stays_in_the_speaker() {
-        let w = who("The residents' group said the plan was “a gift to the operator.”");
-        assert_eq!(w[0].0, "The residents' group");
+        assert_first_speaker(
+            "The residents' group said the plan was “a gift to the operator.”",
+            "The residents' group",
+        );
     }
 
     #[test]
     fn coordinated_verb_shares_the_subject() {
-        let w = who("Doe spoke in Ohio and called the system “rotten to the core.”");
-        assert_eq!(w[0].0, "Doe");
+        assert_first_speaker(
+            "Doe spoke in Ohio and called the system “rotten to the core.”",
+            "Doe",
+        );
     }
 
     #[test]
     fn an_opening_adverbial_is_not_the_subject() {
-        let w = who("At a rally in Ohio, Doe attacked the plan, calling it “a disaster.”");
-        assert_eq!(w[0].0, "Doe");
-        let w = who("Speaking on Friday in Iowa, Roe praised the mayor, calling her “tireless.”");
-        assert_eq!(w[0].0, "Roe");
+        assert_first_speaker(
+            "At a rally in Ohio, Doe attacked the plan, calling it “a disaster.”",
+            "Doe",
+        );
+        assert_first_speaker(
+            "Speaking on Friday in Iowa, Roe praised the mayor, calling her “tireless.”",
+            "Roe",
+        );
     }
 
     #[test]
     fn a_participle_after_the_quote_keeps_the_clause_subject() {
-        let w = who("Doe insisted that he had “won the state,” claiming that turnout rose.");
-        assert_eq!(w[0].0, "Doe");
+        assert_first_speaker(
+            "Doe insisted that he had “won the state,” claiming that turnout rose.",
+            "Doe",
+        );
     }
 
     #[test]
@@ -2513,30 +2532,40 @@ mod tests {
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The ad", "hits"));
         let w = who("Two years later, Doe has credited the win to “sheer luck.”");
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Doe", "has"));
-        let w = who("It was not just the “noise” that bothered them.");
-        assert_eq!(w[0].0, "");
+        assert_first_speaker("It was not just the “noise” that bothered them.", "");
     }
 
     #[test]
     fn a_participle_or_joined_verb_after_a_quote_does_not_attribute_it() {
-        let w = who("Doe defended “Ohio values,” saying the city was “the soul of America.”");
-        assert_eq!(w[0].0, "Doe");
-        let w = who("Roe praised Doe as “a leader” but described his plan as “a mess.”");
-        assert_eq!(w[0].0, "Roe");
+        assert_first_speaker(
+            "Doe defended “Ohio values,” saying the city was “the soul of America.”",
+            "Doe",
+        );
+        assert_first_speaker(
+            "Roe praised Doe as “a leader” but described his plan as “a mess.”",
+            "Roe",
+        );
     }
 
     #[test]
     fn a_time_adverbial_or_aside_before_the_verb_is_not_the_speaker() {
-        let w = who("Gov. Jane Doe on Thursday said the plan was “dead on arrival.”");
-        assert_eq!(w[0].0, "Gov. Jane Doe");
-        let w = who("Rep. Ann Roe (D-Ore.) last week said the bill was “a disgrace.”");
-        assert_eq!(w[0].0, "Rep. Ann Roe");
-        let w = who("Tom Park, hoping to win Ohio, called the plan “a disgrace.”");
-        assert_eq!(w[0].0, "Tom Park");
-        let w = who("Doe has praised the plan and has called it “a model for the state.”");
-        assert_eq!(w[0].0, "Doe");
-        let w = who("“We tried,” Jun wrote.");
-        assert_eq!(w[0].0, "Jun");
+        assert_first_speaker(
+            "Gov. Jane Doe on Thursday said the plan was “dead on arrival.”",
+            "Gov. Jane Doe",
+        );
+        assert_first_speaker(
+            "Rep. Ann Roe (D-Ore.) last week said the bill was “a disgrace.”",
+            "Rep. Ann Roe",
+        );
+        assert_first_speaker(
+            "Tom Park, hoping to win Ohio, called the plan “a disgrace.”",
+            "Tom Park",
+        );
+        assert_first_speaker(
+            "Doe has praised the plan and has called it “a model for the state.”",
+            "Doe",
+        );
+        assert_first_speaker("“We tried,” Jun wrote.", "Jun");
     }
 
     #[test]
@@ -2560,8 +2589,7 @@ mod tests {
             (w[0].0.as_str(), w[0].1.as_str()),
             ("Mayor Jane Doe", "Calls")
         );
-        let w = who("The Harbour Times ‘Still Open’\n\nThe paper was sold.");
-        assert_eq!(w[0].0, "");
+        assert_first_speaker("The Harbour Times ‘Still Open’\n\nThe paper was sold.", "");
     }
 
     #[test]
@@ -2586,15 +2614,16 @@ mod tests {
             "“He is saying the right things” about pay and pensions, said Jane Doe, a teacher.",
         );
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "said"));
-        let w = who("“We are friends,” Jim Roe, 57, told a voter passing by.");
-        assert_eq!(w[0].0, "Jim Roe");
+        assert_first_speaker(
+            "“We are friends,” Jim Roe, 57, told a voter passing by.",
+            "Jim Roe",
+        );
         let w = who("“It is over,” a study by the institute concluded this year.");
         assert_ne!(w[0].0, "this year");
     }
 
     #[test]
     fn dash_attribution() {
-        let w = who("“Never again.” — Jane Doe, mayor");
-        assert_eq!(w[0].0, "Jane Doe");
+        assert_first_speaker("“Never again.” — Jane Doe, mayor", "Jane Doe");
     }
 }
