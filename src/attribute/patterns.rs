@@ -791,18 +791,29 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
             && (opener.ends_with("ing")
                 || opener.ends_with("ed")
                 || IRREGULAR_PARTICIPLES.contains(&lower.as_str()));
-        let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
-            || lex.words.is_preposition(opener)
-            || participle;
-        // After the first, only a phrase that opens with a preposition.
-        if !adverbial || (hop > 0 && is_capitalised(opener)) {
-            break;
-        }
-        let Some(comma) = toks
+        let comma = toks
             .iter()
             .take(MAX_SUBJECT_TOKENS)
-            .position(|t| !t.word && t.text(text) == ",")
-        else {
+            .position(|t| !t.word && t.text(text) == ",");
+        // "Hours later,", "Two years earlier,": a time phrase.
+        let time_phrase = comma.is_some_and(|c| {
+            (1..=TIME_PHRASE_WORDS).contains(&c)
+                && toks[..c].iter().any(|t| is_time_word(t.text(text)))
+                && toks[..c].iter().all(|t| {
+                    let w = t.text(text);
+                    t.word
+                        && (is_time_word(w) || lex.words.is_stop(w) || lex.words.is_determiner(w))
+                })
+        });
+        let adverbial = (lex.words.is_stop(opener) && !lex.words.is_determiner(opener))
+            || lex.words.is_preposition(opener)
+            || participle
+            || time_phrase;
+        // After the first, only a phrase that opens with a preposition.
+        if !adverbial || (hop > 0 && is_capitalised(opener) && !time_phrase) {
+            break;
+        }
+        let Some(comma) = comma else {
             break;
         };
         toks = &toks[comma + 1..];
@@ -1204,6 +1215,8 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
 /// How many words a noun phrase in apposition before a name may have
 /// ("A White House spokesman, Ken Moore, …").
 const APPOSITIVE_MAX_WORDS: usize = 5;
+/// How many words an opening time phrase may have ("Two years earlier,").
+const TIME_PHRASE_WORDS: usize = 4;
 /// How many cues of one sentence [`indirect`] tries.
 const MAX_INDIRECT_CUES: usize = 3;
 
@@ -2488,6 +2501,18 @@ mod tests {
         let (quotes, _) = super::attribute(text, &paras, &sents, Vec::new());
         assert_eq!(quotes[0].text, "she will sign it");
         assert_eq!(quotes[0].via.as_ref().unwrap().text, "her spokeswoman");
+    }
+
+    #[test]
+    fn an_opening_time_phrase_is_not_the_participle_subject() {
+        assert_first_speaker(
+            "Hours later, Doe returned the favour, telling reporters, “We are old friends.”",
+            "Doe",
+        );
+        assert_first_speaker(
+            "Two years earlier, Roe had changed course, saying “the plan was dead.”",
+            "Roe",
+        );
     }
 
     #[test]
