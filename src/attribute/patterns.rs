@@ -933,7 +933,21 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             // said.` attributes it.
             if k >= start + reach {
                 let inverted = toks[c.first - 1].text(text) == ",";
-                let closing = (inverted || toks.len() - c.end <= TAIL_TOKENS)
+                // "… income, he said, rather than …": an attribution set off
+                // by commas.
+                let parenthetical = toks.get(c.end).is_some_and(|t| t.text(text) == ",")
+                    && toks[start..c.first]
+                        .iter()
+                        .rposition(|t| t.text(text) == ",")
+                        .is_some_and(|p| {
+                            let subject = &toks[start + p + 1..c.first];
+                            (1..=HEADLINE_NAME_WORDS).contains(&subject.len())
+                                && subject.iter().all(|t| {
+                                    let w = t.text(text);
+                                    t.word && (is_capitalised(w) || is_pronoun(w))
+                                })
+                        });
+                let closing = (inverted || parenthetical || toks.len() - c.end <= TAIL_TOKENS)
                     && toks[start..c.first]
                         .iter()
                         .any(|t| !t.word && t.text(text) == ",");
@@ -2512,6 +2526,14 @@ mod tests {
         assert_first_speaker(
             "Two years earlier, Roe had changed course, saying “the plan was dead.”",
             "Roe",
+        );
+    }
+
+    #[test]
+    fn an_attribution_set_off_by_commas_reaches_back_over_the_clause() {
+        assert_first_speaker(
+            "The gap comes from efforts to “measure fairly” what people earn, he said, rather than from tax breaks.",
+            "he",
         );
     }
 
