@@ -1133,6 +1133,11 @@ fn is_short_attribution(text: &str, toks: &[Tok]) -> bool {
 /// reporters that …`, `According to Doe, …` and `…, Doe said.` Returns
 /// the content and the attribution.
 fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
+    // A "sentence" longer than any real one (a run of dots, a table) is
+    // not read for reported speech, so memory stays small.
+    if sentence.len() > MAX_INDIRECT_SENTENCE_BYTES {
+        return None;
+    }
     let toks = tokens(text, sentence);
     let end_tok = toks.iter().rposition(|t| t.word)?;
     let content_end = toks[end_tok].span.end;
@@ -1231,6 +1236,8 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
 const APPOSITIVE_MAX_WORDS: usize = 5;
 /// How many words an opening time phrase may have ("Two years earlier,").
 const TIME_PHRASE_WORDS: usize = 4;
+/// The longest sentence [`indirect`] reads for reported speech.
+const MAX_INDIRECT_SENTENCE_BYTES: usize = 4096;
 /// How many cues of one sentence [`indirect`] tries.
 const MAX_INDIRECT_CUES: usize = 3;
 
