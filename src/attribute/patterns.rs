@@ -145,10 +145,9 @@ struct FoundCue {
     role: PhraseRole,
 }
 
-/// The cue starting at token `i`, if any.
-/// True when the word at `i` follows an article or a possessive ("her
-/// remarks", "the report"): a noun, which PolNeAR counts as a cue but
-/// which yields to a verb in the same clause.
+/// True when the word at `i` follows an article or a possessive
+/// determiner ("her remarks", "the report"): a noun, which PolNeAR counts
+/// as a cue but which yields to a verb in the same clause.
 fn is_nominal_cue(text: &str, toks: &[Tok], i: usize) -> bool {
     i.checked_sub(1).is_some_and(|k| {
         let p = toks[k].text(text);
@@ -160,6 +159,7 @@ fn is_nominal_cue(text: &str, toks: &[Tok], i: usize) -> bool {
     })
 }
 
+/// The cue starting at token `i`, if any.
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let lex = lexicon();
     let first = toks.get(i).filter(|t| t.word).map_or("", |t| t.text(text));
@@ -699,10 +699,12 @@ fn verb_group_stripped<'t>(text: &str, segment: &'t [Tok]) -> &'t [Tok] {
     while end > 1 && segment.len() - end < VERB_GROUP_WORDS {
         let t = &segment[end - 1];
         let w = t.text(text);
-        if !t.word || is_capitalised(w) || !(opens_group(t) || is_verb_like(w, false)) {
+        // An auxiliary is verb-like too.
+        let verb_like = is_verb_like(w, false);
+        if !t.word || is_capitalised(w) || !(opens_group(t) || verb_like) {
             break;
         }
-        verb |= lex.words.is_auxiliary(w) || is_verb_like(w, false);
+        verb |= verb_like;
         end -= 1;
     }
     if !verb {
@@ -1624,19 +1626,6 @@ fn before(text: &str, window: Span) -> Option<Found> {
         let first = clause.first()?;
         let w = first.text(text);
         let lex = lexicon();
-        // "The chief of staff, Dan Feld, was blunt:": the clause opens
-        // with its verb, so the subject is before it.
-        if start > 0 && is_verb_like(w, false) {
-            let verb = body.len() - clause.len();
-            let speaker = subject_before(text, body, verb)?;
-            return Some(Found {
-                speaker: Some(speaker),
-                cue: Some((last.span, ":".to_owned())),
-                pattern: "name-colon",
-                confidence: 0.7,
-                ..Found::default()
-            });
-        }
         let np_len = if lex.words.is_determiner(w) {
             clause
                 .iter()
@@ -1658,16 +1647,17 @@ fn before(text: &str, window: Span) -> Option<Found> {
             && !lex.words.is_preposition(w)
             && !lex.words.is_connective(w)
         {
-            // `Doe, a senator from Ohio, gave it a try on Tuesday: "…"`:
-            // the clause after the last comma is the verb phrase; its
-            // subject stands before the asides.
+            // `Doe, a senator from Ohio, gave it a try on Tuesday: "…"`,
+            // `The chief of staff, Dan Feld, was blunt: "…"`: the clause
+            // after the last comma is the verb phrase; its subject stands
+            // before the asides. Surer when the clause opens with a verb.
             let verb = body.iter().position(|t| t.span == first.span)?;
             let speaker = subject_before(text, body, verb)?;
             return Some(Found {
                 speaker: Some(speaker),
                 cue: Some((last.span, ":".to_owned())),
                 pattern: "name-colon",
-                confidence: 0.6,
+                confidence: if is_verb_like(w, false) { 0.7 } else { 0.6 },
                 ..Found::default()
             });
         } else {

@@ -814,15 +814,17 @@ impl Entities {
         let end = self.mentions.partition_point(|m| m.span.start < pos);
         let start = end.saturating_sub(LOOKBACK_MENTIONS);
         let table = self.table.borrow();
-        (start..end).rev().find_map(|i| {
-            if sentence.saturating_sub(self.sentence_of[i]) > PRONOUN_LOOKBACK_SENTENCES
-                || self.quoted[i]
-            {
-                return None;
-            }
-            let id = self.mentions[i].entity?;
-            (table[id].kind == SpeakerKind::Organisation).then_some(id)
-        })
+        // Mentions are in document order: past the lookback, stop.
+        (start..end)
+            .rev()
+            .take_while(|&i| {
+                sentence.saturating_sub(self.sentence_of[i]) <= PRONOUN_LOOKBACK_SENTENCES
+            })
+            .filter(|&i| !self.quoted[i])
+            .find_map(|i| {
+                let id = self.mentions[i].entity?;
+                (table[id].kind == SpeakerKind::Organisation).then_some(id)
+            })
     }
 
     /// The most recent compatible person (or, for "they", group or
