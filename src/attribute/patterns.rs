@@ -557,6 +557,20 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
             };
             let relative_clause =
                 first.is_some_and(|w| matches!(w, "who" | "which" | "whose" | "whom"));
+            // "At a meeting in Dover, the chief said": a noun phrase after
+            // an opening prepositional phrase is the subject, not an
+            // aside describing the name that ends the phrase.
+            let after_opening_phrase =
+                direct && first.is_some_and(|w| lex.words.is_determiner(w)) && {
+                    let from = segment_start(text, toks, prev_end);
+                    from == 0
+                        && toks[..prev_end]
+                            .first()
+                            .is_some_and(|t| t.word && lex.words.is_preposition(t.text(text)))
+                };
+            if after_opening_phrase {
+                return span_of(np_tail(text, verb_group_stripped(text, segment)));
+            }
             if prev_name_like
                 || relative_clause
                 || segment.is_empty()
@@ -708,9 +722,34 @@ fn verb_group_stripped<'t>(text: &str, segment: &'t [Tok]) -> &'t [Tok] {
         end -= 1;
     }
     if !verb {
-        return segment;
+        return purpose_clause_stripped(text, segment);
     }
     &segment[..end]
+}
+
+/// `Doe took to Twitter overnight to (accuse)`: a clause that ends in an
+/// infinitive's "to" after an object is no subject; a capitalised name
+/// that opens it, followed by a lowercase verb, is.
+fn purpose_clause_stripped<'t>(text: &str, segment: &'t [Tok]) -> &'t [Tok] {
+    let lex = lexicon();
+    if segment.last().is_none_or(|t| t.text(text) != "to") {
+        return segment;
+    }
+    let run = segment
+        .iter()
+        .take_while(|t| !t.word || is_capitalised(t.text(text)))
+        .count();
+    let next = segment.get(run).map_or("", |t| t.text(text));
+    let verb = run > 0
+        && run + 1 < segment.len()
+        && segment[run].word
+        && !is_capitalised(next)
+        && !lex.words.is_stop(next)
+        && !lex.words.is_preposition(next)
+        && !lex.words.is_determiner(next)
+        && !lex.words.is_adverb(next)
+        && next != "of";
+    if verb { &segment[..run] } else { segment }
 }
 
 /// Where the segment that ends at token `end` starts: after the last
@@ -1341,12 +1380,15 @@ fn indirect_with_cue(
 /// participle (`Doe spoke on Friday, saying …`) or a coordinated verb
 /// (`Doe spoke in Ohio and said …`), else the subject right before it.
 fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
-    let cue_word = toks[c.first].text(text);
+    // "…, going on to say that …": the participle that governs the
+    // infinitive stands for the cue.
+    let head = governing_participle(text, toks, c.first).unwrap_or(c.first);
+    let cue_word = toks[head].text(text);
     let words = &lexicon().words;
     // Adverbs right before the cue ("Doe recently promising", "is
     // already claiming").
-    let mut bare = c.first;
-    while bare > 0 && c.first - bare < TAIL_TOKENS && {
+    let mut bare = head;
+    while bare > 0 && head - bare < TAIL_TOKENS && {
         let w = toks[bare - 1].text(text);
         toks[bare - 1].word
             && !is_capitalised(w)
@@ -1364,8 +1406,7 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
             "is" | "was" | "were" | "are" | "been" | "be"
         )
     });
-    let after_noun = c
-        .first
+    let after_noun = head
         .checked_sub(2)
         .is_some_and(|k| words.is_determiner(toks[k].text(text)) && toks[k + 1].word);
     let participle = cue_word.ends_with("ing") && !after_aux && !after_noun;
@@ -1386,7 +1427,7 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
         .checked_sub(1)
         .is_some_and(|k| matches!(toks[k].text(text), "and" | "but" | "then"));
     if participle || coordinated {
-        subject_first(text, &toks[..c.first])
+        subject_first(text, &toks[..head])
     } else {
         subject_before(text, toks, c.first)
     }
@@ -1540,6 +1581,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
     let mut cue = (0..toks.len())
         .rev()
         .filter(|&i| !noun_use(text, &toks, i) && !is_nominal_cue(text, &toks, i))
+        .filter(|&i| !infinitive_of_non_verb(text, &toks, i))
         .find_map(|i| cue_at(text, &toks, i))
         .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
     if let Some(c) = &cue
@@ -1672,6 +1714,43 @@ fn before(text: &str, window: Span) -> Option<Found> {
         });
     }
     None
+}
+
+/// True when the word at `i` is an infinitive after an adjective that a
+/// copula or "too" introduces: "it was too early to tell whether", "it is
+/// hard to say". It reports nothing itself; the clause's own reporting
+/// verb comes earlier. "declined to say", "went on to say" and the
+/// purpose clause "took the stage to announce" keep their cue.
+fn infinitive_of_non_verb(text: &str, toks: &[Tok], i: usize) -> bool {
+    let lex = lexicon();
+    let Some(to) = i.checked_sub(1) else {
+        return false;
+    };
+    if !toks[to].text(text).eq_ignore_ascii_case("to") || to < 2 {
+        return false;
+    }
+    let head = toks[to - 1].text(text);
+    let before = toks[to - 2].text(text);
+    toks[to - 1].word
+        && !is_capitalised(head)
+        && !is_verb_like(head, false)
+        && !head.ends_with("ing")
+        && (matches!(before, "too" | "so") || lex.words.is_auxiliary(before))
+}
+
+/// The participle that governs the infinitive cue at `i` ("saying",
+/// "going on to say"): its token index.
+fn governing_participle(text: &str, toks: &[Tok], i: usize) -> Option<usize> {
+    let to = i.checked_sub(1)?;
+    if !toks[to].text(text).eq_ignore_ascii_case("to") {
+        return None;
+    }
+    let mut head = to.checked_sub(1)?;
+    if toks[head].text(text) == "on" {
+        head = head.checked_sub(1)?;
+    }
+    let w = toks[head].text(text);
+    (toks[head].word && !is_capitalised(w) && w.ends_with("ing")).then_some(head)
 }
 
 /// True when `w` reads as the finite verb after a subject: an auxiliary,
@@ -2669,5 +2748,43 @@ mod tests {
     #[test]
     fn dash_attribution() {
         assert_first_speaker("“Never again.” — Jane Doe, mayor", "Jane Doe");
+    }
+
+    #[test]
+    fn an_infinitive_after_an_adjective_yields_to_the_clause_verb() {
+        let w = who(
+            "The chief also said it was too soon to tell whether the fire was arson, \
+             and there was “no sign” of a crime.",
+        );
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The chief", "said"));
+    }
+
+    #[test]
+    fn a_participle_governing_an_infinitive_takes_the_clause_subject() {
+        let w = who(
+            "“It is unfair,” Walsh said, going on to say that the town has spent \
+             “years fighting this battle.”",
+        );
+        assert_eq!((w[1].0.as_str(), w[1].1.as_str()), ("Walsh", "say"));
+    }
+
+    #[test]
+    fn a_purpose_clause_is_no_part_of_the_subject() {
+        assert_first_speaker(
+            "Lee took to the radio on Friday to accuse the board of being “duped.”",
+            "Lee",
+        );
+    }
+
+    #[test]
+    fn a_noun_phrase_after_an_opening_prepositional_phrase_is_the_subject() {
+        assert_first_speaker(
+            "At a meeting in Dover, the chief said there was “no sign” of a crime.",
+            "the chief",
+        );
+        assert_first_speaker(
+            "Jane Doe, a lawyer for the town, said it was “a fair deal.”",
+            "Jane Doe",
+        );
     }
 }
