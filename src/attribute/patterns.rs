@@ -855,14 +855,47 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
             break;
         }
         let Some(comma) = comma else {
+            // "On Monday they published", "Last week the group said": a
+            // time phrase without its comma, before a subject.
+            let run = toks
+                .iter()
+                .take(TIME_PHRASE_WORDS)
+                .take_while(|t| {
+                    let w = t.text(text);
+                    t.word && (is_time_word(w) || lex.words.is_stop(w))
+                })
+                .count();
+            let timed = toks[..run].iter().any(|t| is_time_word(t.text(text)));
+            if timed && toks.get(run).is_some_and(|t| t.word) {
+                toks = &toks[run..];
+            }
             break;
         };
         toks = &toks[comma + 1..];
     }
     let w = toks.first()?.text(text);
+    // A preposition opens no subject, nor does a conjunction before a
+    // participle ("After saying …", "While insisting …").
+    let before_participle = toks.get(1).is_some_and(|t| {
+        let n = t.text(text);
+        t.word && n.ends_with("ing") && !is_capitalised(n)
+    });
+    if lex.words.is_preposition(w)
+        || ((before_participle || toks.len() == 1)
+            && lex.words.is_stop(w)
+            && !lex.words.is_determiner(w))
+    {
+        return None;
+    }
+    // "The ad uses …": an article before a lowercase noun opens a
+    // descriptive phrase, not a name.
+    let described = lex.words.is_determiner(w)
+        && toks
+            .get(1)
+            .is_some_and(|t| t.word && !is_capitalised(t.text(text)));
     let len = if is_pronoun(w) {
         1
-    } else if is_capitalised(w) {
+    } else if is_capitalised(w) && !described {
         // A capitalised run, through a role in lower case ("Russian
         // diplomatic spokeswoman Maria Zakharova"), cut after its last
         // capitalised word or role word.
@@ -884,10 +917,24 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
         }
         kept
     } else if lex.words.is_determiner(w) {
-        toks.iter()
-            .take_while(|t| t.word && verb_lemma(t.text(text)).is_none())
+        // "the group released a report": the phrase ends at its verb.
+        1 + toks[1..]
+            .iter()
+            .enumerate()
+            .take_while(|&(k, t)| {
+                let w = t.text(text);
+                // A word right after a preposition is its object, no verb
+                // ("a group of rabbis").
+                let object =
+                    lex.words.is_preposition(toks[k].text(text)) || toks[k].text(text) == "of";
+                t.word
+                    && verb_lemma(w).is_none()
+                    && !lex.words.is_determiner(w)
+                    && !lex.words.is_adverb(w)
+                    && !(k > 0 && !object && is_verb_like(w, false))
+            })
             .count()
-            .min(4)
+            .min(3)
     } else {
         return None;
     };
@@ -1457,11 +1504,26 @@ fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
         if at < 2 {
             return None;
         }
-        // Only in `with NAME -ing`, where the name is no verb's object.
-        let np = np_tail(text, &toks[..at]);
-        let with = (at - np.len())
-            .checked_sub(1)
-            .is_some_and(|k| toks[k].text(text).eq_ignore_ascii_case("with"));
+        // Only in `with NAME -ing`, where the name is no verb's object,
+        // and `footage of NAME asking`, where it is the noun's.
+        let mut np = np_tail(text, &toks[..at]);
+        let names = np
+            .iter()
+            .rev()
+            .take_while(|t| !t.word || is_capitalised(t.text(text)))
+            .count();
+        // "footage of Mary Dole", not "the Federation of Trawlermen".
+        let common_noun = np
+            .len()
+            .checked_sub(names + 2)
+            .is_some_and(|k| !is_capitalised(np[k].text(text)));
+        if common_noun && np[np.len() - names - 1].text(text) == "of" {
+            np = &np[np.len() - names..];
+        }
+        let with = (at - np.len()).checked_sub(1).is_some_and(|k| {
+            let w = toks[k].text(text);
+            w.eq_ignore_ascii_case("with") || w == "of"
+        });
         return span_of(np).filter(|_| with && np.first().is_some_and(|t| t.word));
     }
     if prev.word || w != "," || at < 2 {
@@ -1499,6 +1561,44 @@ fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
         return None;
     }
     subject_before(text, toks, cue_at_k)
+}
+
+/// `After saying her knee was "too sore," she was …`: a quotation inside
+/// a participle clause that opens the sentence belongs to the main
+/// clause's subject, right after the quotation. `before` runs from the
+/// sentence start to the quotation, `after` from its end.
+fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
+    let lex = lexicon();
+    let toks = tokens(text, before);
+    let (first, verb) = (toks.first()?, toks.get(1)?);
+    let f = first.text(text);
+    let opens = first.word
+        && first.span.start == before.start
+        && is_capitalised(f)
+        && (lex.words.is_preposition(f) || lex.words.is_stop(f))
+        && !lex.words.is_determiner(f);
+    if !opens || !verb.text(text).ends_with("ing") || toks.iter().any(|t| t.text(text) == ",") {
+        return None;
+    }
+    let cue = cue_at(text, &toks, 1)?;
+    let rest = tokens(text, after);
+    let rest = match rest.first() {
+        Some(t) if t.text(text) == "," => &rest[1..],
+        _ => &rest[..],
+    };
+    let speaker = subject_first(text, rest)?;
+    // The subject's own verb follows it.
+    let next = rest.iter().find(|t| t.span.start >= speaker.end)?;
+    if !next.word || is_capitalised(next.text(text)) {
+        return None;
+    }
+    Some(Found {
+        speaker: Some(speaker),
+        cue: Some((cue_span(&toks, &cue), cue.lemma)),
+        pattern: "opener-participle",
+        confidence: 0.6,
+        ..Found::default()
+    })
 }
 
 /// `…, Doe said.` closing the sentence `sentence`.
@@ -2028,7 +2128,8 @@ pub(crate) fn attribute(
         }
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
-        let mut b = before(text, before_window);
+        let mut b = before(text, before_window)
+            .or_else(|| opener_participle(text, before_window, after_window));
         own_cue.push(
             if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
                 continuation_cue(text, before_window)
@@ -2785,6 +2886,40 @@ mod tests {
         assert_first_speaker(
             "Jane Doe, a lawyer for the town, said it was “a fair deal.”",
             "Jane Doe",
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_an_opening_participle_clause_belongs_to_the_main_subject() {
+        assert_first_speaker(
+            "In calling the plan “a disgrace,” the bishop again showed his knack for politics.",
+            "the bishop",
+        );
+        let w = who("After saying her knee was “too sore to walk on,” she went home.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("she", "saying"));
+    }
+
+    #[test]
+    fn an_opening_time_phrase_without_its_comma_is_no_subject() {
+        assert_first_speaker(
+            "On Monday they closed the review by announcing that the claim was “accurate.”",
+            "they",
+        );
+        assert_first_speaker(
+            "Last week the group ended its study by saying the law was “a failure.”",
+            "the group",
+        );
+    }
+
+    #[test]
+    fn an_article_before_a_lowercase_noun_opens_a_description() {
+        assert_first_speaker(
+            "The ad shows a crowd asking, “Why are we not ahead?”",
+            "a crowd",
+        );
+        assert_first_speaker(
+            "The ad uses footage of Mary Dole asking, “Why are we not ahead?”",
+            "Mary Dole",
         );
     }
 }
