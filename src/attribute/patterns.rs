@@ -1601,6 +1601,39 @@ fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
     })
 }
 
+/// The subject that opens the sentence holding the personal pronoun at
+/// `pronoun`, when it stands before the pronoun: "Doe" in "Doe said she
+/// wanted …". The caller checks that both name the same entity.
+fn subject_for_pronoun(text: &str, sentences: &[Sentence], pronoun: Span) -> Option<Span> {
+    let w = pronoun.text(text);
+    if !matches!(w, "he" | "she" | "it" | "they") {
+        return None;
+    }
+    let k = index_at(
+        |k| sentences.get(k).map(|s| s.span),
+        sentences.len(),
+        pronoun.start,
+    )?;
+    let start = sentences.get(k)?.span.start;
+    let toks = tokens(text, Span::new(start, pronoun.start));
+    // Only where the pronoun opens a relative clause ("what he called")
+    // or a reported clause ("Doe said (that) she …"); after "and" or
+    // "but" it may open a new main clause about someone else.
+    let last = toks.len().checked_sub(1)?;
+    let mut before = last;
+    if toks[before].text(text) == "that" {
+        before = before.checked_sub(1)?;
+    }
+    let w = toks[last].text(text);
+    let clause = matches!(w, "what" | "whom" | "which")
+        || cue_at(text, &toks, before).is_some_and(|c| c.end == before + 1);
+    if !clause {
+        return None;
+    }
+    let subject = subject_first(text, &toks)?;
+    (subject.end < pronoun.start && !is_pronoun(subject.text(text))).then_some(subject)
+}
+
 /// `…, Doe said.` closing the sentence `sentence`.
 fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
     let start = sentence
@@ -2360,9 +2393,19 @@ pub(crate) fn attribute(
                     if !used.contains(&r.entity) {
                         used.push(r.entity);
                     }
+                    // "Doe said she wanted …", "Roe condemned what he
+                    // called …": a pronoun that stands for its sentence's
+                    // subject is reported as that subject's mention.
+                    let span = subject_for_pronoun(text, sentences, span)
+                        .filter(|&s| {
+                            entities
+                                .resolve(text, s)
+                                .is_some_and(|o| o.entity == r.entity)
+                        })
+                        .unwrap_or(span);
                     SpeakerMention {
                         span,
-                        text: written,
+                        text: span.text(text).to_owned(),
                         name: r.name,
                         description: r.description,
                     }
@@ -2921,5 +2964,17 @@ mod tests {
             "The ad uses footage of Mary Dole asking, “Why are we not ahead?”",
             "Mary Dole",
         );
+    }
+
+    #[test]
+    fn a_pronoun_for_the_sentence_subject_reports_the_subject_mention() {
+        assert_first_speaker(
+            "Mayor Jane Roe condemned what she called “a breach of trust.”",
+            "Mayor Jane Roe",
+        );
+        assert_first_speaker("Tom Hale said he wanted the town “to move on.”", "Tom Hale");
+        // After "and" the pronoun may open a clause about someone else.
+        let w = who("Tom Hale met the board, and he called the plan “a farce.”");
+        assert_eq!(w[0].0, "he");
     }
 }
