@@ -133,7 +133,14 @@ fn ends_final(line: &str) -> bool {
 /// `all_short` tells that every line of the paragraph is a short label.
 fn stands_alone(line: &str, next: &str, max_len: usize, all_short: bool) -> bool {
     let t = line.trim();
-    if ends_final(t) || t.ends_with([',', ':', '-', '–', '—', '(', '&', '/']) {
+    if ends_final(t) {
+        // A sentence that ends where the next line's first word would
+        // still have fitted: the line ends its paragraph (text with one
+        // newline between paragraphs), not a wrap.
+        let next_word = first_word(next);
+        return t.len() >= WRAP_MIN_LINE && t.len() + 1 + next_word.len() <= max_len;
+    }
+    if t.ends_with([',', ':', '-', '–', '—', '(', '&', '/']) {
         return false;
     }
     let last_word = t
@@ -334,6 +341,17 @@ mod tests {
         let text = "Editor's note: the mayor regularly\nignores\nthe council and its votes.";
         assert_eq!(kinds(text).len(), 1);
         assert_eq!(kinds("features\ncontact manager\nevents").len(), 3);
+    }
+
+    #[test]
+    fn one_newline_between_long_paragraphs_splits_them() {
+        let text = "“We will not wait,” the mayor said on Friday at a meeting.\n\
+                    “The budget is late, and the library has waited for two years already,” \
+                    she added.";
+        assert_eq!(kinds(text).len(), 2);
+        // A wrapped sentence whose line is full stays with the next line.
+        let text = "The council voted on Tuesday to close it.\nThe library had\nbeen shut.";
+        assert_eq!(kinds(text).len(), 1);
     }
 
     #[test]
