@@ -2035,7 +2035,16 @@ fn outer_cue(text: &str, toks: &[Tok], inner: &FoundCue) -> Option<FoundCue> {
     let lex = lexicon();
     // Auxiliaries and adverbs may sit between: "she was not advocating".
     let mut subject = inner.first.checked_sub(1)?;
-    while subject > 0 && inner.first - subject <= TAIL_TOKENS && {
+    // "she wanted to speak": the verb that governs the infinitive.
+    if toks[subject].text(text) == "to"
+        && subject >= 2
+        && toks[subject - 1].word
+        && is_verb_like(toks[subject - 1].text(text), false)
+    {
+        subject -= 2;
+    }
+    let top = subject;
+    while subject > 0 && top - subject < TAIL_TOKENS && {
         let w = toks[subject].text(text);
         toks[subject].word
             && !is_capitalised(w)
@@ -2873,6 +2882,8 @@ mod tests {
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "said"));
         let w = who("Jane Doe said the mayor thinks the plan is “dead on arrival.”");
         assert_eq!(w[0].1, "thinks");
+        let w = who("Jane Doe said she wanted to speak “directly to the voters.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "said"));
     }
 
     #[test]
