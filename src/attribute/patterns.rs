@@ -1603,8 +1603,14 @@ fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
 
 /// The subject that opens the sentence holding the personal pronoun at
 /// `pronoun`, when it stands before the pronoun: "Doe" in "Doe said she
-/// wanted …". The caller checks that both name the same entity.
-fn subject_for_pronoun(text: &str, sentences: &[Sentence], pronoun: Span) -> Option<Span> {
+/// wanted …". The caller checks that both name the same entity. With a
+/// relative clause ("Roe condemned what he called …"), the subject's own
+/// verb comes too: it is the reporting act.
+fn subject_for_pronoun(
+    text: &str,
+    sentences: &[Sentence],
+    pronoun: Span,
+) -> Option<(Span, Option<Span>)> {
     let w = pronoun.text(text);
     if !matches!(w, "he" | "she" | "it" | "they") {
         return None;
@@ -1624,14 +1630,32 @@ fn subject_for_pronoun(text: &str, sentences: &[Sentence], pronoun: Span) -> Opt
     if toks[before].text(text) == "that" {
         before = before.checked_sub(1)?;
     }
-    let w = toks[last].text(text);
-    let clause = matches!(w, "what" | "whom" | "which")
-        || cue_at(text, &toks, before).is_some_and(|c| c.end == before + 1);
+    let relative = matches!(toks[last].text(text), "what" | "whom" | "which");
+    let clause = relative || cue_at(text, &toks, before).is_some_and(|c| c.end == before + 1);
     if !clause {
         return None;
     }
     let subject = subject_first(text, &toks)?;
-    (subject.end < pronoun.start && !is_pronoun(subject.text(text))).then_some(subject)
+    if subject.end >= pronoun.start || is_pronoun(subject.text(text)) {
+        return None;
+    }
+    let lex = lexicon();
+    // Only "what": "whom" and "which" describe an object of their own
+    // ("the marchers, whom he described as …").
+    let free_relative = toks[last].text(text) == "what";
+    let verb = free_relative
+        .then(|| {
+            toks.iter()
+                .skip_while(|t| t.span.start < subject.end)
+                .find(|t| {
+                    let w = t.text(text);
+                    !(t.word && (lex.words.is_auxiliary(w) || lex.words.is_adverb(w)))
+                })
+                .filter(|t| t.word && is_verb_like(t.text(text), false))
+                .map(|t| t.span)
+        })
+        .flatten();
+    Some((subject, verb))
 }
 
 /// `…, Doe said.` closing the sentence `sentence`.
@@ -2390,6 +2414,7 @@ pub(crate) fn attribute(
         });
         q.via = f.via.map(|span| mention(text, span));
         q.addressee = f.addressee.map(|span| mention(text, span));
+        let mut main_verb = None;
         q.speaker = f.speaker.map(|span| {
             let written = span.text(text).to_owned();
             let named = if is_relative_pronoun(&written) {
@@ -2405,13 +2430,14 @@ pub(crate) fn attribute(
                     // "Doe said she wanted …", "Roe condemned what he
                     // called …": a pronoun that stands for its sentence's
                     // subject is reported as that subject's mention.
-                    let span = subject_for_pronoun(text, sentences, span)
-                        .filter(|&s| {
+                    let (span, verb) = subject_for_pronoun(text, sentences, span)
+                        .filter(|&(s, _)| {
                             entities
                                 .resolve(text, s)
                                 .is_some_and(|o| o.entity == r.entity)
                         })
-                        .unwrap_or(span);
+                        .unwrap_or((span, None));
+                    main_verb = verb;
                     SpeakerMention {
                         span,
                         text: span.text(text).to_owned(),
@@ -2431,6 +2457,14 @@ pub(crate) fn attribute(
                 }
             }
         });
+        if let Some(span) = main_verb {
+            let word = span.text(text);
+            q.cue = Some(Cue {
+                span,
+                text: word.to_owned(),
+                lemma: verb_lemma(word).map_or_else(|| word.to_lowercase(), str::to_owned),
+            });
+        }
     }
     let mut speakers = entities.speakers(text, &used);
     if speakers.is_empty() {
@@ -2979,9 +3013,16 @@ mod tests {
 
     #[test]
     fn a_pronoun_for_the_sentence_subject_reports_the_subject_mention() {
-        assert_first_speaker(
-            "Mayor Jane Roe condemned what she called “a breach of trust.”",
-            "Mayor Jane Roe",
+        let w = who("Mayor Jane Roe condemned what she called “a breach of trust.”");
+        assert_eq!(
+            (w[0].0.as_str(), w[0].1.as_str()),
+            ("Mayor Jane Roe", "condemned")
+        );
+        // "whom" describes an object of its own: its verb stays the cue.
+        let w = who("Jane Roe praised the marchers, whom she described as “calm.”");
+        assert_eq!(
+            (w[0].0.as_str(), w[0].1.as_str()),
+            ("Jane Roe", "described")
         );
         assert_first_speaker("Tom Hale said he wanted the town “to move on.”", "Tom Hale");
         // After "and" the pronoun may open a clause about someone else.
