@@ -1161,6 +1161,18 @@ fn headline_verb(text: &str, window: Span) -> Option<Found> {
             && (reporting(k)
                 || (in_s(k) && !(k + 1 < toks.len() && (reporting(k + 1) || in_s(k + 1)))))
     })?;
+    // A plural group noun is the subject, and the verb follows it
+    // ("Black Lawmakers Rip …", "Parents Rally …").
+    let k = if !reporting(k)
+        && crate::entity::is_group_word(toks[k].text(text))
+        && toks
+            .get(k + 1)
+            .is_some_and(|t| t.word && is_capitalised(t.text(text)))
+    {
+        k + 1
+    } else {
+        k
+    };
     // A reporting verb may end the line before the quotation; a word in
     // -s needs words after it ("The Harbour Times 'Still Open'" has none).
     let trailing = reporting(k) || k + 1 < toks.len();
@@ -2900,6 +2912,11 @@ mod tests {
             ("Mayor Jane Doe", "Calls")
         );
         assert_first_speaker("The Harbour Times ‘Still Open’\n\nThe paper was sold.", "");
+        let w = who("Angry Residents Slam Harbour Plan as ‘A Disaster’\n\nThe plan was approved.");
+        assert_eq!(
+            (w[0].0.as_str(), w[0].1.as_str()),
+            ("Angry Residents", "Slam")
+        );
     }
 
     #[test]

@@ -80,6 +80,12 @@ pub(crate) fn is_role_word(word: &str) -> bool {
     lexicon().titles.get(&word.to_lowercase()).is_some()
 }
 
+/// True when `word` names a group of people that speaks together
+/// ("lawmakers", "Parents").
+pub(crate) fn is_group_word(word: &str) -> bool {
+    lexicon().groups.contains(&word.to_lowercase())
+}
+
 /// What a mention is, grammatically.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum MentionKind {
