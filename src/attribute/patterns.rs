@@ -2176,6 +2176,17 @@ pub(crate) fn attribute(
             last = Some(k);
         }
     }
+    // For each quotation, the start of the next non-scare one: scare
+    // quotes (a nickname in "Mary "Molly" Price said") do not end the
+    // words after a quotation.
+    let mut next_speech: Vec<Option<usize>> = vec![None; quotes.len()];
+    let mut next = None;
+    for (k, q) in quotes.iter().enumerate().rev() {
+        next_speech[k] = next;
+        if q.kind != QuoteKind::Scare {
+            next = Some(q.span.start);
+        }
+    }
     let mut found: Vec<Option<Found>> = Vec::with_capacity(quotes.len());
     // For each quotation, a cue of its own without a subject (`"…" and
     // called on leaders "…"`), kept when it inherits a speaker.
@@ -2188,7 +2199,7 @@ pub(crate) fn attribute(
         }
         let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
         let (pstart, pend) = para.map_or((0, text.len()), |p| (p.span.start, p.span.end));
-        let next_start = quote_spans.get(i + 1).map_or(pend, |s| s.start).min(pend);
+        let next_start = next_speech[i].unwrap_or(pend).min(pend);
         let after_end = floor_boundary(text, next_start.min(q.span.end + AFTER_WINDOW));
         let after_window = Span::new(q.span.end, after_end.max(q.span.end));
         let sentence = index_at(
@@ -3045,5 +3056,12 @@ mod tests {
         // After "and" the pronoun may open a clause about someone else.
         let w = who("Tom Hale met the board, and he called the plan “a farce.”");
         assert_eq!(w[0].0, "he");
+    }
+
+    #[test]
+    fn a_nickname_does_not_cut_off_the_attribution_after_a_quotation() {
+        let w = who("“We will win!” the mayor's niece, state Del. Mary “Molly” Price, shouted.");
+        assert!(w[0].0.ends_with("Price"), "{w:?}");
+        assert_eq!(w[0].1, "shouted");
     }
 }

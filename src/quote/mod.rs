@@ -401,6 +401,35 @@ fn is_not_speech(content: &str) -> bool {
 }
 
 /// Tells speech from partial quotations and scare quotes.
+/// Most words in a nickname between a first and a last name.
+const NICKNAME_MAX_WORDS: usize = 3;
+
+/// True for a nickname between a first and a last name: Mary "Molly"
+/// Price, Dwayne "The Rock" Johnson. Such marks quote no one.
+fn is_nickname(text: &str, span: Span, content: &str) -> bool {
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let words = content.split_whitespace().count();
+    if words == 0
+        || words > NICKNAME_MAX_WORDS
+        || !content
+            .split_whitespace()
+            .all(|w| capitalised(w) && w.chars().all(char::is_alphabetic))
+    {
+        return false;
+    }
+    let before = &text[..span.start];
+    let after = &text[span.end..];
+    let first = before
+        .strip_suffix(' ')
+        .and_then(|b| b.rsplit(' ').next())
+        .is_some_and(|w| capitalised(w) && w.chars().all(char::is_alphabetic));
+    let last = after
+        .strip_prefix(' ')
+        .and_then(|a| a.split([' ', ',', '.', ')']).next())
+        .is_some_and(|w| capitalised(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'));
+    first && last
+}
+
 fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let content = piece.content.text(text).trim();
     let words = content.split_whitespace().count();
@@ -414,6 +443,10 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
         return QuoteKind::Scare;
     }
     let headline = in_headline(text, piece.span);
+    // In a title-case headline every word is capitalised.
+    if !headline && is_nickname(text, piece.span, content) {
+        return QuoteKind::Scare;
+    }
     if is_title(content) && !headline {
         return QuoteKind::Scare;
     }
@@ -531,6 +564,17 @@ mod tests {
         assert!(!q[0].2);
         assert_eq!(q[0].0, "This never ends, Doe said.");
         assert!(q[1].2);
+    }
+
+    #[test]
+    fn a_nickname_between_names_is_no_speech() {
+        let q = quotes("“We will win,” said Mary “Molly” Price, a delegate.");
+        assert_eq!(q[1].1, QuoteKind::Scare);
+        let q = quotes("Dwayne “The Rock” Johnson waved.");
+        assert_eq!(q[0].1, QuoteKind::Scare);
+        // In a title-case headline every word is capitalised.
+        let q = quotes("Doe Says He ‘Won’ By Finishing Third\n\nThe count went on.");
+        assert_ne!(q[0].1, QuoteKind::Scare);
     }
 
     #[test]
