@@ -207,7 +207,13 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
         let after_aside = prev == Some(",")
             && i.checked_sub(2)
                 .is_some_and(|k| name_before(k) || aside_after_name(k));
-        if !after_aside && !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p)) {
+        // "of Republican claims", "the Democratic claims": a capitalised
+        // word after a preposition or an article modifies the noun.
+        let modifier = i.checked_sub(2).is_some_and(|k| {
+            let w = toks[k].text(text);
+            lexicon().words.is_preposition(w) || w == "of" || lexicon().words.is_determiner(w)
+        });
+        if !after_aside && (modifier || !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p))) {
             return None;
         }
     }
@@ -3063,5 +3069,11 @@ mod tests {
         let w = who("“We will win!” the mayor's niece, state Del. Mary “Molly” Price, shouted.");
         assert!(w[0].0.ends_with("Price"), "{w:?}");
         assert_eq!(w[0].1, "shouted");
+    }
+
+    #[test]
+    fn a_capitalised_modifier_makes_a_verb_in_s_a_noun() {
+        let w = who("The panel rated 30% of Republican claims as “false” last year.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The panel", "rated"));
     }
 }
