@@ -1581,6 +1581,19 @@ fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
     subject_before(text, toks, cue_at_k)
 }
 
+/// The last reporting verb in `window` (the clause before a quotation),
+/// when no pattern found its subject: "Calls rivals names like "…"".
+fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
+    let toks = tokens(text, window);
+    (0..toks.len())
+        .rev()
+        .filter(|&i| !noun_use(text, &toks, i) && !is_nominal_cue(text, &toks, i))
+        .filter(|&i| !infinitive_of_non_verb(text, &toks, i))
+        .find_map(|i| cue_at(text, &toks, i))
+        .filter(|c| c.role != PhraseRole::SourceAfter)
+        .map(|c| (cue_span(&toks, &c), c.lemma))
+}
+
 /// `After saying her knee was "too sore," she was …`: a quotation inside
 /// a participle clause that opens the sentence belongs to the main
 /// clause's subject, right after the quotation. `before` runs from the
@@ -2197,10 +2210,14 @@ pub(crate) fn attribute(
     // For each quotation, a cue of its own without a subject (`"…" and
     // called on leaders "…"`), kept when it inherits a speaker.
     let mut own_cue: Vec<Option<(Span, String)>> = Vec::with_capacity(quotes.len());
+    // For each quotation no pattern attributes, a reporting verb before it
+    // in its sentence that has no subject ("Calls rivals "losers."").
+    let mut lone_cue: Vec<Option<(Span, String)>> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             found.push(None);
             own_cue.push(None);
+            lone_cue.push(None);
             continue;
         }
         let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
@@ -2296,6 +2313,11 @@ pub(crate) fn attribute(
             } else {
                 clause_subject(text, before_window).or_else(|| headline_verb(text, before_window))
             }
+        });
+        lone_cue.push(if f.is_none() {
+            lone_verb(text, before_window)
+        } else {
+            None
         });
         found.push(f);
     }
@@ -2401,6 +2423,20 @@ pub(crate) fn attribute(
                     ..f
                 });
             }
+        }
+    }
+    // A quotation still without a source keeps the reporting verb of its
+    // own clause, for the editor to see, with no speaker.
+    for (f, c) in found.iter_mut().zip(&lone_cue) {
+        if f.is_none()
+            && let Some(c) = c
+        {
+            *f = Some(Found {
+                cue: Some(c.clone()),
+                pattern: "cue-only",
+                confidence: 0.3,
+                ..Found::default()
+            });
         }
     }
     // Indirect speech in sentences without quotation marks.
@@ -3075,5 +3111,14 @@ mod tests {
     fn a_capitalised_modifier_makes_a_verb_in_s_a_noun() {
         let w = who("The panel rated 30% of Republican claims as “false” last year.");
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("The panel", "rated"));
+    }
+
+    #[test]
+    fn a_reporting_verb_without_a_subject_is_kept_as_the_cue() {
+        let w = who("Also warned that the plan was “a farce.”");
+        assert_eq!(
+            (w[0].0.as_str(), w[0].1.as_str(), w[0].2.as_str()),
+            ("", "warned", "cue-only")
+        );
     }
 }
