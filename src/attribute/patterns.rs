@@ -2249,7 +2249,7 @@ pub(crate) fn attribute(
                 None
             },
         );
-        if b.is_none() && before_window.text(text).trim().is_empty() {
+        if b.is_none() && before_window.text(text).trim().is_empty() && q.span.start == pstart {
             // `Doe continued:` ending the previous paragraph.
             let p = para_of(q.span.start).unwrap_or(0);
             if let Some(prev) = p.checked_sub(1).and_then(|k| paragraphs.get(k))
@@ -3120,5 +3120,14 @@ mod tests {
             (w[0].0.as_str(), w[0].1.as_str(), w[0].2.as_str()),
             ("", "warned", "cue-only")
         );
+    }
+
+    #[test]
+    fn a_colon_ending_the_previous_paragraph_introduces_only_its_first_quotation() {
+        let w = who(
+            "The scene was recorded in detail:\n\n“Here he comes,” she said, clapping. \
+             “The mayor is here.”",
+        );
+        assert_eq!((w[1].0.as_str(), w[1].1.as_str()), ("she", "said"));
     }
 }
