@@ -1153,13 +1153,18 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
 /// A title-case headline `Jane Doe Calls the Plan 'a Disaster'`: the
 /// capitalised words before a reporting verb (or a verb in -s) are the
 /// speaker, that verb the cue.
-fn headline_verb(text: &str, window: Span) -> Option<Found> {
+fn headline_verb(text: &str, window: Span, words_after: bool) -> Option<Found> {
     let toks = tokens(text, window);
     let limit = toks.len().min(HEADLINE_NAME_WORDS + 1);
     let reporting = |k: usize| verb_lemma(&toks[k].text(text).to_lowercase()).is_some();
     let in_s = |k: usize| {
         let w = toks[k].text(text);
-        w.ends_with('s') && !w.ends_with("ss")
+        // Not a possessive ("Trump’s") nor a determiner ("This").
+        w.ends_with('s')
+            && !w.ends_with("ss")
+            && !w.ends_with("’s")
+            && !w.ends_with("'s")
+            && !lexicon().words.is_determiner(w)
     };
     // A word in -s right before a verb ends a name ("Bernie Sanders Pins").
     let k = (1..limit).find(|&k| {
@@ -1180,8 +1185,10 @@ fn headline_verb(text: &str, window: Span) -> Option<Found> {
         k
     };
     // A reporting verb may end the line before the quotation; a word in
-    // -s needs words after it ("The Harbour Times 'Still Open'" has none).
-    let trailing = reporting(k) || k + 1 < toks.len();
+    // -s needs words after it ("The Harbour Times 'Still Open'" has none),
+    // before or after the quotation ("Doe Sees 'Insult' if Voters Stay
+    // Home").
+    let trailing = reporting(k) || k + 1 < toks.len() || words_after;
     // Title case throughout, with words after the verb: a headline.
     let title = |t: &Tok| {
         let w = t.text(text);
@@ -1208,6 +1215,31 @@ fn headline_verb(text: &str, window: Span) -> Option<Found> {
 
 /// How many tokens a sentence made only of an attribution may have
 /// (`Jane Doe said Friday.`).
+/// A sentence or headline that ends in its attribution, after a comma:
+/// "Plan Is ‘Dead,’ Will Be Rewritten, Mayor Jane Doe Says." The
+/// quotations inside it are the named speaker's. `line` is the sentence.
+fn headline_tail(text: &str, line: Span) -> Option<Found> {
+    let toks = tokens(text, line);
+    let mut end = toks.len();
+    while end > 0 && !toks[end - 1].word {
+        end -= 1;
+    }
+    let verb = toks.get(end.checked_sub(1)?)?;
+    let lemma = verb_lemma(&verb.text(text).to_lowercase())?;
+    let comma = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")?;
+    let name = &toks[comma + 1..end - 1];
+    let named = !name.is_empty()
+        && name.len() <= HEADLINE_NAME_WORDS + 2
+        && name.iter().all(|t| !t.word || is_capitalised(t.text(text)));
+    named.then(|| Found {
+        speaker: span_of(name),
+        cue: Some((verb.span, lemma.to_owned())),
+        pattern: "headline-tail",
+        confidence: 0.5,
+        ..Found::default()
+    })
+}
+
 const SHORT_ATTRIBUTION_TOKENS: usize = 5;
 
 /// True when `toks` (cut at the sentence end) is a whole short sentence
@@ -2305,13 +2337,19 @@ pub(crate) fn attribute(
         // that clause's subject, before any inheritance.
         let own_sentence = q.closed && sentence.is_none_or(|s| before_window.start <= s.span.start);
         let heading = para.is_some_and(|p| p.kind == ParagraphKind::Heading);
+        let words_after = Span::new(q.span.end, pend.max(q.span.end))
+            .text(text)
+            .contains(char::is_alphabetic);
         let f = f.or_else(|| {
             if !own_sentence {
                 None
             } else if heading {
-                headline_verb(text, before_window)
+                headline_verb(text, before_window, words_after)
+                    .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
-                clause_subject(text, before_window).or_else(|| headline_verb(text, before_window))
+                clause_subject(text, before_window)
+                    .or_else(|| headline_verb(text, before_window, false))
+                    .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
         lone_cue.push(if f.is_none() {
@@ -2965,6 +3003,10 @@ mod tests {
             ("Mayor Jane Doe", "Calls")
         );
         assert_first_speaker("The Harbour Times ‘Still Open’\n\nThe paper was sold.", "");
+        let w = who("Mayor Doe Sees ‘Real Risk’ if Voters Stay Home\n\nThe vote is on Monday.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Mayor Doe", "Sees"));
+        let w = who("Doe’s ‘Big Plan’ Will Not Work\n\nThe vote is on Monday.");
+        assert_eq!(w[0].1, "");
         let w = who("Angry Residents Slam Harbour Plan as ‘A Disaster’\n\nThe plan was approved.");
         assert_eq!(
             (w[0].0.as_str(), w[0].1.as_str()),
@@ -3129,5 +3171,16 @@ mod tests {
              “The mayor is here.”",
         );
         assert_eq!((w[1].0.as_str(), w[1].1.as_str()), ("she", "said"));
+    }
+
+    #[test]
+    fn a_sentence_ending_in_its_attribution_attributes_its_quotations() {
+        let w = who("The ‘Harbour Plan’ Could Save the Port, Mayor Jane Doe Says.\n\nIt passed.");
+        assert_eq!(
+            (w[0].0.as_str(), w[0].1.as_str()),
+            ("Mayor Jane Doe", "Says")
+        );
+        let w = who("The “opt out” movement is about parents and their rights, Ann Lee said.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Ann Lee", "said"));
     }
 }
