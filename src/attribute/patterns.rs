@@ -1617,13 +1617,32 @@ fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
 /// when no pattern found its subject: "Calls rivals names like "…"".
 fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
     let toks = tokens(text, window);
+    // A verb in -s that opens a clause without a subject: "Calls rivals
+    // …" opening the sentence, ", and calls people …" after a link.
+    let opens_clause = |i: usize| {
+        let t = toks[i];
+        let lower = t.text(text).to_lowercase();
+        let linked = i
+            .checked_sub(1)
+            .is_none_or(|k| matches!(toks[k].text(text), "and" | "but" | "then" | ","));
+        let next_lower = toks
+            .get(i + 1)
+            .is_some_and(|n| n.word && !is_capitalised(n.text(text)));
+        (t.word && linked && next_lower && lower.ends_with('s'))
+            .then(|| verb_lemma(&lower))
+            .flatten()
+            .map(|lemma| (t.span, lemma.to_owned()))
+    };
     (0..toks.len())
         .rev()
         .filter(|&i| !noun_use(text, &toks, i) && !is_nominal_cue(text, &toks, i))
         .filter(|&i| !infinitive_of_non_verb(text, &toks, i))
-        .find_map(|i| cue_at(text, &toks, i))
-        .filter(|c| c.role != PhraseRole::SourceAfter)
-        .map(|c| (cue_span(&toks, &c), c.lemma))
+        .find_map(|i| {
+            cue_at(text, &toks, i)
+                .filter(|c| c.role != PhraseRole::SourceAfter)
+                .map(|c| (cue_span(&toks, &c), c.lemma))
+                .or_else(|| opens_clause(i))
+        })
 }
 
 /// `After saying her knee was "too sore," she was …`: a quotation inside
@@ -3157,6 +3176,8 @@ mod tests {
 
     #[test]
     fn a_reporting_verb_without_a_subject_is_kept_as_the_cue() {
+        let w = who("Mocks his rivals and calls them “losers.”");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("", "calls"));
         let w = who("Also warned that the plan was “a farce.”");
         assert_eq!(
             (w[0].0.as_str(), w[0].1.as_str(), w[0].2.as_str()),
