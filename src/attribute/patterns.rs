@@ -2295,7 +2295,9 @@ pub(crate) fn attribute(
             .or_else(|| opener_participle(text, before_window, after_window));
         own_cue.push(
             if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
-                continuation_cue(text, before_window)
+                // "… and, when questioned, asserting, "…"": a verb with no
+                // subject of its own further on.
+                continuation_cue(text, before_window).or_else(|| lone_verb(text, before_window))
             } else {
                 None
             },
@@ -3203,5 +3205,17 @@ mod tests {
         );
         let w = who("The “opt out” movement is about parents and their rights, Ann Lee said.");
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Ann Lee", "said"));
+    }
+
+    #[test]
+    fn a_continuing_quotation_keeps_a_subjectless_verb_further_on() {
+        let w = who(
+            "Mr. Hale said it was praise -- “That makes me smart” -- and, when asked \
+             after the debate, insisting, “Of course I pay my taxes.”",
+        );
+        assert_eq!(
+            (w[1].0.as_str(), w[1].1.as_str()),
+            ("Mr. Hale", "insisting")
+        );
     }
 }
