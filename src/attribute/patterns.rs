@@ -2358,9 +2358,19 @@ pub(crate) fn attribute(
         // that clause's subject, before any inheritance.
         let own_sentence = q.closed && sentence.is_none_or(|s| before_window.start <= s.span.start);
         let heading = para.is_some_and(|p| p.kind == ParagraphKind::Heading);
-        let words_after = Span::new(q.span.end, pend.max(q.span.end))
-            .text(text)
-            .contains(char::is_alphabetic);
+        let rest = Span::new(q.span.end, pend.max(q.span.end)).text(text);
+        let words_after = rest.contains(char::is_alphabetic);
+        // Title case after the quotation too: a headline even when it
+        // ends with a period, as many do.
+        let title_after = words_after
+            && rest
+                .split_whitespace()
+                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+                .all(|w| {
+                    w.chars()
+                        .find(|c| c.is_alphabetic())
+                        .is_some_and(char::is_uppercase)
+                });
         let f = f.or_else(|| {
             if !own_sentence {
                 None
@@ -2369,7 +2379,7 @@ pub(crate) fn attribute(
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
                 clause_subject(text, before_window)
-                    .or_else(|| headline_verb(text, before_window, false))
+                    .or_else(|| headline_verb(text, before_window, title_after))
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
@@ -2485,13 +2495,27 @@ pub(crate) fn attribute(
         }
     }
     // A quotation still without a source keeps the reporting verb of its
-    // own clause, for the editor to see, with no speaker.
-    for (f, c) in found.iter_mut().zip(&lone_cue) {
-        if f.is_none()
-            && let Some(c) = c
-        {
-            *f = Some(Found {
-                cue: Some(c.clone()),
+    // own clause, for the editor to see, with no speaker; one joined to
+    // such a quotation by "and" or a comma shares it ("calls them "…"
+    // and "…"").
+    for i in 0..quotes.len() {
+        if found[i].is_some() || quotes[i].kind == QuoteKind::Scare {
+            continue;
+        }
+        let joined = prev_speech[i].filter(|&k| {
+            Span::new(quote_spans[k].end, quotes[i].span.start)
+                .text(text)
+                .split_whitespace()
+                .all(|w| matches!(w, "and" | "or" | "," | "—"))
+        });
+        let cue = lone_cue[i].clone().or_else(|| {
+            let k = joined?;
+            let f = found[k].as_ref()?;
+            (f.pattern == "cue-only").then(|| f.cue.clone()).flatten()
+        });
+        if let Some(c) = cue {
+            found[i] = Some(Found {
+                cue: Some(c),
                 pattern: "cue-only",
                 confidence: 0.3,
                 ..Found::default()
@@ -3026,6 +3050,9 @@ mod tests {
         assert_first_speaker("The Harbour Times ‘Still Open’\n\nThe paper was sold.", "");
         let w = who("Mayor Doe Sees ‘Real Risk’ if Voters Stay Home\n\nThe vote is on Monday.");
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Mayor Doe", "Sees"));
+        // Many headlines end with a period.
+        let w = who("Mayor Doe Sees ‘Real Risk’ if Voters Stay Home.\n\nThe vote is on Monday.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Mayor Doe", "Sees"));
         let w = who("Doe’s ‘Big Plan’ Will Not Work\n\nThe vote is on Monday.");
         assert_eq!(w[0].1, "");
         let w = who("Angry Residents Slam Harbour Plan as ‘A Disaster’\n\nThe plan was approved.");
@@ -3178,8 +3205,9 @@ mod tests {
 
     #[test]
     fn a_reporting_verb_without_a_subject_is_kept_as_the_cue() {
-        let w = who("Mocks his rivals and calls them “losers.”");
+        let w = who("Mocks his rivals and calls them “losers” and “sad.”");
         assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("", "calls"));
+        assert_eq!((w[1].0.as_str(), w[1].1.as_str()), ("", "calls"));
         let w = who("Also warned that the plan was “a farce.”");
         assert_eq!(
             (w[0].0.as_str(), w[0].1.as_str(), w[0].2.as_str()),
