@@ -440,6 +440,20 @@ fn is_pronoun(w: &str) -> bool {
 /// asides between commas (`Doe, who …, said`, `Doe, a professor, said`).
 fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
     let lex = lexicon();
+    // "under what Mr. Hedge called": the name after "what" is the subject.
+    let run = toks[..verb]
+        .iter()
+        .rev()
+        .take_while(|t| {
+            (!t.word && t.text(text) == ".") || (t.word && is_capitalised(t.text(text)))
+        })
+        .count()
+        .min(MAX_SPEAKER_WORDS);
+    let pronoun = verb > 0 && run == 0 && is_pronoun(toks[verb - 1].text(text));
+    let len = if pronoun { 1 } else { run };
+    if len > 0 && verb > len && toks[verb - len - 1].text(text) == "what" && toks[verb - len].word {
+        return span_of(&toks[verb - len..verb]);
+    }
     let mut end = verb;
     let mut hops = 0;
     let mut after_relative = false;
@@ -820,6 +834,17 @@ fn adverbial_start(text: &str, toks: &[Tok]) -> Option<usize> {
 fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
     let lex = lexicon();
     let mut toks = toks;
+    // A dateline: "DOVER — The mayor …".
+    let caps = toks
+        .iter()
+        .take_while(|t| {
+            let w = t.text(text);
+            t.word && w.len() > 1 && w.chars().all(|c| !c.is_lowercase())
+        })
+        .count();
+    if caps > 0 && toks.get(caps).is_some_and(|t| is_dash(t.text(text))) {
+        toks = &toks[caps + 1..];
+    }
     while let Some(f) = toks.first() {
         if !f.word || lex.words.is_connective(f.text(text)) {
             toks = &toks[1..];
@@ -892,6 +917,14 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
             && !lex.words.is_determiner(w))
     {
         return None;
+    }
+    // "When he returned he began …": a conjunction opening a clause
+    // without its comma; its own subject comes next.
+    if lex.words.is_opener(w) && toks.get(1).is_some_and(|t| t.word) {
+        let next = toks[1].text(text);
+        if is_pronoun(next) || is_capitalised(next) {
+            return subject_first(text, &toks[1..]);
+        }
     }
     // "The ad uses …": an article before a lowercase noun opens a
     // descriptive phrase, not a name.
@@ -1068,6 +1101,10 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             let joined =
                 c.first > start && matches!(toks[c.first - 1].text(text), "and" | "but" | "or");
             if lead.is_empty() && (joined || (c.end - c.first == 1 && word.ends_with("ing"))) {
+                return None;
+            }
+            // `"…," to describe …`: a purpose clause, no attribution.
+            if lead.len() == 1 && lead[0].text(text) == "to" {
                 return None;
             }
             // `("…"), but the board said …`: a new clause after a
@@ -1611,6 +1648,21 @@ fn participle_subject(text: &str, toks: &[Tok], at: usize) -> Option<Span> {
         return None;
     }
     subject_before(text, toks, cue_at_k)
+}
+
+/// A pronoun mention without a contracted verb: "he’d" → "he".
+fn contraction_stripped(text: &str, span: Span) -> Span {
+    let w = span.text(text);
+    let Some(cut) = w.find(['’', '\'']) else {
+        return span;
+    };
+    let (head, tail) = w.split_at(cut);
+    let tail = tail.trim_start_matches(['’', '\'']);
+    if is_pronoun(head) && matches!(tail, "d" | "ll" | "s" | "ve" | "re" | "m") {
+        Span::new(span.start, span.start + cut)
+    } else {
+        span
+    }
 }
 
 /// The last reporting verb in `window` (the clause before a quotation),
@@ -2564,6 +2616,8 @@ pub(crate) fn attribute(
         q.addressee = f.addressee.map(|span| mention(text, span));
         let mut main_verb = None;
         q.speaker = f.speaker.map(|span| {
+            // "he’d asked": the pronoun without its contracted verb.
+            let span = contraction_stripped(text, span);
             let written = span.text(text).to_owned();
             let named = if is_relative_pronoun(&written) {
                 antecedent(text, span).unwrap_or(span)
@@ -3245,5 +3299,28 @@ mod tests {
             (w[1].0.as_str(), w[1].1.as_str()),
             ("Mr. Hale", "insisting")
         );
+    }
+
+    #[test]
+    fn openers_datelines_contractions_and_purpose_clauses() {
+        assert_first_speaker(
+            "In 2009, under what Mr. Hale called “the old model,” the club grew.",
+            "Mr. Hale",
+        );
+        assert_first_speaker(
+            "DOVER — The mayor’s chief aide rallied staff, saying: “We have to be ready.”",
+            "The mayor’s chief aide",
+        );
+        assert_first_speaker(
+            "When he returned he began by saying, “I do not think so.”",
+            "he",
+        );
+        assert_first_speaker(
+            "Mr. Walsh said he’d asked his “people” to help.",
+            "Mr. Walsh",
+        );
+        assert_first_speaker("They said he’d asked his “people” to help.", "he");
+        let w = who("Roe coined a phrase, “tax dodgers,” to describe those who left.");
+        assert_ne!(w[0].0, "to");
     }
 }
