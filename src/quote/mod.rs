@@ -413,13 +413,16 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     if is_not_speech(content) {
         return QuoteKind::Scare;
     }
-    let headline = in_headline(text, piece.span);
-    if is_title(content) && !headline {
+    // Reading the line around the quotation costs more than every other
+    // test here, so it is read only when a test needs it, at most once.
+    let mut headline_seen = None;
+    let mut headline = || *headline_seen.get_or_insert_with(|| in_headline(text, piece.span));
+    if is_title(content) && !headline() {
         return QuoteKind::Scare;
     }
     // Headlines quote in single marks: `Doe Calls Plan 'A Disaster'`.
-    let headline_quote = headline && text[piece.span.start..].starts_with(['‘', '\'']);
-    if words <= SCARE_MAX_WORDS && !ends_like_speech && !headline_quote {
+    let single = text[piece.span.start..].starts_with(['‘', '\'']);
+    if words <= SCARE_MAX_WORDS && !ends_like_speech && !(single && headline()) {
         let lower: String = before_trim
             .chars()
             .rev()
