@@ -29,56 +29,135 @@ pub(crate) struct Word {
     pub capital: bool,
 }
 
+/// What an ASCII byte is, for [`words`]: bits of [`CLASS`].
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+/// `'`, which joins letters.
+const APOSTROPHE: u8 = 8;
+/// `,` and `.`, which join digits.
+const DIGIT_JOINER: u8 = 16;
+/// Not ASCII: the character must be decoded.
+const OTHER: u8 = 32;
+
+/// The class of every byte, so that [`words`] reads ASCII text with one
+/// table load per byte.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if !c.is_ascii() {
+            OTHER
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else if c == b'\'' {
+            APOSTROPHE
+        } else if c == b',' || c == b'.' {
+            DIGIT_JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `sentence` (which starts at byte `base` of the document) into
 /// words.
 pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
-    let mut out = Vec::with_capacity(sentence.len() / 5);
+    let mut out = Vec::with_capacity((sentence.len() / 5).min(MAX_WORDS));
     let bytes = sentence.as_bytes();
-    let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
+    let class_at = |at: usize| bytes.get(at).map_or(0, |&b| CLASS[usize::from(b)]);
     let mut at = 0;
     while at < bytes.len() {
         if out.len() >= MAX_WORDS {
             break;
         }
-        // ASCII bytes are read directly; only other characters are decoded
-        let c = char_at(sentence, at);
-        if !c.is_alphanumeric() {
-            at += c.len_utf8();
-            continue;
-        }
+        // ASCII bytes are read by table; only other characters are decoded
+        let class = CLASS[usize::from(bytes[at])];
+        let (c_len, capital) = if class & OTHER == 0 {
+            if class & ALNUM == 0 {
+                at += 1;
+                continue;
+            }
+            (1, class & UPPER != 0)
+        } else {
+            let c = char_at(sentence, at);
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+            (c.len_utf8(), c.is_uppercase())
+        };
         let start = at;
-        let mut ascii = c.is_ascii();
-        let mut end = start + c.len_utf8();
+        let mut ascii = class & OTHER == 0;
+        let mut upper = class & UPPER != 0;
+        let mut end = start + c_len;
         while end < bytes.len() {
+            let class = CLASS[usize::from(bytes[end])];
+            if class & ALNUM != 0 {
+                upper |= class & UPPER != 0;
+                end += 1;
+                continue;
+            }
+            if class & APOSTROPHE != 0 {
+                if class_at(end + 1) & (ALNUM | DIGIT) == ALNUM {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if class & DIGIT_JOINER != 0 {
+                if CLASS[usize::from(bytes[end - 1])] & DIGIT != 0 && class_at(end + 1) & DIGIT != 0
+                {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if class & OTHER == 0 {
+                break;
+            }
             let d = char_at(sentence, end);
             let after = end + d.len_utf8();
-            let keep = d.is_alphanumeric()
-                || ((d == '\'' || d == '’') && next_is(after, u8::is_ascii_alphabetic))
-                || ((d == ',' || d == '.')
-                    && bytes[end - 1].is_ascii_digit()
-                    && next_is(after, u8::is_ascii_digit));
+            let keep =
+                d.is_alphanumeric() || (d == '’' && class_at(after) & (ALNUM | DIGIT) == ALNUM);
             if !keep {
                 break;
             }
-            ascii &= d.is_ascii();
+            ascii = false;
             end = after;
         }
         let text = &sentence[start..end];
         out.push(Word {
             span: Span::new(base + start, base + end),
             lower: if ascii {
-                ascii_lower(text)
+                if upper {
+                    ascii_lower(text)
+                } else if text.len() <= ASCII_INLINE {
+                    SmolStr::new_inline(text)
+                } else {
+                    SmolStr::new(text)
+                }
             } else if text.contains('’') {
                 SmolStr::from(text.to_lowercase().replace('’', "'"))
             } else {
                 grammar::lower_key(text)
             },
-            capital: c.is_uppercase(),
+            capital,
         });
         at = end;
     }
     out
 }
+
+/// The longest word that [`SmolStr`] keeps inline.
+const ASCII_INLINE: usize = 23;
 
 /// The character that starts at byte `at` of `s`, which must be a char
 /// boundary inside `s`.
@@ -96,7 +175,7 @@ fn char_at(s: &str, at: usize) -> char {
 /// The lower-case form of an ASCII word; short words (nearly all) are
 /// lowered on the stack and kept inline.
 fn ascii_lower(word: &str) -> SmolStr {
-    const INLINE: usize = 23;
+    const INLINE: usize = ASCII_INLINE;
     if word.len() > INLINE {
         return grammar::lower_key(word);
     }
@@ -609,6 +688,71 @@ mod tests {
                 ("two".to_owned(), 2.0, None),
             ]
         );
+    }
+
+    /// The character-at-a-time splitter that the table-driven [`words`]
+    /// replaced; both must agree.
+    fn plain_words(sentence: &str, base: usize) -> Vec<Word> {
+        let mut out = Vec::with_capacity(sentence.len() / 5);
+        let bytes = sentence.as_bytes();
+        let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
+        let mut at = 0;
+        while at < bytes.len() {
+            if out.len() >= MAX_WORDS {
+                break;
+            }
+            // ASCII bytes are read directly; only other characters are decoded
+            let c = char_at(sentence, at);
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+            let start = at;
+            let mut ascii = c.is_ascii();
+            let mut end = start + c.len_utf8();
+            while end < bytes.len() {
+                let d = char_at(sentence, end);
+                let after = end + d.len_utf8();
+                let keep = d.is_alphanumeric()
+                    || ((d == '\'' || d == '’') && next_is(after, u8::is_ascii_alphabetic))
+                    || ((d == ',' || d == '.')
+                        && bytes[end - 1].is_ascii_digit()
+                        && next_is(after, u8::is_ascii_digit));
+                if !keep {
+                    break;
+                }
+                ascii &= d.is_ascii();
+                end = after;
+            }
+            let text = &sentence[start..end];
+            out.push(Word {
+                span: Span::new(base + start, base + end),
+                lower: if ascii {
+                    ascii_lower(text)
+                } else if text.contains('’') {
+                    SmolStr::from(text.to_lowercase().replace('’', "'"))
+                } else {
+                    grammar::lower_key(text)
+                },
+                capital: c.is_uppercase(),
+            });
+            at = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_the_plain_splitter(s in "(?s:[a-zA-Z0-9 '’,.\\-éÉΣİ\u{301}\u{2019}$%]{0,60})") {
+            proptest::prop_assert_eq!(words(&s, 7), plain_words(&s, 7));
+        }
+    }
+
+    #[test]
+    fn words_stop_at_the_limit_as_the_plain_splitter_does() {
+        let long = "It’s 1,000.5 O'Neill ".repeat(MAX_WORDS);
+        assert_eq!(words(&long, 0), plain_words(&long, 0));
+        assert_eq!(words(&long, 0).len(), MAX_WORDS);
     }
 
     #[test]
