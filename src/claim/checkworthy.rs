@@ -17,8 +17,6 @@ use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::grammar;
-
 /// The built-in model's weights.
 const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
 
@@ -63,18 +61,32 @@ fn model() -> &'static Model {
     MODEL.get_or_init(|| parse(WEIGHTS))
 }
 
+/// Reads the weights file. It has some 20,000 entries and is read at the
+/// first score, before any other work of a run, so it is read in one pass
+/// over its bytes: the same entries and fields as `grammar::entries` and
+/// `grammar::fields` give, without their per-line searches.
 fn parse(src: &str) -> Model {
     let mut model = Model {
         bias: 0.0,
         threshold: 0.5,
-        weights: HashedMap::default(),
+        // about one entry per 20 bytes
+        weights: HashedMap::with_capacity_and_hasher(src.len() / 20, Default::default()),
     };
-    for entry in grammar::entries(src) {
-        let mut fields = grammar::fields(entry);
-        let (Some(name), Some(value)) = (fields.next(), fields.next()) else {
+    for line in src.split('\n') {
+        let bytes = line.as_bytes();
+        // the entry ends at a comment; its first two fields are the
+        // feature and the weight
+        let end = bytes.iter().position(|&b| b == b'#').unwrap_or(bytes.len());
+        let Some(bar) = bytes[..end].iter().position(|&b| b == b'|') else {
             continue;
         };
-        let Ok(value) = value.parse::<f32>() else {
+        let value_end = bytes[bar + 1..end]
+            .iter()
+            .position(|&b| b == b'|')
+            .map_or(end, |i| bar + 1 + i);
+        // `#` and `|` are ASCII, so these are char boundaries
+        let name = line[..bar].trim();
+        let Ok(value) = line[bar + 1..value_end].trim().parse::<f32>() else {
             continue;
         };
         match name {
@@ -133,12 +145,19 @@ fn token_hash(token: &str) -> u64 {
 /// `b:TOKEN_TOKEN` or `h:NAME`. Tokens hold no `_`, so a pair splits
 /// at its first one.
 fn feature_key(name: &str) -> Option<u64> {
-    let (kind, rest) = name.split_once(':')?;
+    // `:` and `_` are ASCII: split by byte position, without a search
+    // per call
+    let colon = name.bytes().position(|b| b == b':')?;
+    let (kind, rest) = (&name[..colon], &name[colon + 1..]);
     match kind {
         "w" => Some(mix(WORD, token_hash(rest), 0)),
         "b" => {
-            let (a, b) = rest.split_once('_')?;
-            Some(mix(PAIR, token_hash(a), token_hash(b)))
+            let bar = rest.bytes().position(|b| b == b'_')?;
+            Some(mix(
+                PAIR,
+                token_hash(&rest[..bar]),
+                token_hash(&rest[bar + 1..]),
+            ))
         }
         "h" => Some(mix(HAND, token_hash(rest), 0)),
         _ => None,
@@ -546,6 +565,36 @@ mod tests {
         fn fast_tokens_agree_on_any_text(s in "(?s:[a-zA-Z0-9 '’%$?.,\t\n\u{b}\u{c}é€ΣİÆ\u{301}\u{2003}]{0,60})") {
             proptest::prop_assert_eq!(fast_tokens(&s), plain_tokens(&s));
         }
+    }
+
+    #[test]
+    fn the_weights_are_read_as_the_grammar_reader_reads_them() {
+        let src = format!("{WEIGHTS}\n  w:extra | 1.5 | ignored # note\r\nno weight\n@bias|x\n");
+        let mut want = HashedMap::default();
+        let (mut bias, mut threshold) = (0.0, 0.5);
+        for entry in crate::grammar::entries(&src) {
+            let mut fields = crate::grammar::fields(entry);
+            let (Some(name), Some(value)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Ok(value) = value.parse::<f32>() else {
+                continue;
+            };
+            match name {
+                "@bias" => bias = value,
+                "@threshold" => threshold = value,
+                _ => {
+                    want.insert(feature_key(name).expect("a feature"), value);
+                }
+            }
+        }
+        let got = parse(&src);
+        assert_eq!(got.weights, want);
+        assert_eq!((got.bias, got.threshold), (bias, threshold));
+        assert_eq!(
+            got.weights.get(&feature_key("w:extra").unwrap()),
+            Some(&1.5)
+        );
     }
 
     #[test]
