@@ -553,6 +553,14 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
             continue;
         }
         let w = &words[i];
+        if !w.lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            // Not a numeral: only a number word can be a number (a word
+            // that ends like a time of day, "am", is not one either).
+            if number_word(&w.lower).is_none() {
+                i += 1;
+                continue;
+            }
+        }
         let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &w.lower[digits.len()..];
         if matches!(suffix, "am" | "pm" | "h" | "hrs") {
