@@ -113,8 +113,9 @@ fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// Whether any byte of `bytes` must be escaped.
-#[inline]
+/// Whether any byte of `bytes` must be escaped. Inlined into its two
+/// callers: it runs for every string and key, most of them short.
+#[inline(always)]
 fn has_escape(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len < 4 {
