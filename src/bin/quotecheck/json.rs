@@ -200,20 +200,36 @@ fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(&bytes[run..]);
 }
 
+/// The numbers `00` to `99`, two digits each, back to back.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Appends the decimal digits of `n`, with a `-` when `negative`.
 fn write_integer(out: &mut Vec<u8>, negative: bool, n: u128) {
     let mut digits = [0u8; 40];
     let mut at = digits.len();
     match u64::try_from(n) {
-        // the common case, without 128-bit division
-        Ok(mut n) => loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
+        // the common case, without 128-bit division, two digits at a time
+        Ok(mut n) => {
+            while n >= 100 {
+                let pair = (n % 100) as usize * 2;
+                n /= 100;
+                at -= 2;
+                digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
             }
-        },
+            if n >= 10 {
+                let pair = n as usize * 2;
+                at -= 2;
+                digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+            } else {
+                at -= 1;
+                digits[at] = b'0' + n as u8;
+            }
+        }
         Err(_) => {
             let mut n = n;
             while n > 0 {
@@ -908,6 +924,10 @@ mod tests {
         keys.insert("tab\tkey", 2);
         keys.insert("", 3);
         same_as_serde_json(&keys);
+        for n in [0u64, 9, 10, 99, 100, 101, 999, 1000, 65_535, u64::MAX] {
+            same_as_serde_json(&n);
+            same_as_serde_json(&(n as i64).wrapping_neg());
+        }
         same_as_serde_json(&u128::MAX);
         same_as_serde_json(&i128::MIN);
     }
