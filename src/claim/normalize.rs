@@ -311,6 +311,15 @@ struct Calendar {
     month_words: FxHashMap<String, u32>,
     /// Full weekday names, Monday first.
     weekdays: Vec<String>,
+    /// Bit `n` is set when a weekday name is `n` bytes long (names of 64
+    /// bytes or more set bit 63), so most words are told apart from every
+    /// name by their length alone.
+    weekday_lengths: u64,
+}
+
+/// The bit of [`Calendar::weekday_lengths`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 fn calendar() -> &'static Calendar {
@@ -320,6 +329,7 @@ fn calendar() -> &'static Calendar {
             months: Vec::new(),
             month_words: FxHashMap::default(),
             weekdays: Vec::new(),
+            weekday_lengths: 0,
         };
         // A word that begins an earlier name of its kind abbreviates it
         // ("Sept"); any other is a full name, numbered in file order.
@@ -345,6 +355,10 @@ fn calendar() -> &'static Calendar {
                 cal.month_words.insert(word, number as u32);
             }
         }
+        cal.weekday_lengths = cal
+            .weekdays
+            .iter()
+            .fold(0, |bits, name| bits | length_bit(name.len()));
         cal
     })
 }
@@ -365,8 +379,11 @@ fn month(word: &str) -> Option<u32> {
 /// A weekday written in full (abbreviations such as "Sat" are too often
 /// other words), 0 for Monday.
 fn weekday(word: &str) -> Option<i64> {
-    calendar()
-        .weekdays
+    let cal = calendar();
+    if cal.weekday_lengths & length_bit(word.len()) == 0 {
+        return None;
+    }
+    cal.weekdays
         .iter()
         .position(|d| d == word)
         .map(|i| i as i64)
@@ -406,10 +423,13 @@ pub(crate) fn dates(
     let mut i = 0;
     while i < words.len() {
         let w = words[i].lower.as_str();
-        let next = words.get(i + 1).map(|w| w.lower.as_str());
-        let after = words.get(i + 2).map(|w| w.lower.as_str());
+        // the next two words are read only where a date may go on
+        let next = || words.get(i + 1).map(|w| w.lower.as_str());
+        let after = || words.get(i + 2).map(|w| w.lower.as_str());
         let mut found: Option<(usize, Option<String>)> = None;
         if let Some(m) = words[i].capital.then(|| month(w)).flatten() {
+            let next = next();
+            let after = after();
             if let Some(y) = next.and_then(year) {
                 found = Some((2, Some(format!("{y:04}-{m:02}"))));
             } else if let Some(d) = next.and_then(day) {
@@ -444,7 +464,7 @@ pub(crate) fn dates(
                 "this" => 0,
                 _ => 1,
             };
-            match next {
+            match next() {
                 Some("week") => {
                     found = Some((2, published.map(|p| p.add_days(7 * shift).iso_week())));
                 }
