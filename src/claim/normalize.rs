@@ -8,7 +8,7 @@ use smol_str::SmolStr;
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grammar;
 use crate::span::Span;
@@ -311,6 +311,8 @@ struct Calendar {
     month_words: FxHashMap<String, u32>,
     /// Full weekday names, Monday first.
     weekdays: Vec<String>,
+    /// Full month and weekday names, for [`is_calendar_name`].
+    names: FxHashSet<String>,
     /// Bit `n` is set when a weekday name is `n` bytes long (names of 64
     /// bytes or more set bit 63), so most words are told apart from every
     /// name by their length alone.
@@ -330,6 +332,7 @@ fn calendar() -> &'static Calendar {
             month_words: FxHashMap::default(),
             weekdays: Vec::new(),
             weekday_lengths: 0,
+            names: FxHashSet::default(),
         };
         // A word that begins an earlier name of its kind abbreviates it
         // ("Sept"); any other is a full name, numbered in file order.
@@ -355,6 +358,7 @@ fn calendar() -> &'static Calendar {
                 cal.month_words.insert(word, number as u32);
             }
         }
+        cal.names = cal.months.iter().chain(&cal.weekdays).cloned().collect();
         cal.weekday_lengths = cal
             .weekdays
             .iter()
@@ -366,7 +370,7 @@ fn calendar() -> &'static Calendar {
 /// Whether `lower` is the full name of a month or a weekday.
 pub(crate) fn is_calendar_name(lower: &str) -> bool {
     let cal = calendar();
-    cal.months.iter().chain(&cal.weekdays).any(|n| n == lower)
+    cal.names.contains(lower)
 }
 
 fn month(word: &str) -> Option<u32> {
