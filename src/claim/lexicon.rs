@@ -44,9 +44,32 @@ struct Entry {
     strong: bool,
 }
 
-/// Entries keyed by their first word, longest first.
-fn lexicon() -> &'static FxHashMap<String, Vec<Entry>> {
-    static LEXICON: OnceLock<FxHashMap<String, Vec<Entry>>> = OnceLock::new();
+/// The cue lexicon.
+struct Lexicon {
+    /// Entries keyed by their first word, longest first.
+    map: FxHashMap<String, Vec<Entry>>,
+    /// For each first byte of a first word, bit `n` is set when such a
+    /// word is `n` bytes long (64 or more: bit 63). Most words of a
+    /// sentence start no cue and are passed over by this test alone.
+    starts: [u64; 256],
+}
+
+/// The bit of [`Lexicon::starts`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+impl Lexicon {
+    /// Whether `word` may be the first word of an entry.
+    fn may_start(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.starts[usize::from(b)] & length_bit(word.len()) != 0)
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for entry in grammar::entries(CLAIM_CUES) {
@@ -82,10 +105,14 @@ fn lexicon() -> &'static FxHashMap<String, Vec<Entry>> {
                 strong,
             });
         }
-        for entries in map.values_mut() {
+        let mut starts = [0u64; 256];
+        for (first, entries) in map.iter_mut() {
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            if let Some(&b) = first.as_bytes().first() {
+                starts[usize::from(b)] |= length_bit(first.len());
+            }
         }
-        map
+        Lexicon { map, starts }
     })
 }
 
@@ -96,12 +123,17 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let matched = lexicon.get(words[i].lower.as_str()).and_then(|entries| {
-            entries.iter().find(|e| {
-                e.words.len() <= words.len() - i
-                    && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)
-            })
-        });
+        let first = words[i].lower.as_str();
+        let matched = lexicon
+            .may_start(first)
+            .then(|| lexicon.map.get(first))
+            .flatten()
+            .and_then(|entries| {
+                entries.iter().find(|e| {
+                    e.words.len() <= words.len() - i
+                        && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)
+                })
+            });
         match matched {
             Some(e) => {
                 let n = e.words.len();
