@@ -1,7 +1,7 @@
 //! The claim cue lexicon, `grammar/claim_cues.txt`: words and phrases that
 //! signal a claim type, hedged opinion or personal experience.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use super::ClaimKind;
@@ -44,9 +44,32 @@ struct Entry {
     strong: bool,
 }
 
-/// Entries keyed by their first word, longest first.
-fn lexicon() -> &'static FxHashMap<String, Vec<Entry>> {
-    static LEXICON: OnceLock<FxHashMap<String, Vec<Entry>>> = OnceLock::new();
+/// The cue lexicon.
+struct Lexicon {
+    /// Entries keyed by their first word, longest first.
+    map: FxHashMap<String, Vec<Entry>>,
+    /// For each first byte of a first word, bit `n` is set when such a
+    /// word is `n` bytes long (64 or more: bit 63). Most words of a
+    /// sentence start no cue and are passed over by this test alone.
+    starts: [u64; 256],
+}
+
+/// The bit of [`Lexicon::starts`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
+}
+
+impl Lexicon {
+    /// Whether `word` may be the first word of an entry.
+    fn may_start(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.starts[usize::from(b)] & length_bit(word.len()) != 0)
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let mut map: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for entry in grammar::entries(CLAIM_CUES) {
@@ -82,10 +105,14 @@ fn lexicon() -> &'static FxHashMap<String, Vec<Entry>> {
                 strong,
             });
         }
-        for entries in map.values_mut() {
+        let mut starts = [0u64; 256];
+        for (first, entries) in map.iter_mut() {
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+            if let Some(&b) = first.as_bytes().first() {
+                starts[usize::from(b)] |= length_bit(first.len());
+            }
         }
-        map
+        Lexicon { map, starts }
     })
 }
 
@@ -96,12 +123,17 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let matched = lexicon.get(words[i].lower.as_str()).and_then(|entries| {
-            entries.iter().find(|e| {
-                e.words.len() <= words.len() - i
-                    && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)
-            })
-        });
+        let first = words[i].lower.as_str();
+        let matched = lexicon
+            .may_start(first)
+            .then(|| lexicon.map.get(first))
+            .flatten()
+            .and_then(|entries| {
+                entries.iter().find(|e| {
+                    e.words.len() <= words.len() - i
+                        && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)
+                })
+            });
         match matched {
             Some(e) => {
                 let n = e.words.len();
@@ -122,68 +154,73 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
 /// words, pronouns, months and weekdays.
 pub(crate) fn is_common_capital(lower: &str) -> bool {
     let lower = lower.strip_suffix("'s").unwrap_or(lower);
-    const COMMON: &[&str] = &[
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "its",
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-        "they",
-        "there",
-        "but",
-        "and",
-        "or",
-        "so",
-        "if",
-        "when",
-        "while",
-        "with",
-        "without",
-        "since",
-        "until",
-        "despite",
-        "after",
-        "before",
-        "in",
-        "on",
-        "at",
-        "as",
-        "for",
-        "of",
-        "to",
-        "from",
-        "by",
-        "no",
-        "not",
-        "our",
-        "my",
-        "his",
-        "her",
-        "their",
-        "what",
-        "who",
-        "why",
-        "how",
-        "where",
-        "were",
-        "was",
-        "is",
-        "are",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "discussions",
-        "western",
-    ];
-    COMMON.contains(&lower) || super::normalize::is_calendar_name(lower)
+    // looked up for every capitalised word, so kept in a hash set
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    let set = SET.get_or_init(|| COMMON.iter().copied().collect());
+    set.contains(lower) || super::normalize::is_calendar_name(lower)
 }
+
+/// The words of [`is_common_capital`] besides months and weekdays.
+const COMMON: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "there",
+    "but",
+    "and",
+    "or",
+    "so",
+    "if",
+    "when",
+    "while",
+    "with",
+    "without",
+    "since",
+    "until",
+    "despite",
+    "after",
+    "before",
+    "in",
+    "on",
+    "at",
+    "as",
+    "for",
+    "of",
+    "to",
+    "from",
+    "by",
+    "no",
+    "not",
+    "our",
+    "my",
+    "his",
+    "her",
+    "their",
+    "what",
+    "who",
+    "why",
+    "how",
+    "where",
+    "were",
+    "was",
+    "is",
+    "are",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "discussions",
+    "western",
+];

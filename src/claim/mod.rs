@@ -456,11 +456,14 @@ fn build(
         .unwrap_or(ClaimKind::Attribution);
     kinds.retain(|k| *k != kind);
     kinds.insert(0, kind);
-    let strong: std::collections::BTreeSet<&str> = signals
+    // distinct strong evidence, by its words
+    let mut strong: Vec<&str> = signals
         .iter()
         .filter(|s| s.strong || matches!(s.kind, lexicon::Kind::Claim(k) if k.is_strong()))
         .map(|s| s.span.text(text))
         .collect();
+    strong.sort_unstable();
+    strong.dedup();
     let score = 1.0 - (1.0 - p) * 0.85f32.powi(strong.len().min(20) as i32);
     let mentions = mentions.to_vec();
     Claim {

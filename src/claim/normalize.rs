@@ -8,7 +8,7 @@ use smol_str::SmolStr;
 
 use std::sync::OnceLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::grammar;
 use crate::span::Span;
@@ -29,56 +29,135 @@ pub(crate) struct Word {
     pub capital: bool,
 }
 
+/// What an ASCII byte is, for [`words`]: bits of [`CLASS`].
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+/// `'`, which joins letters.
+const APOSTROPHE: u8 = 8;
+/// `,` and `.`, which join digits.
+const DIGIT_JOINER: u8 = 16;
+/// Not ASCII: the character must be decoded.
+const OTHER: u8 = 32;
+
+/// The class of every byte, so that [`words`] reads ASCII text with one
+/// table load per byte.
+const CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if !c.is_ascii() {
+            OTHER
+        } else if c.is_ascii_digit() {
+            ALNUM | DIGIT
+        } else if c.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALNUM
+        } else if c == b'\'' {
+            APOSTROPHE
+        } else if c == b',' || c == b'.' {
+            DIGIT_JOINER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `sentence` (which starts at byte `base` of the document) into
 /// words.
 pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
-    let mut out = Vec::with_capacity(sentence.len() / 5);
+    let mut out = Vec::with_capacity((sentence.len() / 5).min(MAX_WORDS));
     let bytes = sentence.as_bytes();
-    let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
+    let class_at = |at: usize| bytes.get(at).map_or(0, |&b| CLASS[usize::from(b)]);
     let mut at = 0;
     while at < bytes.len() {
         if out.len() >= MAX_WORDS {
             break;
         }
-        // ASCII bytes are read directly; only other characters are decoded
-        let c = char_at(sentence, at);
-        if !c.is_alphanumeric() {
-            at += c.len_utf8();
-            continue;
-        }
+        // ASCII bytes are read by table; only other characters are decoded
+        let class = CLASS[usize::from(bytes[at])];
+        let (c_len, capital) = if class & OTHER == 0 {
+            if class & ALNUM == 0 {
+                at += 1;
+                continue;
+            }
+            (1, class & UPPER != 0)
+        } else {
+            let c = char_at(sentence, at);
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+            (c.len_utf8(), c.is_uppercase())
+        };
         let start = at;
-        let mut ascii = c.is_ascii();
-        let mut end = start + c.len_utf8();
+        let mut ascii = class & OTHER == 0;
+        let mut upper = class & UPPER != 0;
+        let mut end = start + c_len;
         while end < bytes.len() {
+            let class = CLASS[usize::from(bytes[end])];
+            if class & ALNUM != 0 {
+                upper |= class & UPPER != 0;
+                end += 1;
+                continue;
+            }
+            if class & APOSTROPHE != 0 {
+                if class_at(end + 1) & (ALNUM | DIGIT) == ALNUM {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if class & DIGIT_JOINER != 0 {
+                if CLASS[usize::from(bytes[end - 1])] & DIGIT != 0 && class_at(end + 1) & DIGIT != 0
+                {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            if class & OTHER == 0 {
+                break;
+            }
             let d = char_at(sentence, end);
             let after = end + d.len_utf8();
-            let keep = d.is_alphanumeric()
-                || ((d == '\'' || d == '’') && next_is(after, u8::is_ascii_alphabetic))
-                || ((d == ',' || d == '.')
-                    && bytes[end - 1].is_ascii_digit()
-                    && next_is(after, u8::is_ascii_digit));
+            let keep =
+                d.is_alphanumeric() || (d == '’' && class_at(after) & (ALNUM | DIGIT) == ALNUM);
             if !keep {
                 break;
             }
-            ascii &= d.is_ascii();
+            ascii = false;
             end = after;
         }
         let text = &sentence[start..end];
         out.push(Word {
             span: Span::new(base + start, base + end),
             lower: if ascii {
-                ascii_lower(text)
+                if upper {
+                    ascii_lower(text)
+                } else if text.len() <= ASCII_INLINE {
+                    SmolStr::new_inline(text)
+                } else {
+                    SmolStr::new(text)
+                }
             } else if text.contains('’') {
                 SmolStr::from(text.to_lowercase().replace('’', "'"))
             } else {
                 grammar::lower_key(text)
             },
-            capital: c.is_uppercase(),
+            capital,
         });
         at = end;
     }
     out
 }
+
+/// The longest word that [`SmolStr`] keeps inline.
+const ASCII_INLINE: usize = 23;
 
 /// The character that starts at byte `at` of `s`, which must be a char
 /// boundary inside `s`.
@@ -96,7 +175,7 @@ fn char_at(s: &str, at: usize) -> char {
 /// The lower-case form of an ASCII word; short words (nearly all) are
 /// lowered on the stack and kept inline.
 fn ascii_lower(word: &str) -> SmolStr {
-    const INLINE: usize = 23;
+    const INLINE: usize = ASCII_INLINE;
     if word.len() > INLINE {
         return grammar::lower_key(word);
     }
@@ -232,6 +311,17 @@ struct Calendar {
     month_words: FxHashMap<String, u32>,
     /// Full weekday names, Monday first.
     weekdays: Vec<String>,
+    /// Full month and weekday names, for [`is_calendar_name`].
+    names: FxHashSet<String>,
+    /// Bit `n` is set when a weekday name is `n` bytes long (names of 64
+    /// bytes or more set bit 63), so most words are told apart from every
+    /// name by their length alone.
+    weekday_lengths: u64,
+}
+
+/// The bit of [`Calendar::weekday_lengths`] for a word of `len` bytes.
+fn length_bit(len: usize) -> u64 {
+    1 << len.min(63)
 }
 
 fn calendar() -> &'static Calendar {
@@ -241,6 +331,8 @@ fn calendar() -> &'static Calendar {
             months: Vec::new(),
             month_words: FxHashMap::default(),
             weekdays: Vec::new(),
+            weekday_lengths: 0,
+            names: FxHashSet::default(),
         };
         // A word that begins an earlier name of its kind abbreviates it
         // ("Sept"); any other is a full name, numbered in file order.
@@ -266,6 +358,11 @@ fn calendar() -> &'static Calendar {
                 cal.month_words.insert(word, number as u32);
             }
         }
+        cal.names = cal.months.iter().chain(&cal.weekdays).cloned().collect();
+        cal.weekday_lengths = cal
+            .weekdays
+            .iter()
+            .fold(0, |bits, name| bits | length_bit(name.len()));
         cal
     })
 }
@@ -273,7 +370,7 @@ fn calendar() -> &'static Calendar {
 /// Whether `lower` is the full name of a month or a weekday.
 pub(crate) fn is_calendar_name(lower: &str) -> bool {
     let cal = calendar();
-    cal.months.iter().chain(&cal.weekdays).any(|n| n == lower)
+    cal.names.contains(lower)
 }
 
 fn month(word: &str) -> Option<u32> {
@@ -286,8 +383,11 @@ fn month(word: &str) -> Option<u32> {
 /// A weekday written in full (abbreviations such as "Sat" are too often
 /// other words), 0 for Monday.
 fn weekday(word: &str) -> Option<i64> {
-    calendar()
-        .weekdays
+    let cal = calendar();
+    if cal.weekday_lengths & length_bit(word.len()) == 0 {
+        return None;
+    }
+    cal.weekdays
         .iter()
         .position(|d| d == word)
         .map(|i| i as i64)
@@ -327,10 +427,13 @@ pub(crate) fn dates(
     let mut i = 0;
     while i < words.len() {
         let w = words[i].lower.as_str();
-        let next = words.get(i + 1).map(|w| w.lower.as_str());
-        let after = words.get(i + 2).map(|w| w.lower.as_str());
+        // the next two words are read only where a date may go on
+        let next = || words.get(i + 1).map(|w| w.lower.as_str());
+        let after = || words.get(i + 2).map(|w| w.lower.as_str());
         let mut found: Option<(usize, Option<String>)> = None;
         if let Some(m) = words[i].capital.then(|| month(w)).flatten() {
+            let next = next();
+            let after = after();
             if let Some(y) = next.and_then(year) {
                 found = Some((2, Some(format!("{y:04}-{m:02}"))));
             } else if let Some(d) = next.and_then(day) {
@@ -365,7 +468,7 @@ pub(crate) fn dates(
                 "this" => 0,
                 _ => 1,
             };
-            match next {
+            match next() {
                 Some("week") => {
                     found = Some((2, published.map(|p| p.add_days(7 * shift).iso_week())));
                 }
@@ -474,6 +577,14 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
             continue;
         }
         let w = &words[i];
+        if !w.lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            // Not a numeral: only a number word can be a number (a word
+            // that ends like a time of day, "am", is not one either).
+            if number_word(&w.lower).is_none() {
+                i += 1;
+                continue;
+            }
+        }
         let digits = w.lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         let suffix = &w.lower[digits.len()..];
         if matches!(suffix, "am" | "pm" | "h" | "hrs") {
@@ -609,6 +720,71 @@ mod tests {
                 ("two".to_owned(), 2.0, None),
             ]
         );
+    }
+
+    /// The character-at-a-time splitter that the table-driven [`words`]
+    /// replaced; both must agree.
+    fn plain_words(sentence: &str, base: usize) -> Vec<Word> {
+        let mut out = Vec::with_capacity(sentence.len() / 5);
+        let bytes = sentence.as_bytes();
+        let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
+        let mut at = 0;
+        while at < bytes.len() {
+            if out.len() >= MAX_WORDS {
+                break;
+            }
+            // ASCII bytes are read directly; only other characters are decoded
+            let c = char_at(sentence, at);
+            if !c.is_alphanumeric() {
+                at += c.len_utf8();
+                continue;
+            }
+            let start = at;
+            let mut ascii = c.is_ascii();
+            let mut end = start + c.len_utf8();
+            while end < bytes.len() {
+                let d = char_at(sentence, end);
+                let after = end + d.len_utf8();
+                let keep = d.is_alphanumeric()
+                    || ((d == '\'' || d == '’') && next_is(after, u8::is_ascii_alphabetic))
+                    || ((d == ',' || d == '.')
+                        && bytes[end - 1].is_ascii_digit()
+                        && next_is(after, u8::is_ascii_digit));
+                if !keep {
+                    break;
+                }
+                ascii &= d.is_ascii();
+                end = after;
+            }
+            let text = &sentence[start..end];
+            out.push(Word {
+                span: Span::new(base + start, base + end),
+                lower: if ascii {
+                    ascii_lower(text)
+                } else if text.contains('’') {
+                    SmolStr::from(text.to_lowercase().replace('’', "'"))
+                } else {
+                    grammar::lower_key(text)
+                },
+                capital: c.is_uppercase(),
+            });
+            at = end;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_the_plain_splitter(s in "(?s:[a-zA-Z0-9 '’,.\\-éÉΣİ\u{301}\u{2019}$%]{0,60})") {
+            proptest::prop_assert_eq!(words(&s, 7), plain_words(&s, 7));
+        }
+    }
+
+    #[test]
+    fn words_stop_at_the_limit_as_the_plain_splitter_does() {
+        let long = "It’s 1,000.5 O'Neill ".repeat(MAX_WORDS);
+        assert_eq!(words(&long, 0), plain_words(&long, 0));
+        assert_eq!(words(&long, 0).len(), MAX_WORDS);
     }
 
     #[test]

@@ -125,6 +125,34 @@ enum Role {
     Either,
 }
 
+/// The first UTF-8 byte of `c`.
+const fn lead_byte(c: char) -> u8 {
+    let c = c as u32;
+    match c {
+        0..=0x7F => c as u8,
+        0x80..=0x7FF => 0xC0 | (c >> 6) as u8,
+        0x800..=0xFFFF => 0xE0 | (c >> 12) as u8,
+        _ => 0xF0 | (c >> 18) as u8,
+    }
+}
+
+/// Every character that [`classify`] knows.
+const MARKS: [char; 16] = [
+    '"', '“', '„', '”', '\'', '’', '‘', '‚', '«', '‹', '»', '›', '「', '『', '」', '』',
+];
+
+/// The bytes that may start a quotation mark: the first bytes of
+/// [`MARKS`]. Other bytes are skipped without decoding.
+const MARK_START: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < MARKS.len() {
+        table[lead_byte(MARKS[i]) as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 fn classify(c: char) -> Option<(Family, Role)> {
     Some(match c {
         '"' => (Family::Double, Role::Either),
@@ -181,34 +209,40 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
     let body = para.text(text);
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = body.as_bytes();
+    let mut from = 0;
+    // Only the bytes that may start a mark are looked at; the characters
+    // around a mark are read when one is found.
+    while let Some(found) = bytes
+        .get(from..)
+        .and_then(|rest| rest.iter().position(|&b| MARK_START[usize::from(b)]))
+    {
+        let i = from + found;
+        // a mark's first byte starts a character
+        let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        from = i + c.len_utf8();
         let Some((mut family, mut role)) = classify(c) else {
-            prev = Some(c);
             continue;
         };
+        let prev = body[..i].chars().next_back();
+        let mut next = body[from..].chars().next();
         let at = para.start + i;
         let mut len = c.len_utf8();
         // Two straight single marks ('') stand for a double mark.
         if c == '\'' && next == Some('\'') {
-            iter.next();
+            from += 1;
             len = 2;
             family = Family::Double;
             role = Role::Either;
+            next = body[from..].chars().next();
         }
-        let next = if len == 2 {
-            iter.peek().map(|&(_, n)| n)
-        } else {
-            next
-        };
         let role = match (family, role) {
             (Family::Single, Role::Either) => {
                 let inside_single = stack.last().is_some_and(|o| o.family == Family::Single);
                 if is_word_char(prev) && is_word_char(next) {
                     // don't, O'Neill
-                    prev = Some(c);
                     continue;
                 } else if inside_single && !next.is_some_and(char::is_alphanumeric) {
                     Role::Close
@@ -217,13 +251,11 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
                     Role::Open
                 } else {
                     // students', '90s, 'em
-                    prev = Some(c);
                     continue;
                 }
             }
             (Family::Single, Role::Open) if next.is_some_and(|n| n.is_ascii_digit()) => {
                 // ‘90s
-                prev = Some(c);
                 continue;
             }
             (_, Role::Either) => {
@@ -251,7 +283,6 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
             }
             (_, r) => r,
         };
-        prev = Some(c);
         match role {
             Role::Open => {
                 if stack.len() < MAX_NESTING {
@@ -442,17 +473,20 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     if is_not_speech(content) {
         return QuoteKind::Scare;
     }
-    let headline = in_headline(text, piece.span);
+    // Reading the line around the quotation costs more than every other
+    // test here, so it is read only when a test needs it, at most once.
+    let mut headline_seen = None;
+    let mut headline = || *headline_seen.get_or_insert_with(|| in_headline(text, piece.span));
     // In a title-case headline every word is capitalised.
-    if !headline && is_nickname(text, piece.span, content) {
+    if is_nickname(text, piece.span, content) && !headline() {
         return QuoteKind::Scare;
     }
-    if is_title(content) && !headline {
+    if is_title(content) && !headline() {
         return QuoteKind::Scare;
     }
     // Headlines quote in single marks: `Doe Calls Plan 'A Disaster'`.
-    let headline_quote = headline && text[piece.span.start..].starts_with(['‘', '\'']);
-    if words <= SCARE_MAX_WORDS && !ends_like_speech && !headline_quote {
+    let single = text[piece.span.start..].starts_with(['‘', '\'']);
+    if words <= SCARE_MAX_WORDS && !ends_like_speech && !(single && headline()) {
         let lower: String = before_trim
             .chars()
             .rev()
@@ -510,6 +544,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.text, q.kind, q.closed))
             .collect()
+    }
+
+    #[test]
+    fn every_mark_starts_with_a_byte_the_scan_stops_at() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let first = c.encode_utf8(&mut [0; 4]).as_bytes()[0];
+            assert_eq!(lead_byte(c), first, "{c:?}");
+            if classify(c).is_some() {
+                assert!(MARKS.contains(&c), "{c:?}");
+                assert!(MARK_START[usize::from(first)], "{c:?}");
+            }
+        }
     }
 
     #[test]

@@ -53,10 +53,10 @@ use serde::Serialize;
 pub const CHUNKS_IN_FLIGHT_PER_THREAD: usize = 4;
 
 /// The most records in one chunk.
-pub const CHUNK_RECORDS: usize = 64;
+pub const CHUNK_RECORDS: usize = 16;
 
 /// A chunk is sent once its records reach this many bytes.
-pub const CHUNK_BYTES: usize = 1 << 20;
+pub const CHUNK_BYTES: usize = 256 << 10;
 
 /// The longest JSON Lines record read, in bytes (64 MiB). A longer line
 /// gives an error message and is skipped without being held in memory.

@@ -113,8 +113,9 @@ fn word(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(w)
 }
 
-/// Whether any byte of `bytes` must be escaped.
-#[inline]
+/// Whether any byte of `bytes` must be escaped. Inlined into its two
+/// callers: it runs for every string and key, most of them short.
+#[inline(always)]
 fn has_escape(bytes: &[u8]) -> bool {
     let len = bytes.len();
     if len < 4 {
@@ -155,6 +156,28 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
+/// The longest key written through the one-copy path of [`write_key`].
+const SHORT_KEY: usize = 29;
+
+/// Appends a map or struct key and its colon, `"key":`. A short key
+/// without escapes (every key a derived `Serialize` writes) is assembled
+/// on the stack and appended with one copy.
+#[inline]
+fn write_key(out: &mut Vec<u8>, key: &str) {
+    let bytes = key.as_bytes();
+    if bytes.len() <= SHORT_KEY && !has_escape(bytes) {
+        let mut buf = [0u8; SHORT_KEY + 3];
+        buf[0] = b'"';
+        buf[1..=bytes.len()].copy_from_slice(bytes);
+        buf[bytes.len() + 1] = b'"';
+        buf[bytes.len() + 2] = b':';
+        out.extend_from_slice(&buf[..bytes.len() + 3]);
+    } else {
+        write_str(out, key);
+        out.push(b':');
+    }
+}
+
 /// Appends the bytes of a string that holds escapes, escaped.
 fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -177,20 +200,36 @@ fn write_escaped(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(&bytes[run..]);
 }
 
+/// The numbers `00` to `99`, two digits each, back to back.
+const DIGIT_PAIRS: &[u8; 200] = b"\
+0001020304050607080910111213141516171819\
+2021222324252627282930313233343536373839\
+4041424344454647484950515253545556575859\
+6061626364656667686970717273747576777879\
+8081828384858687888990919293949596979899";
+
 /// Appends the decimal digits of `n`, with a `-` when `negative`.
 fn write_integer(out: &mut Vec<u8>, negative: bool, n: u128) {
     let mut digits = [0u8; 40];
     let mut at = digits.len();
     match u64::try_from(n) {
-        // the common case, without 128-bit division
-        Ok(mut n) => loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
+        // the common case, without 128-bit division, two digits at a time
+        Ok(mut n) => {
+            while n >= 100 {
+                let pair = (n % 100) as usize * 2;
+                n /= 100;
+                at -= 2;
+                digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
             }
-        },
+            if n >= 10 {
+                let pair = n as usize * 2;
+                at -= 2;
+                digits[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+            } else {
+                at -= 1;
+                digits[at] = b'0' + n as u8;
+            }
+        }
         Err(_) => {
             let mut n = n;
             while n > 0 {
@@ -534,9 +573,7 @@ impl ser::SerializeMap for Compound<'_, '_> {
         self.comma();
         key.serialize(KeyWriter {
             writer: &mut *self.writer,
-        })?;
-        self.writer.out.push(b':');
-        Ok(())
+        })
     }
 
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
@@ -558,8 +595,7 @@ impl ser::SerializeStruct for Compound<'_, '_> {
         value: &T,
     ) -> Result<(), Error> {
         self.comma();
-        write_str(self.writer.out, key);
-        self.writer.out.push(b':');
+        write_key(self.writer.out, key);
         value.serialize(&mut *self.writer)
     }
 
@@ -585,8 +621,9 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
     }
 }
 
-/// Writes a map key: a string as itself; a number, `bool` or `char` as a
-/// string, as `serde_json` does; anything else is an error.
+/// Writes a map key and its colon: a string as itself; a number, `bool`
+/// or `char` as a string, as `serde_json` does; anything else is an
+/// error.
 struct KeyWriter<'w, 'a> {
     writer: &'w mut Writer<'a>,
 }
@@ -604,7 +641,7 @@ impl KeyWriter<'_, '_> {
     fn quoted(self, v: impl Integer) -> Result<(), Error> {
         self.writer.out.push(b'"');
         self.writer.integer(v);
-        self.writer.out.push(b'"');
+        self.writer.out.extend_from_slice(b"\":");
         Ok(())
     }
 
@@ -619,6 +656,7 @@ impl KeyWriter<'_, '_> {
             .get(1..json.len().saturating_sub(b":null}".len()))
             .ok_or_else(|| Error("key must be a string".to_owned()))?;
         self.writer.out.extend_from_slice(key);
+        self.writer.out.push(b':');
         Ok(())
     }
 }
@@ -670,17 +708,17 @@ impl ser::Serializer for KeyWriter<'_, '_> {
     type SerializeStructVariant = ser::Impossible<(), Error>;
 
     fn serialize_str(self, v: &str) -> Result<(), Error> {
-        write_str(self.writer.out, v);
+        write_key(self.writer.out, v);
         Ok(())
     }
 
     fn serialize_char(self, v: char) -> Result<(), Error> {
-        write_str(self.writer.out, v.encode_utf8(&mut [0; 4]));
+        write_key(self.writer.out, v.encode_utf8(&mut [0; 4]));
         Ok(())
     }
 
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
-        write_str(self.writer.out, if v { "true" } else { "false" });
+        write_key(self.writer.out, if v { "true" } else { "false" });
         Ok(())
     }
 
@@ -877,6 +915,19 @@ mod tests {
         keys.insert(true, 1);
         keys.insert(false, 2);
         same_as_serde_json(&keys);
+        let mut keys = BTreeMap::new();
+        keys.insert('"', 1);
+        keys.insert('k', 2);
+        same_as_serde_json(&keys);
+        let mut keys = BTreeMap::new();
+        keys.insert("a key longer than the thirty bytes of the stack", 1);
+        keys.insert("tab\tkey", 2);
+        keys.insert("", 3);
+        same_as_serde_json(&keys);
+        for n in [0u64, 9, 10, 99, 100, 101, 999, 1000, 65_535, u64::MAX] {
+            same_as_serde_json(&n);
+            same_as_serde_json(&(n as i64).wrapping_neg());
+        }
         same_as_serde_json(&u128::MAX);
         same_as_serde_json(&i128::MIN);
     }
