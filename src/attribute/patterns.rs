@@ -950,8 +950,19 @@ fn subject_first(text: &str, toks: &[Tok]) -> Option<Span> {
                 break;
             } else if is_capitalised(w) || is_role(t) {
                 kept = i + 1;
-            } else if !(w == "of" || toks[i..].iter().take(2).any(is_role)) {
-                break;
+            } else {
+                // "Republican presidential front-runner Donald Trump": a
+                // modifier before more of the name.
+                let modifier = !is_verb_like(w, false)
+                    && !lex.words.is_stop(w)
+                    && !lex.words.is_determiner(w)
+                    && toks[i + 1..]
+                        .iter()
+                        .take(2)
+                        .any(|t| t.word && is_capitalised(t.text(text)));
+                if w != "of" && !toks[i..].iter().take(2).any(is_role) && !modifier {
+                    break;
+                }
             }
         }
         kept
@@ -1257,17 +1268,27 @@ fn headline_verb(text: &str, window: Span, words_after: bool) -> Option<Found> {
 /// quotations inside it are the named speaker's. `line` is the sentence.
 fn headline_tail(text: &str, line: Span) -> Option<Found> {
     let toks = tokens(text, line);
-    let mut end = toks.len();
-    while end > 0 && !toks[end - 1].word {
-        end -= 1;
+    let comma = toks.iter().rposition(|t| t.text(text) == ",")?;
+    let mut tail = &toks[comma + 1..];
+    // A closing mark after the comma: `…, this is it,” Lee said.`
+    while tail.first().is_some_and(|t| !t.word) {
+        tail = &tail[1..];
     }
-    let verb = toks.get(end.checked_sub(1)?)?;
+    // The name, then its verb, then perhaps an addressee ("…, Howard
+    // Dean Tells Convention").
+    let k = (1..tail.len().min(HEADLINE_NAME_WORDS + 3))
+        .find(|&k| tail[k].word && verb_lemma(&tail[k].text(text).to_lowercase()).is_some())?;
+    let verb = tail[k];
     let lemma = verb_lemma(&verb.text(text).to_lowercase())?;
-    let comma = toks[..end - 1].iter().rposition(|t| t.text(text) == ",")?;
-    let name = &toks[comma + 1..end - 1];
-    let named = !name.is_empty()
-        && name.len() <= HEADLINE_NAME_WORDS + 2
-        && name.iter().all(|t| !t.word || is_capitalised(t.text(text)));
+    let name = &tail[..k];
+    let rest_ok = tail[k + 1..].iter().all(|t| {
+        let w = t.text(text);
+        !t.word || is_capitalised(w) || lexicon().words.is_stop(w) || w.len() <= 3
+    });
+    let named = rest_ok
+        && tail[k + 1..].iter().filter(|t| t.word).count() <= HEADLINE_NAME_WORDS
+        && name.iter().all(|t| !t.word || is_capitalised(t.text(text)))
+        && name.first().is_some_and(|t| t.word);
     named.then(|| Found {
         speaker: span_of(name),
         cue: Some((verb.span, lemma.to_owned())),
@@ -3322,5 +3343,21 @@ mod tests {
         assert_first_speaker("They said he’d asked his “people” to help.", "he");
         let w = who("Roe coined a phrase, “tax dodgers,” to describe those who left.");
         assert_ne!(w[0].0, "to");
+    }
+
+    #[test]
+    fn headline_tails_with_an_addressee_and_names_with_modifiers() {
+        let w =
+            who("Taxes Are ‘A Scandal,’ Jane Doe Tells Party Congress\n\nThe vote is on Monday.");
+        assert_eq!((w[0].0.as_str(), w[0].1.as_str()), ("Jane Doe", "Tells"));
+        assert_first_speaker(
+            "Republican presidential hopeful Jane Doe praised her aide as a “very decent man” on Monday.",
+            "Republican presidential hopeful Jane Doe",
+        );
+        // A verb after a name ends it, even before another name.
+        assert_first_speaker(
+            "Jane Doe praised Tom Hale as a “very decent man” on Monday.",
+            "Jane Doe",
+        );
     }
 }
