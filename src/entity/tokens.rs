@@ -70,7 +70,9 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
     // about one word in six bytes of news text
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
     // Each distinct lower-case word: its number and classes.
-    let mut seen: FxHashMap<SmolStr, (u32, WordClass)> = FxHashMap::default();
+    // (about one distinct word in twenty bytes)
+    let mut seen: FxHashMap<SmolStr, (u32, WordClass)> =
+        FxHashMap::with_capacity_and_hasher(text.len() / 20, Default::default());
     let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
@@ -119,7 +121,12 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         let dot = after.starts_with('.');
         let between = &text[prev_end..start];
         let prev = out.last();
+        // The usual gap, one space: joined to any word before it.
+        let space = between == " ";
         let joined = prev.is_some_and(|p| {
+            if space {
+                return true;
+            }
             let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
                 between.strip_prefix('.').unwrap_or(between)
             } else {
@@ -135,10 +142,12 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
             next_sentence += 1;
             initial = true;
         }
-        let sentence_start = initial || prev.is_none() || between.contains('\n');
+        let sentence_start = initial || prev.is_none() || !space && between.contains('\n');
         if !initial {
             initial = prev.is_none()
-                || between.contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
+                || !space
+                    && between
+                        .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
         }
         let text_word = &text[start..span_end];
         let found = if text_word.is_ascii() {
