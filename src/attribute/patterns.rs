@@ -424,10 +424,10 @@ fn is_relative_pronoun(w: &str) -> bool {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "he" | "she" | "they" | "i" | "we" | "it" | "you"
-    )
+    // No letter outside ASCII lower-cases into these words.
+    ["he", "she", "they", "i", "we", "it", "you"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// The subject of the verb at `verb`: the clause before it, skipping

@@ -945,7 +945,22 @@ fn after_preposition(text: &str, pos: usize) -> bool {
 
 /// The look-up key of an entity of `kind` called `name`.
 fn entity_key(kind: SpeakerKind, name: &str) -> String {
-    format!("{kind:?}:{}", name.to_lowercase())
+    let kind = match kind {
+        SpeakerKind::Person => "Person",
+        SpeakerKind::Organisation => "Organisation",
+        SpeakerKind::Group => "Group",
+    };
+    let mut key = String::with_capacity(kind.len() + 1 + name.len());
+    key.push_str(kind);
+    key.push(':');
+    if name.is_ascii() {
+        let start = key.len();
+        key.push_str(name);
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.push_str(&name.to_lowercase());
+    }
+    key
 }
 
 /// Merges quotation spans into sorted, disjoint spans.
