@@ -28,6 +28,15 @@ pub(crate) struct Phrase {
     pub role: PhraseRole,
 }
 
+/// What a word can start: a multi-word cue, a reporting verb, or both.
+#[derive(Debug, Default)]
+struct CueWord {
+    /// Indices into `phrases` of those starting with it, longest first.
+    phrases: Vec<usize>,
+    /// Its lemma when it is a reporting verb.
+    lemma: Option<String>,
+}
+
 /// Small word classes used to find noun-phrase edges.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {
@@ -51,8 +60,9 @@ pub(crate) struct Lexicon {
     pub verbs: FxHashMap<String, String>,
     /// Multi-word cues, longest first.
     pub phrases: Vec<Phrase>,
-    /// Indices into `phrases` by first word, in the same order.
-    phrases_by_first: FxHashMap<String, Vec<usize>>,
+    /// Every verb form and first word of a phrase, with both answers,
+    /// so that a cue takes one look-up.
+    cue_words: FxHashMap<String, CueWord>,
     /// Word classes.
     pub words: WordClasses,
 }
@@ -140,10 +150,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 _ => {}
             }
         }
+        let mut cue_words: FxHashMap<String, CueWord> = FxHashMap::default();
+        for (first, ks) in &phrases_by_first {
+            cue_words.entry(first.clone()).or_default().phrases = ks.clone();
+        }
+        for (form, lemma) in &verbs {
+            cue_words.entry(form.clone()).or_default().lemma = Some(lemma.clone());
+        }
         Lexicon {
             verbs,
             phrases,
-            phrases_by_first,
+            cue_words,
             words,
         }
     })
@@ -151,10 +168,21 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 
 impl Lexicon {
     /// The multi-word cues whose first word is `word` (ignoring ASCII
-    /// case), longest first.
-    pub(crate) fn phrases_starting(&self, word: &str) -> impl Iterator<Item = &Phrase> {
-        let found = grammar::with_ascii_lower(word, |w| self.phrases_by_first.get(w));
-        found.into_iter().flatten().map(|&k| &self.phrases[k])
+    /// case), longest first, and the lemma of `word` when it is a
+    /// reporting verb as written (see [`verb_lemma`]): one look-up.
+    pub(crate) fn cue_word(&self, word: &str) -> (impl Iterator<Item = &Phrase>, Option<&str>) {
+        let mut lowered = false;
+        let found = grammar::with_ascii_lower(word, |w| {
+            lowered = w.len() == word.len() && w != word;
+            self.cue_words.get(w)
+        });
+        // Verb forms are lower case: a word with a capital is none.
+        let verb = !lowered && !word.chars().next().is_some_and(char::is_uppercase);
+        let lemma = found.filter(|_| verb).and_then(|c| c.lemma.as_deref());
+        let phrases = found
+            .into_iter()
+            .flat_map(|c| c.phrases.iter().map(|&k| &self.phrases[k]));
+        (phrases, lemma)
     }
 }
 
@@ -237,6 +265,36 @@ mod tests {
         assert_eq!(verb_lemma("said"), Some("say"));
         assert_eq!(verb_lemma("tweeted"), Some("tweet"));
         assert_eq!(verb_lemma("State"), None);
+    }
+
+    #[test]
+    fn one_look_up_answers_phrases_and_verbs() {
+        let lex = lexicon();
+        for word in [
+            "said",
+            "Said",
+            "saiD",
+            "according",
+            "According",
+            "told",
+            "x",
+            "",
+        ] {
+            let (phrases, lemma) = lex.cue_word(word);
+            let want: Vec<&str> = lex
+                .phrases
+                .iter()
+                .filter(|p| {
+                    p.words
+                        .first()
+                        .is_some_and(|f| f.eq_ignore_ascii_case(word))
+                })
+                .map(|p| p.lemma.as_str())
+                .collect();
+            let got: Vec<&str> = phrases.map(|p| p.lemma.as_str()).collect();
+            assert_eq!(got, want, "{word}");
+            assert_eq!(lemma, verb_lemma(word), "{word}");
+        }
     }
 
     #[test]

@@ -163,7 +163,8 @@ fn is_nominal_cue(text: &str, toks: &[Tok], i: usize) -> bool {
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let lex = lexicon();
     let first = toks.get(i).filter(|t| t.word).map_or("", |t| t.text(text));
-    for p in lex.phrases_starting(first) {
+    let (phrases, lemma) = lex.cue_word(first);
+    for p in phrases {
         let n = p.words.len();
         if i + n <= toks.len()
             && toks[i..i + n]
@@ -184,7 +185,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
         return None;
     }
     let word = t.text(text);
-    let lemma = verb_lemma(word)?;
+    let lemma = lemma?;
     // "the alleged", "an estimated": adjectives after an article.
     if word.ends_with("ed") && is_nominal_cue(text, toks, i) {
         return None;
@@ -430,10 +431,10 @@ fn is_relative_pronoun(w: &str) -> bool {
 }
 
 fn is_pronoun(w: &str) -> bool {
-    matches!(
-        w.to_lowercase().as_str(),
-        "he" | "she" | "they" | "i" | "we" | "it" | "you"
-    )
+    // No letter outside ASCII lower-cases into these words.
+    ["he", "she", "they", "i", "we", "it", "you"]
+        .iter()
+        .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// The subject of the verb at `verb`: the clause before it, skipping

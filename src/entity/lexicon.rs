@@ -74,33 +74,37 @@ pub(crate) struct Phrases<V> {
     map: FxHashMap<String, V>,
     /// The first word of every phrase, to reject most words at once.
     first_words: FxHashSet<String>,
+    /// Every proper prefix of a phrase, in whole words ("secretary of"
+    /// for "secretary of state"): a longer match is possible only after
+    /// one of these.
+    prefixes: FxHashSet<String>,
     /// The most words any phrase has.
     pub max_words: usize,
-}
-
-impl<V> Default for Phrases<V> {
-    fn default() -> Self {
-        Phrases {
-            map: FxHashMap::default(),
-            first_words: FxHashSet::default(),
-            max_words: 0,
-        }
-    }
+    /// This table's bit in [`WordClass::starts`].
+    bit: u8,
 }
 
 impl<V> Phrases<V> {
+    fn new(bit: u8) -> Self {
+        Phrases {
+            map: FxHashMap::default(),
+            first_words: FxHashSet::default(),
+            prefixes: FxHashSet::default(),
+            max_words: 0,
+            bit,
+        }
+    }
+
     fn insert(&mut self, phrase: &str, value: V) {
         let key = normalise_phrase(phrase);
-        self.note_first_word(&key);
-        self.max_words = self.max_words.max(key.split(' ').count());
+        self.note_words(&key);
         self.map.entry(key).or_insert(value);
     }
 
     /// Inserts, or merges into the entry already there.
     fn upsert(&mut self, phrase: &str, value: V, merge: impl FnOnce(&mut V, V)) {
         let key = normalise_phrase(phrase);
-        self.note_first_word(&key);
-        self.max_words = self.max_words.max(key.split(' ').count());
+        self.note_words(&key);
         match self.map.get_mut(&key) {
             Some(old) => merge(old, value),
             None => {
@@ -109,9 +113,13 @@ impl<V> Phrases<V> {
         }
     }
 
-    fn note_first_word(&mut self, key: &str) {
+    fn note_words(&mut self, key: &str) {
         let first = key.split(' ').next().unwrap_or("");
         self.first_words.insert(first.to_owned());
+        self.max_words = self.max_words.max(key.split(' ').count());
+        for (i, _) in key.match_indices(' ') {
+            self.prefixes.insert(key[..i].to_owned());
+        }
     }
 
     /// True when some phrase starts with this (normalised) word.
@@ -119,10 +127,51 @@ impl<V> Phrases<V> {
         self.first_words.contains(word)
     }
 
+    /// True when the word class says some phrase starts with its word
+    /// (the word with any trailing dots removed).
+    pub fn starts_with_class(&self, class: &WordClass) -> bool {
+        class.starts & self.bit != 0
+    }
+
+    /// True when some phrase is longer than `key` and starts with its
+    /// words.
+    pub fn extends(&self, key: &str) -> bool {
+        self.prefixes.contains(key)
+    }
+
     /// The value of the phrase made of `words` (already normalised).
     pub fn get(&self, key: &str) -> Option<&V> {
         self.map.get(key)
     }
+}
+
+/// The bits of [`WordClass::starts`], one for each phrase table.
+const TITLES_BIT: u8 = 1;
+const NOT_NAMES_BIT: u8 = 2;
+const ORGS_BIT: u8 = 4;
+
+/// Everything the lexicon says about one lower-case word: the answers
+/// to every single-word look-up the scan makes, computed once for each
+/// distinct word of a document.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct WordClass {
+    /// Its entry in `pronouns.txt`.
+    pub pronoun: Option<Pronoun>,
+    /// Its entry in `not-names.txt`.
+    pub not_name: Option<NotName>,
+    /// A group noun ("analysts").
+    pub group: bool,
+    /// A capitalised organisation head, as written ("Ministry").
+    pub org_head: bool,
+    /// The same with trailing dots removed ("Dept." → "dept").
+    pub org_head_word: bool,
+    /// A lower-case organisation head after "the" ("the ministry").
+    pub org_lower_head: bool,
+    /// A known first name.
+    pub first_name: bool,
+    /// The phrase tables some phrase of which starts with the word,
+    /// trailing dots removed.
+    pub starts: u8,
 }
 
 /// Lower case, trailing dots of each word removed, single spaces.
@@ -145,7 +194,7 @@ pub(crate) fn normalise_phrase(phrase: &str) -> String {
 }
 
 /// All the entity module's lexicons.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Lexicon {
     pub titles: Phrases<Title>,
     pub pronouns: FxHashMap<String, Pronoun>,
@@ -159,6 +208,9 @@ pub(crate) struct Lexicon {
     pub first_names: FxHashMap<String, Gender>,
     /// Prepositions: a mention after one is seldom a subject.
     pub prepositions: FxHashSet<String>,
+    /// The classes of every word that has any, from all the tables
+    /// above: one look-up answers them all.
+    classes: FxHashMap<String, WordClass>,
 }
 
 const TITLES: &str = include_str!("../../grammar/titles.txt");
@@ -175,8 +227,53 @@ pub(crate) fn lexicon() -> &'static Lexicon {
 }
 
 impl Lexicon {
+    /// The classes of `key`, a lower-case word.
+    pub(crate) fn classify(&self, key: &str) -> WordClass {
+        if key.ends_with('.') {
+            // Some answers are for the word without its dots.
+            return self.classify_slow(key);
+        }
+        self.classes.get(key).copied().unwrap_or_default()
+    }
+
+    /// The classes of `key`, a lower-case word, from each table in turn.
+    fn classify_slow(&self, key: &str) -> WordClass {
+        let word = key.trim_end_matches('.');
+        let mut starts = 0;
+        for (phrases_start, bit) in [
+            (self.titles.starts_with_word(word), TITLES_BIT),
+            (self.not_names.starts_with_word(word), NOT_NAMES_BIT),
+            (self.orgs.starts_with_word(word), ORGS_BIT),
+        ] {
+            if phrases_start {
+                starts |= bit;
+            }
+        }
+        WordClass {
+            pronoun: self.pronouns.get(key).copied(),
+            not_name: self.not_names.get(key).copied(),
+            group: self.groups.contains(key),
+            org_head: self.org_heads.contains(key),
+            org_head_word: self.org_heads.contains(word),
+            org_lower_head: self.org_lower_heads.contains(key),
+            first_name: self.first_names.contains_key(key),
+            starts,
+        }
+    }
+
     fn parse() -> Lexicon {
-        let mut lex = Lexicon::default();
+        let mut lex = Lexicon {
+            titles: Phrases::new(TITLES_BIT),
+            pronouns: FxHashMap::default(),
+            not_names: Phrases::new(NOT_NAMES_BIT),
+            org_heads: FxHashSet::default(),
+            org_lower_heads: FxHashSet::default(),
+            orgs: Phrases::new(ORGS_BIT),
+            groups: FxHashSet::default(),
+            first_names: FxHashMap::default(),
+            prepositions: FxHashSet::default(),
+            classes: FxHashMap::default(),
+        };
         for entry in entries(TITLES) {
             let f: Vec<&str> = fields(entry).collect();
             let title = Title {
@@ -241,6 +338,25 @@ impl Lexicon {
                 lex.first_names.insert(f[0].to_lowercase(), g);
             }
         }
+        // Every word that any table above answers for: single words of
+        // each table, and the first words of phrases.
+        let words: FxHashSet<&String> = lex
+            .pronouns
+            .keys()
+            .chain(lex.not_names.map.keys())
+            .chain(&lex.groups)
+            .chain(&lex.org_heads)
+            .chain(&lex.org_lower_heads)
+            .chain(lex.first_names.keys())
+            .chain(&lex.titles.first_words)
+            .chain(&lex.not_names.first_words)
+            .chain(&lex.orgs.first_words)
+            .collect();
+        let classes = words
+            .into_iter()
+            .map(|w| (w.clone(), lex.classify_slow(w)))
+            .collect();
+        lex.classes = classes;
         lex
     }
 }
@@ -266,5 +382,28 @@ mod tests {
         assert!(lex.org_lower_heads.contains("ministry"));
         assert!(lex.groups.contains("analysts"));
         assert_eq!(lex.first_names.get("maria"), Some(&Gender::Female));
+    }
+
+    #[test]
+    fn one_look_up_answers_every_table() {
+        let lex = lexicon();
+        for word in [
+            "she",
+            "thursday",
+            "analysts",
+            "ministry",
+            "maria",
+            "secretary",
+            "white",
+        ] {
+            let fast = lex.classify(word);
+            let slow = lex.classify_slow(word);
+            assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{word}");
+        }
+        assert!(lex.classify("analysts").group);
+        assert!(lex.classify("ministry").org_head);
+        assert!(lex.titles.starts_with_class(&lex.classify("secretary")));
+        assert!(!lex.titles.starts_with_class(&lex.classify("banana")));
+        assert_eq!(lex.classify("thursday").not_name, Some(NotName::Time));
     }
 }

@@ -34,7 +34,7 @@
 mod lexicon;
 mod tokens;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 use crate::attribute::{Mention, Speaker, SpeakerKind};
@@ -42,7 +42,7 @@ use crate::segment::Sentence;
 use crate::span::Span;
 
 use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase};
-use tokens::{Token, tokenize};
+use tokens::{Token, Words, tokenize};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
@@ -254,8 +254,8 @@ impl Entities {
     pub(crate) fn build(text: &str, sentences: &[Sentence], quotations: &[Span]) -> Self {
         let lex = lexicon();
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-        let tokens = tokenize(text, &sentence_starts);
-        let found = coordinate(text, scan(text, &tokens, lex));
+        let words = tokenize(text, &sentence_starts, lex);
+        let found = coordinate(text, scan(text, &words, lex));
         let quotes = merge_spans(quotations);
         // Sentences wholly inside quotations do not count as distance.
         let mut narrative = Vec::with_capacity(sentences.len());
@@ -951,7 +951,22 @@ fn after_preposition(text: &str, pos: usize) -> bool {
 
 /// The look-up key of an entity of `kind` called `name`.
 fn entity_key(kind: SpeakerKind, name: &str) -> String {
-    format!("{kind:?}:{}", name.to_lowercase())
+    let kind = match kind {
+        SpeakerKind::Person => "Person",
+        SpeakerKind::Organisation => "Organisation",
+        SpeakerKind::Group => "Group",
+    };
+    let mut key = String::with_capacity(kind.len() + 1 + name.len());
+    key.push_str(kind);
+    key.push(':');
+    if name.is_ascii() {
+        let start = key.len();
+        key.push_str(name);
+        key[start..].make_ascii_lowercase();
+    } else {
+        key.push_str(&name.to_lowercase());
+    }
+    key
 }
 
 /// Merges quotation spans into sorted, disjoint spans.
@@ -1012,7 +1027,7 @@ fn match_phrase<'l, V>(
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<(usize, &'l V)> {
     let max = phrases.max_words.min(end.saturating_sub(i));
-    if max == 0 || !phrases.starts_with_word(tokens[i].key.trim_end_matches('.')) {
+    if max == 0 || !phrases.starts_with_class(&tokens[i].class) {
         return None;
     }
     let mut key = String::new();
@@ -1029,6 +1044,9 @@ fn match_phrase<'l, V>(
         if let Some(v) = phrases.get(&key) {
             best = Some((n, v));
         }
+        if !phrases.extends(&key) {
+            break;
+        }
     }
     best
 }
@@ -1043,12 +1061,12 @@ fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t st
 
 /// A word that may modify a role or group noun ("senior", "Russian",
 /// "diplomatic"): not a determiner, function word, verb form or number.
-fn modifier(lex: &Lexicon, t: &Token) -> bool {
+fn modifier(t: &Token) -> bool {
     let key = t.key.as_str();
-    if is_determiner(key) || is_possessive_determiner(key) || lex.pronouns.contains_key(key) {
+    if is_determiner(key) || is_possessive_determiner(key) || t.class.pronoun.is_some() {
         return false;
     }
-    match lex.not_names.get(key) {
+    match t.class.not_name {
         Some(NotName::Demonym) | Some(NotName::Place) => return t.cap,
         Some(_) => return false,
         None => {}
@@ -1063,7 +1081,7 @@ fn modifier(lex: &Lexicon, t: &Token) -> bool {
 /// Walks back from token `i` over at most [`MODIFIERS_MAX_WORDS`] joined
 /// modifiers; returns the first token of the phrase and whether a
 /// determiner opens it (the determiner is then included).
-fn walk_back<'t>(lex: &Lexicon, tokens: &'t [Token], i: usize) -> (usize, Option<&'t str>) {
+fn walk_back(tokens: &[Token], i: usize) -> (usize, Option<&str>) {
     let mut first = i;
     for _ in 0..MODIFIERS_MAX_WORDS {
         if first == 0 || !tokens[first].joined || tokens[first - 1].poss {
@@ -1073,7 +1091,7 @@ fn walk_back<'t>(lex: &Lexicon, tokens: &'t [Token], i: usize) -> (usize, Option
         if is_determiner(&prev.key) {
             return (first - 1, Some(prev.key.as_str()));
         }
-        if !modifier(lex, prev) {
+        if !modifier(prev) {
             break;
         }
         first -= 1;
@@ -1116,21 +1134,20 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Finds all mentions, in document order.
-fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
-    // Capitalised words seen where a capital means something.
-    let mut named: FxHashMap<&str, ()> = FxHashMap::default();
+fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
+    let tokens = &words.tokens[..];
+    // Capitalised words seen where a capital means something, and words
+    // seen in lower case, by word number.
+    let mut named = vec![false; words.distinct];
+    let mut lower = vec![false; words.distinct];
     for t in tokens {
-        if t.cap && !t.initial {
-            named.insert(t.key.as_str(), ());
+        if t.cap {
+            named[t.word as usize] |= !t.initial;
+        } else {
+            lower[t.word as usize] = true;
         }
     }
-    let mut lower: FxHashSet<&str> = FxHashSet::default();
-    for t in tokens {
-        if !t.cap {
-            lower.insert(t.key.as_str());
-        }
-    }
-    let headline = headlines(text, tokens, lex);
+    let headline = headlines(text, tokens);
     let mut out: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1139,7 +1156,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some(p) = lex.pronouns.get(t.key.as_str())
+        if let Some(p) = t.class.pronoun
             && p.gender.is_some()
             && !p.plural
             && matches!(t.key.as_str(), "his" | "her")
@@ -1152,7 +1169,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i += 1;
             continue;
         }
-        if let Some(p) = lex.pronouns.get(t.key.as_str())
+        if let Some(p) = t.class.pronoun
             && p.personal
         {
             if matches!(t.key.as_str(), "he" | "she" | "they") {
@@ -1165,8 +1182,8 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i = scan_chunk(text, tokens, i, lex, &named, &lower, &mut out);
             continue;
         }
-        if lex.groups.contains(t.key.as_str()) {
-            let (mut first, _) = walk_back(lex, tokens, i);
+        if t.class.group {
+            let (mut first, _) = walk_back(tokens, i);
             // A possessor belongs to the group: "Obama's aides".
             if first > 0
                 && tokens[first].joined
@@ -1194,7 +1211,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             let before_name = tokens
                 .get(end)
                 .is_some_and(|u| u.joined && u.cap && !tokens[end - 1].poss);
-            let (mut first, mut det) = walk_back(lex, tokens, i);
+            let (mut first, mut det) = walk_back(tokens, i);
             if det.is_none()
                 && first > 0
                 && tokens[first].joined
@@ -1213,11 +1230,7 @@ fn scan(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<Found> {
             i = end;
             continue;
         }
-        if lex.org_lower_heads.contains(t.key.as_str())
-            && i > 0
-            && tokens[i].joined
-            && tokens[i - 1].key == "the"
-        {
+        if t.class.org_lower_head && i > 0 && tokens[i].joined && tokens[i - 1].key == "the" {
             let span = Span::new(tokens[i - 1].span.start, t.span.end);
             let mut f = found(
                 span,
@@ -1281,8 +1294,8 @@ fn scan_chunk(
     tokens: &[Token],
     i: usize,
     lex: &Lexicon,
-    named: &FxHashMap<&str, ()>,
-    lower: &FxHashSet<&str>,
+    named: &[bool],
+    lower: &[bool],
     out: &mut Vec<Found>,
 ) -> usize {
     // The chunk: capitalised words, with particles and "of" between them.
@@ -1293,7 +1306,7 @@ fn scan_chunk(
         !tokens[end - 1].poss
             || tokens
                 .get(end)
-                .is_some_and(|u| u.joined && u.cap && lex.org_heads.contains(u.key.as_str()))
+                .is_some_and(|u| u.joined && u.cap && u.class.org_head)
     };
     while end < tokens.len() && end - i < CHUNK_MAX_WORDS && goes_on(end) {
         let u = &tokens[end];
@@ -1325,9 +1338,9 @@ fn scan_chunk(
     // Function words capitalised at a sentence start.
     // and ordinary words the text also writes in lower case ("Were").
     while k < end
-        && (matches!(lex.not_names.get(&tokens[k].key), Some(NotName::Function))
-            || lower.contains(tokens[k].key.as_str())
-                && !lex.first_names.contains_key(tokens[k].key.as_str())
+        && (matches!(tokens[k].class.not_name, Some(NotName::Function))
+            || lower[tokens[k].word as usize]
+                && !tokens[k].class.first_name
                 && match_phrase(tokens, k, end, &lex.titles).is_none()
                 && match_phrase(tokens, k, end, &lex.orgs).is_none_or(|(n, _)| n < 2)
                 && match_phrase(tokens, k, end, &lex.not_names).is_none_or(|(n, _)| n < 2))
@@ -1375,7 +1388,7 @@ fn scan_chunk(
             continue;
         }
         // A group word before a name ("Republicans David Jolly").
-        if k + 1 < end && lex.groups.contains(t.key.as_str()) {
+        if k + 1 < end && t.class.group {
             k += 1;
             continue;
         }
@@ -1401,13 +1414,12 @@ fn scan_chunk(
     }
     let name_from = inner.map_or(k, |(j, n, _)| j + n);
     let org_like = name_from < end
-        && ((name_from..end).any(|j| {
-            lex.org_heads.contains(tokens[j].key.trim_end_matches('.'))
-                && (j + 1 == end || tokens[j + 1].key == "of")
-        }) || lex
-            .orgs
-            .get(&normalise_phrase(words_text(text, tokens, name_from, end)))
-            .is_some());
+        && ((name_from..end)
+            .any(|j| tokens[j].class.org_head_word && (j + 1 == end || tokens[j + 1].key == "of"))
+            || lex
+                .orgs
+                .get(&normalise_phrase(words_text(text, tokens, name_from, end)))
+                .is_some());
     if !org_like && k < end {
         if let Some((j, n, title)) = inner {
             gender = gender.or(title.gender);
@@ -1428,10 +1440,10 @@ fn scan_chunk(
         let cut = (k + 1..end).find(|&j| {
             let key = tokens[j].key.as_str();
             key == "of"
-                || matches!(lex.not_names.get(key), Some(NotName::Function))
+                || matches!(tokens[j].class.not_name, Some(NotName::Function))
                 || tokens[j].cap
-                    && lower.contains(key)
-                    && !lex.first_names.contains_key(key)
+                    && lower[tokens[j].word as usize]
+                    && !tokens[j].class.first_name
                     && !is_connector(key)
         });
         if let Some(j) = cut {
@@ -1444,7 +1456,7 @@ fn scan_chunk(
     if k >= end {
         // Only a title ("the President said"): a role noun.
         if !roles.is_empty() && !honorific {
-            let (first, det) = walk_back(lex, tokens, i);
+            let (first, det) = walk_back(tokens, i);
             if det == Some("the") {
                 out.push(role_mention(text, tokens, first..end, roles, gender));
             }
@@ -1460,9 +1472,8 @@ fn scan_chunk(
     };
     let name_key = normalise_phrase(name_text);
     let single = end - k == 1;
-    let first_key = tokens[k].key.as_str();
     // Groups written with a capital ("Republicans").
-    if single && lex.groups.contains(first_key) {
+    if single && tokens[k].class.group {
         out.push(found(
             tokens[k].span,
             MentionKind::Group,
@@ -1476,11 +1487,11 @@ fn scan_chunk(
     let (cue_start, org_cue) = org_cue_before(tokens, i, lex);
     let heads: Vec<String> = (k..end)
         .filter(|&j| {
-            lex.org_heads.contains(tokens[j].key.trim_end_matches('.'))
+            tokens[j].class.org_head_word
                 && (j + 1 == end
                     || tokens[j + 1].key == "of"
                     || (j + 1..end)
-                        .all(|l| matches!(lex.not_names.get(&tokens[l].key), Some(NotName::Place))))
+                        .all(|l| matches!(tokens[l].class.not_name, Some(NotName::Place))))
         })
         .map(|j| tokens[j].key.trim_end_matches('.').to_owned())
         .collect();
@@ -1519,9 +1530,9 @@ fn scan_chunk(
         return resume;
     }
     // Places, times and demonyms alone are not people.
-    let all_not_names = (k..end).all(|j| lex.not_names.get(&tokens[j].key).is_some())
+    let all_not_names = (k..end).all(|j| tokens[j].class.not_name.is_some())
         || lex.not_names.get(&name_key).is_some()
-        || lex.not_names.get(&tokens[end - 1].key) == Some(&NotName::PlaceWord);
+        || tokens[end - 1].class.not_name == Some(NotName::PlaceWord);
     if all_not_names {
         return resume;
     }
@@ -1541,8 +1552,8 @@ fn scan_chunk(
         && tokens[k].initial
         && desc_start.is_none()
         && !honorific
-        && !named.contains_key(first_key)
-        && !lex.first_names.contains_key(first_key)
+        && !named[tokens[k].word as usize]
+        && !tokens[k].class.first_name
     {
         return resume;
     }
@@ -1591,7 +1602,7 @@ fn scan_chunk(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
+fn headlines(text: &str, tokens: &[Token]) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut start = 0;
     while start < tokens.len() {
@@ -1606,7 +1617,7 @@ fn headlines(text: &str, tokens: &[Token], lex: &Lexicon) -> Vec<bool> {
                 t.cap
                     || !(is_connector(&t.key)
                         || is_determiner(&t.key)
-                        || matches!(lex.not_names.get(&t.key), Some(NotName::Function))
+                        || matches!(t.class.not_name, Some(NotName::Function))
                         || matches!(t.key.as_str(), "in" | "on" | "at" | "as" | "is"))
             })
             .count();
@@ -1662,7 +1673,7 @@ fn org_cue_before(tokens: &[Token], i: usize, lex: &Lexicon) -> (Option<usize>, 
         if let Some((m, OrgWord::Cue)) = match_phrase(tokens, a, i, &lex.orgs)
             && a + m == i
         {
-            let (first, _) = walk_back(lex, tokens, a);
+            let (first, _) = walk_back(tokens, a);
             let first = if is_determiner(&tokens[first].key) {
                 first + 1
             } else {
@@ -1694,7 +1705,7 @@ fn role_before(
             && a + m == i
             && !title.honorific
         {
-            let (first, _) = walk_back(lex, tokens, a);
+            let (first, _) = walk_back(tokens, a);
             let first = if is_determiner(&tokens[first].key) {
                 first + 1
             } else {
@@ -1726,7 +1737,7 @@ fn appositive(
     }
     let opener = is_determiner(&next.key)
         || match_phrase(tokens, end, tokens.len(), &lex.titles).is_some()
-        || matches!(lex.not_names.get(&next.key), Some(NotName::Demonym));
+        || matches!(next.class.not_name, Some(NotName::Demonym));
     if !opener {
         return None;
     }
@@ -1738,7 +1749,7 @@ fn appositive(
             break;
         }
         // A verb makes it a clause, not a description.
-        if matches!(lex.not_names.get(&tokens[j].key), Some(NotName::Verb)) {
+        if matches!(tokens[j].class.not_name, Some(NotName::Verb)) {
             return None;
         }
         if j > end && matches!(tokens[j].key.as_str(), "who" | "which" | "that") {

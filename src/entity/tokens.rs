@@ -1,7 +1,9 @@
 //! Words with their byte spans, found in one linear scan.
 
+use rustc_hash::FxHashMap;
 use smol_str::SmolStr;
 
+use super::lexicon::{Lexicon, WordClass};
 use crate::grammar;
 use crate::span::Span;
 
@@ -18,6 +20,10 @@ pub(crate) struct Token {
     pub full_end: usize,
     /// Lower case form of the word, without possessive.
     pub key: SmolStr,
+    /// The number of `key` among the document's distinct words.
+    pub word: u32,
+    /// What the lexicon says about `key`.
+    pub class: WordClass,
     /// Starts with an upper-case letter.
     pub cap: bool,
     /// Ends with `'s`, `’s` or `s'`.
@@ -38,30 +44,52 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '&')
 }
 
+/// The char at byte `i` of `text`, which must be a char boundary.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match *text.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => text.get(i..)?.chars().next(),
+    }
+}
+
+/// The words of one document, with the lexicon classes of each distinct
+/// word looked up once.
+#[derive(Debug, Default)]
+pub(crate) struct Words {
+    /// The words in order.
+    pub tokens: Vec<Token>,
+    /// How many distinct lower-case words there are ([`Token::word`]
+    /// is below this).
+    pub distinct: usize,
+}
+
 /// Splits `text` into words. `sentence_starts` are the byte offsets where
 /// sentences begin, in order.
-pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
+pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> Words {
     // about one word in six bytes of news text
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    let mut chars = text.char_indices().peekable();
+    // Each distinct lower-case word: its number and classes.
+    // (about one distinct word in twenty bytes)
+    let mut seen: FxHashMap<SmolStr, (u32, WordClass)> =
+        FxHashMap::with_capacity_and_hasher(text.len() / 20, Default::default());
+    let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
-    while let Some((start, c)) = chars.next() {
+    while let Some(c) = char_at(text, pos) {
+        let start = pos;
+        pos += c.len_utf8();
         if !c.is_alphanumeric() {
             continue;
         }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, d)) = chars.peek() {
+        let mut end = pos;
+        while let Some(d) = char_at(text, pos) {
+            let next = pos + d.len_utf8();
             if d.is_alphanumeric() {
-                end = i + d.len_utf8();
-                chars.next();
-            } else if is_joiner(d)
-                && text[i + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric)
-            {
-                chars.next();
+                end = next;
+                pos = next;
+            } else if is_joiner(d) && char_at(text, next).is_some_and(char::is_alphanumeric) {
+                pos = next;
             } else {
                 break;
             }
@@ -72,10 +100,12 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
         let word = &text[start..end];
         let mut span_end = end;
         let mut poss = false;
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
-                span_end = end - suffix.len();
-                poss = true;
+        if word.ends_with(['s', 'S']) {
+            for suffix in ["'s", "’s", "'S", "’S"] {
+                if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
+                    span_end = end - suffix.len();
+                    poss = true;
+                }
             }
         }
         let after = &text[end..];
@@ -91,7 +121,12 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
         let dot = after.starts_with('.');
         let between = &text[prev_end..start];
         let prev = out.last();
+        // The usual gap, one space: joined to any word before it.
+        let space = between == " ";
         let joined = prev.is_some_and(|p| {
+            if space {
+                return true;
+            }
             let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
                 between.strip_prefix('.').unwrap_or(between)
             } else {
@@ -107,16 +142,34 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
             next_sentence += 1;
             initial = true;
         }
-        let sentence_start = initial || prev.is_none() || between.contains('\n');
+        let sentence_start = initial || prev.is_none() || !space && between.contains('\n');
         if !initial {
             initial = prev.is_none()
-                || between.contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
+                || !space
+                    && between
+                        .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
         }
         let text_word = &text[start..span_end];
+        let found = if text_word.is_ascii() {
+            grammar::with_ascii_lower(text_word, |w| seen.get_key_value(w))
+        } else {
+            seen.get_key_value(text_word.to_lowercase().as_str())
+        };
+        let (key, (word, class)) = match found {
+            Some((key, &entry)) => (key.clone(), entry),
+            None => {
+                let key = grammar::lower_key(text_word);
+                let entry = (seen.len() as u32, lex.classify(&key));
+                seen.insert(key.clone(), entry);
+                (key, entry)
+            }
+        };
         out.push(Token {
             span: Span::new(start, span_end),
             full_end: end,
-            key: grammar::lower_key(text_word),
+            key,
+            word,
+            class,
             cap: text_word.starts_with(char::is_uppercase),
             poss,
             dot,
@@ -126,7 +179,10 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
         });
         prev_end = end;
     }
-    out
+    Words {
+        tokens: out,
+        distinct: seen.len(),
+    }
 }
 
 /// Words whose dot does not end a sentence: initials, short
@@ -139,12 +195,13 @@ fn abbreviation_like(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lexicon::lexicon;
     use super::*;
 
     #[test]
     fn words_keep_possessives_and_initials() {
         let text = "Harsh V. Pant met O'Neill's aide. Blinken’s team";
-        let toks = tokenize(text, &[0, 34]);
+        let toks = tokenize(text, &[0, 34], lexicon()).tokens;
         let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(
             words,
@@ -160,7 +217,7 @@ mod tests {
     #[test]
     fn long_runs_never_panic() {
         let text = "é".repeat(200) + "-'.x";
-        let toks = tokenize(&text, &[0]);
+        let toks = tokenize(&text, &[0], lexicon()).tokens;
         assert!(!toks.is_empty());
         for t in toks {
             assert!(text.get(t.span.start..t.span.end).is_some());
