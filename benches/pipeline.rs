@@ -42,6 +42,7 @@ const SCALING_SIZES: [usize; 5] = [1_000, 10_000, 100_000, 1_000_000, 10_000_000
 const PATHOLOGICAL: &[(&str, &str)] = &[
     ("unbalanced opening marks", "“word "),
     ("unbalanced straight quotes", "\"word "),
+    ("title-case quotations", "\"Word Word,\" Word Word "),
     ("nested quotations", "“‘«"),
     ("nested parentheses", "(("),
     ("periods only", "."),

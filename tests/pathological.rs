@@ -187,4 +187,10 @@ fn degenerate_texts() {
     );
     survives("newlines", &"\n".repeat(300_000));
     survives("ellipses", &repeat_to("Well… “so…” ", 300_000));
+    // One paragraph of closed quotations in title case: each one's
+    // headline check must not read the rest of the paragraph.
+    survives(
+        "title-case quotations",
+        &repeat_to("\"Word Word,\" Word Word ", 300_000),
+    );
 }

@@ -1589,6 +1589,10 @@ fn speaker_of_cue(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
     }
 }
 
+/// How far after a quotation the headline patterns read the rest of its
+/// line: as long as the longest headline.
+const HEADLINE_REST_BYTES: usize = 200;
+
 /// How many tokens may separate a reporting verb from the comma before a
 /// participle that continues it (`Doe said on Friday, adding …`).
 const PARTICIPLE_GAP: usize = 4;
@@ -2432,28 +2436,36 @@ pub(crate) fn attribute(
         // that clause's subject, before any inheritance.
         let own_sentence = q.closed && sentence.is_none_or(|s| before_window.start <= s.span.start);
         let heading = para.is_some_and(|p| p.kind == ParagraphKind::Heading);
-        let rest = Span::new(q.span.end, pend.max(q.span.end)).text(text);
-        let words_after = rest.contains(char::is_alphabetic);
+        // The rest of a headline after the quotation, read only by the
+        // headline patterns and only as far as a headline runs, so a long
+        // paragraph of quotations is not read again for each one.
+        let rest = || {
+            let end = floor_boundary(text, pend.min(q.span.end + HEADLINE_REST_BYTES));
+            Span::new(q.span.end, end.max(q.span.end)).text(text)
+        };
+        let words_after = || rest().contains(char::is_alphabetic);
         // Title case after the quotation too: a headline even when it
         // ends with a period, as many do.
-        let title_after = words_after
-            && rest
-                .split_whitespace()
-                .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
-                .all(|w| {
-                    w.chars()
-                        .find(|c| c.is_alphabetic())
-                        .is_some_and(char::is_uppercase)
-                });
+        let title_after = || {
+            words_after()
+                && rest()
+                    .split_whitespace()
+                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+                    .all(|w| {
+                        w.chars()
+                            .find(|c| c.is_alphabetic())
+                            .is_some_and(char::is_uppercase)
+                    })
+        };
         let f = f.or_else(|| {
             if !own_sentence {
                 None
             } else if heading {
-                headline_verb(text, before_window, words_after)
+                headline_verb(text, before_window, words_after())
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
                 clause_subject(text, before_window)
-                    .or_else(|| headline_verb(text, before_window, title_after))
+                    .or_else(|| headline_verb(text, before_window, title_after()))
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
