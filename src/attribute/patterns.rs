@@ -2339,14 +2339,14 @@ pub(crate) fn attribute(
     // For each quotation, a cue of its own without a subject (`"…" and
     // called on leaders "…"`), kept when it inherits a speaker.
     let mut own_cue: Vec<Option<(Span, String)>> = Vec::with_capacity(quotes.len());
-    // For each quotation no pattern attributes, a reporting verb before it
-    // in its sentence that has no subject ("Calls rivals "losers."").
-    let mut lone_cue: Vec<Option<(Span, String)>> = Vec::with_capacity(quotes.len());
+    // For each quotation, the words before it in its sentence: read again
+    // at the end for those that nothing attributes.
+    let mut before_windows: Vec<Span> = Vec::with_capacity(quotes.len());
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             found.push(None);
             own_cue.push(None);
-            lone_cue.push(None);
+            before_windows.push(Span::new(q.span.start, q.span.start));
             continue;
         }
         let para = para_of(q.span.start).and_then(|p| paragraphs.get(p));
@@ -2469,11 +2469,7 @@ pub(crate) fn attribute(
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
-        lone_cue.push(if f.is_none() {
-            lone_verb(text, before_window)
-        } else {
-            None
-        });
+        before_windows.push(before_window);
         found.push(f);
     }
     // A quotation opening its sentence right after a sentence without
@@ -2594,7 +2590,9 @@ pub(crate) fn attribute(
                 .split_whitespace()
                 .all(|w| matches!(w, "and" | "or" | "," | "—"))
         });
-        let cue = lone_cue[i].clone().or_else(|| {
+        // A reporting verb before it in its sentence that has no subject
+        // ("Calls rivals "losers."").
+        let cue = lone_verb(text, before_windows[i]).or_else(|| {
             let k = joined?;
             let f = found[k].as_ref()?;
             (f.pattern == "cue-only").then(|| f.cue.clone()).flatten()
