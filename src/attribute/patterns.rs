@@ -212,7 +212,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
         // word after a preposition or an article modifies the noun.
         let modifier = i.checked_sub(2).is_some_and(|k| {
             let w = toks[k].text(text);
-            lexicon().words.is_preposition(w) || w == "of" || lexicon().words.is_determiner(w)
+            lex.words.is_preposition(w) || w == "of" || lex.words.is_determiner(w)
         });
         if !after_aside && (modifier || !prev.is_some_and(|p| is_capitalised(p) || is_pronoun(p))) {
             return None;
@@ -1277,10 +1277,11 @@ fn headline_tail(text: &str, line: Span) -> Option<Found> {
     }
     // The name, then its verb, then perhaps an addressee ("…, Howard
     // Dean Tells Convention").
-    let k = (1..tail.len().min(HEADLINE_NAME_WORDS + 3))
-        .find(|&k| tail[k].word && verb_lemma(&tail[k].text(text).to_lowercase()).is_some())?;
+    let (k, lemma) = (1..tail.len().min(HEADLINE_NAME_WORDS + 3)).find_map(|k| {
+        let lemma = verb_lemma(&tail[k].text(text).to_lowercase());
+        lemma.filter(|_| tail[k].word).map(|l| (k, l))
+    })?;
     let verb = tail[k];
-    let lemma = verb_lemma(&verb.text(text).to_lowercase())?;
     let name = &tail[..k];
     let rest_ok = tail[k + 1..].iter().all(|t| {
         let w = t.text(text);
@@ -1713,8 +1714,7 @@ fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
     };
     (0..toks.len())
         .rev()
-        .filter(|&i| !noun_use(text, &toks, i) && !is_nominal_cue(text, &toks, i))
-        .filter(|&i| !infinitive_of_non_verb(text, &toks, i))
+        .filter(|&i| is_clause_verb(text, &toks, i))
         .find_map(|i| {
             cue_at(text, &toks, i)
                 .filter(|c| c.role != PhraseRole::SourceAfter)
@@ -1897,8 +1897,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
     // A verb wins over a noun after it: `he called her remarks "…"`.
     let mut cue = (0..toks.len())
         .rev()
-        .filter(|&i| !noun_use(text, &toks, i) && !is_nominal_cue(text, &toks, i))
-        .filter(|&i| !infinitive_of_non_verb(text, &toks, i))
+        .filter(|&i| is_clause_verb(text, &toks, i))
         .find_map(|i| cue_at(text, &toks, i))
         .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
     if let Some(c) = &cue
@@ -2031,6 +2030,16 @@ fn before(text: &str, window: Span) -> Option<Found> {
         });
     }
     None
+}
+
+/// True when a cue at `i` may be its clause's reporting verb: not a noun
+/// ("the remarks", "her claims") and not an infinitive after an adjective
+/// ("too early to tell"). Where both kinds stand in a window, the verb
+/// wins.
+fn is_clause_verb(text: &str, toks: &[Tok], i: usize) -> bool {
+    !noun_use(text, toks, i)
+        && !is_nominal_cue(text, toks, i)
+        && !infinitive_of_non_verb(text, toks, i)
 }
 
 /// True when the word at `i` is an infinitive after an adjective that a
