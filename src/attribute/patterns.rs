@@ -1264,11 +1264,17 @@ fn headline_verb(text: &str, window: Span, words_after: bool) -> Option<Found> {
 
 /// How many tokens a sentence made only of an attribution may have
 /// (`Jane Doe said Friday.`).
+/// How much of a sentence's end [`headline_tail`] reads: more than a
+/// name, its verb and an addressee take.
+const TAIL_ATTRIBUTION_BYTES: usize = 400;
+
 /// A sentence or headline that ends in its attribution, after a comma:
 /// "Plan Is ‘Dead,’ Will Be Rewritten, Mayor Jane Doe Says." The
 /// quotations inside it are the named speaker's. `line` is the sentence.
 fn headline_tail(text: &str, line: Span) -> Option<Found> {
-    let toks = tokens(text, line);
+    // The attribution is a few words at the end: read only those.
+    let from = ceil_boundary(text, line.end.saturating_sub(TAIL_ATTRIBUTION_BYTES)).max(line.start);
+    let toks = tokens(text, Span::new(from.min(line.end), line.end));
     let comma = toks.iter().rposition(|t| t.text(text) == ",")?;
     let mut tail = &toks[comma + 1..];
     // A closing mark after the comma: `…, this is it,” Lee said.`
