@@ -133,12 +133,14 @@ fn ends_final(line: &str) -> bool {
 /// `all_short` tells that every line of the paragraph is a short label.
 fn stands_alone(line: &str, next: &str, max_len: usize, all_short: bool) -> bool {
     let t = line.trim();
+    let next_word = first_word(next);
+    // The next line's first word would not have fitted on this line.
+    let overflows = t.len() + 1 + next_word.len() > max_len;
     if ends_final(t) {
         // A sentence that ends where the next line's first word would
         // still have fitted: the line ends its paragraph (text with one
         // newline between paragraphs), not a wrap.
-        let next_word = first_word(next);
-        return t.len() >= WRAP_MIN_LINE && t.len() + 1 + next_word.len() <= max_len;
+        return t.len() >= WRAP_MIN_LINE && !overflows;
     }
     if t.ends_with([',', ':', '-', '–', '—', '(', '&', '/']) {
         return false;
@@ -150,7 +152,6 @@ fn stands_alone(line: &str, next: &str, max_len: usize, all_short: bool) -> bool
     if LEXICON.is_function_word(last_word) {
         return false;
     }
-    let next_word = first_word(next);
     if next_word.len() < next.len() && LEXICON.is_byline_word(next_word) {
         // A headline over a byline.
         let next_words: Vec<&str> = next.unicode_words().take(2).collect();
@@ -162,7 +163,7 @@ fn stands_alone(line: &str, next: &str, max_len: usize, all_short: bool) -> bool
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_bullet(c));
-    let could_wrap = t.len() >= WRAP_MIN_LINE && t.len() + 1 + next_word.len() > max_len;
+    let could_wrap = t.len() >= WRAP_MIN_LINE && overflows;
     if t.len() > HEADING_MAX_BYTES || t.ends_with(';') {
         // A line longer than any wrap width, or a headline over its deck
         // ("Talks stall;"), before a capitalised line: a paragraph of its
