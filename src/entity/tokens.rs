@@ -1,10 +1,10 @@
 //! Words with their byte spans, found in one linear scan.
 
-use rustc_hash::FxHashMap;
+use rustc_hash::FxHasher;
+use std::hash::Hasher;
 use smol_str::SmolStr;
 
 use super::lexicon::{Lexicon, WordClass};
-use crate::grammar;
 use crate::span::Span;
 
 /// The most bytes a word may span; longer runs are cut, so no scan
@@ -53,6 +53,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// True when the char at byte `i` of `text` is alphanumeric.
+#[inline]
+fn alphanumeric_at(text: &str, i: usize) -> bool {
+    match text.as_bytes().get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(_) => char_at(text, i).is_some_and(char::is_alphanumeric),
+        None => false,
+    }
+}
+
 /// The words of one document, with the lexicon classes of each distinct
 /// word looked up once.
 #[derive(Debug, Default)]
@@ -64,31 +74,150 @@ pub(crate) struct Words {
     pub distinct: usize,
 }
 
+/// The distinct lower-case words of a document, numbered in order of
+/// first appearance: an open-addressing table over their hashes, so each
+/// word is hashed once and its key stored once.
+struct WordTable {
+    /// Word number + 1 for each slot, 0 when empty; a power of two long.
+    slots: Vec<u32>,
+    /// The hash of each word, by word number.
+    hashes: Vec<u64>,
+    /// The lower-case key of each word, by word number.
+    keys: Vec<SmolStr>,
+    /// The lexicon classes of each word, by word number.
+    classes: Vec<WordClass>,
+}
+
+impl WordTable {
+    /// A table sized for about `words` distinct words.
+    fn with_capacity(words: usize) -> Self {
+        let slots = (words.max(8) * 2).next_power_of_two();
+        WordTable {
+            slots: vec![0; slots],
+            hashes: Vec::with_capacity(words),
+            keys: Vec::with_capacity(words),
+            classes: Vec::with_capacity(words),
+        }
+    }
+
+    fn hash(key: &[u8]) -> u64 {
+        let mut h = FxHasher::default();
+        h.write(key);
+        h.finish()
+    }
+
+    /// The number of `word` as written, lower-cased: ASCII words on the
+    /// stack, others with full Unicode lower-casing. New words are
+    /// classified with `lex`.
+    fn intern(&mut self, word: &str, lex: &Lexicon) -> u32 {
+        const STACK_WORD: usize = 64;
+        if word.len() <= STACK_WORD && word.is_ascii() {
+            let mut buf = [0u8; STACK_WORD];
+            let lower = &mut buf[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            let lower = &*lower;
+            self.find_or_insert(lower, || {
+                word.chars().map(|c| c.to_ascii_lowercase()).collect()
+            }, lex)
+        } else {
+            let lower = word.to_lowercase();
+            self.find_or_insert(lower.as_bytes(), || SmolStr::from(lower.as_str()), lex)
+        }
+    }
+
+    fn find_or_insert(
+        &mut self,
+        lower: &[u8],
+        key: impl FnOnce() -> SmolStr,
+        lex: &Lexicon,
+    ) -> u32 {
+        let hash = Self::hash(lower);
+        let mask = self.slots.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                n => {
+                    let id = (n - 1) as usize;
+                    if self.hashes[id] == hash && self.keys[id].as_bytes() == lower {
+                        return id as u32;
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+        let id = self.keys.len() as u32;
+        let key = key();
+        self.classes.push(lex.classify(&key));
+        self.keys.push(key);
+        self.hashes.push(hash);
+        self.slots[slot] = id + 1;
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    /// Doubles the slots and files every word again.
+    fn grow(&mut self) {
+        let len = self.slots.len() * 2;
+        let mask = len - 1;
+        let mut slots = vec![0u32; len];
+        for (id, &hash) in self.hashes.iter().enumerate() {
+            let mut slot = hash as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
 /// Splits `text` into words. `sentence_starts` are the byte offsets where
 /// sentences begin, in order.
 pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> Words {
+    let bytes = text.as_bytes();
     // about one word in six bytes of news text
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    // Each distinct lower-case word: its number and classes.
-    // (about one distinct word in twenty bytes)
-    let mut seen: FxHashMap<SmolStr, (u32, WordClass)> =
-        FxHashMap::with_capacity_and_hasher(text.len() / 20, Default::default());
+    // about one distinct word in twenty bytes
+    let mut table = WordTable::with_capacity(text.len() / 20);
     let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
-    while let Some(c) = char_at(text, pos) {
+    while pos < bytes.len() {
         let start = pos;
-        pos += c.len_utf8();
-        if !c.is_alphanumeric() {
-            continue;
+        let b = bytes[pos];
+        if b.is_ascii() {
+            pos += 1;
+            if !b.is_ascii_alphanumeric() {
+                continue;
+            }
+        } else {
+            let Some(c) = char_at(text, pos) else { break };
+            pos += c.len_utf8();
+            if !c.is_alphanumeric() {
+                continue;
+            }
         }
         let mut end = pos;
-        while let Some(d) = char_at(text, pos) {
-            let next = pos + d.len_utf8();
-            if d.is_alphanumeric() {
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            let (alphanumeric, joiner, next) = if b.is_ascii() {
+                (
+                    b.is_ascii_alphanumeric(),
+                    matches!(b, b'\'' | b'-' | b'.' | b'&'),
+                    pos + 1,
+                )
+            } else {
+                let Some(d) = char_at(text, pos) else { break };
+                (d.is_alphanumeric(), is_joiner(d), pos + d.len_utf8())
+            };
+            if alphanumeric {
                 end = next;
                 pos = next;
-            } else if is_joiner(d) && char_at(text, next).is_some_and(char::is_alphanumeric) {
+            } else if joiner && alphanumeric_at(text, next) {
                 pos = next;
             } else {
                 break;
@@ -150,27 +279,19 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                         .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
         }
         let text_word = &text[start..span_end];
-        let found = if text_word.is_ascii() {
-            grammar::with_ascii_lower(text_word, |w| seen.get_key_value(w))
+        let word = table.intern(text_word, lex);
+        let cap = if b.is_ascii() {
+            b.is_ascii_uppercase()
         } else {
-            seen.get_key_value(text_word.to_lowercase().as_str())
-        };
-        let (key, (word, class)) = match found {
-            Some((key, &entry)) => (key.clone(), entry),
-            None => {
-                let key = grammar::lower_key(text_word);
-                let entry = (seen.len() as u32, lex.classify(&key));
-                seen.insert(key.clone(), entry);
-                (key, entry)
-            }
+            text_word.starts_with(char::is_uppercase)
         };
         out.push(Token {
             span: Span::new(start, span_end),
             full_end: end,
-            key,
+            key: table.keys[word as usize].clone(),
             word,
-            class,
-            cap: text_word.starts_with(char::is_uppercase),
+            class: table.classes[word as usize],
+            cap,
             poss,
             dot,
             joined,
@@ -181,7 +302,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
     }
     Words {
         tokens: out,
-        distinct: seen.len(),
+        distinct: table.keys.len(),
     }
 }
 
