@@ -1,7 +1,5 @@
 //! Words with their byte spans, found in one linear scan.
 
-use rustc_hash::FxHasher;
-use std::hash::Hasher;
 use smol_str::SmolStr;
 
 use super::lexicon::{Lexicon, WordClass};
@@ -57,10 +55,55 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 #[inline]
 fn alphanumeric_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
-        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric(),
+        Some(&b) if b.is_ascii() => BYTE_CLASS[usize::from(b)] & ALNUM != 0,
         Some(_) => char_at(text, i).is_some_and(char::is_alphanumeric),
         None => false,
     }
+}
+
+/// [`BYTE_CLASS`] bit: an ASCII letter or digit.
+const ALNUM: u8 = 1;
+/// [`BYTE_CLASS`] bit: an ASCII joiner (see [`is_joiner`]).
+const JOINER: u8 = 2;
+/// [`BYTE_CLASS`] bit: an ASCII capital; shifted left by three it is
+/// the bit that lower-cases the letter.
+const UPPER: u8 = 4;
+/// [`BYTE_CLASS`] bit: a byte of a non-ASCII char.
+const NON_ASCII: u8 = 8;
+
+/// What the tokenizer needs to know about each byte, looked up at once.
+static BYTE_CLASS: [u8; 256] = byte_classes();
+
+const fn byte_classes() -> [u8; 256] {
+    let mut table = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let b = i as u8;
+        table[i] = if !b.is_ascii() {
+            NON_ASCII
+        } else if b.is_ascii_uppercase() {
+            ALNUM | UPPER
+        } else if b.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            JOINER
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+}
+
+/// One step of the word hash: mixes in byte `b`.
+#[inline]
+fn hash_step(hash: u64, b: u8) -> u64 {
+    (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+}
+
+/// The word hash of lower-case `key` bytes.
+fn hash_bytes(key: &[u8]) -> u64 {
+    key.iter().fold(0, |h, &b| hash_step(h, b))
 }
 
 /// The words of one document, with the lexicon classes of each distinct
@@ -100,39 +143,42 @@ impl WordTable {
         }
     }
 
-    fn hash(key: &[u8]) -> u64 {
-        let mut h = FxHasher::default();
-        h.write(key);
-        h.finish()
-    }
-
     /// The number of `word` as written, lower-cased: ASCII words on the
-    /// stack, others with full Unicode lower-casing. New words are
-    /// classified with `lex`.
+    /// stack, lowered and hashed in one pass; others with full Unicode
+    /// lower-casing. New words are classified with `lex`.
     fn intern(&mut self, word: &str, lex: &Lexicon) -> u32 {
         const STACK_WORD: usize = 64;
-        if word.len() <= STACK_WORD && word.is_ascii() {
+        let bytes = word.as_bytes();
+        if bytes.len() <= STACK_WORD {
             let mut buf = [0u8; STACK_WORD];
-            let lower = &mut buf[..word.len()];
-            lower.copy_from_slice(word.as_bytes());
-            lower.make_ascii_lowercase();
-            let lower = &*lower;
-            self.find_or_insert(lower, || {
-                word.chars().map(|c| c.to_ascii_lowercase()).collect()
-            }, lex)
-        } else {
-            let lower = word.to_lowercase();
-            self.find_or_insert(lower.as_bytes(), || SmolStr::from(lower.as_str()), lex)
+            let mut hash = 0;
+            let mut classes = 0;
+            for (dst, &b) in buf.iter_mut().zip(bytes) {
+                let class = BYTE_CLASS[usize::from(b)];
+                classes |= class;
+                let lower = b | (class & UPPER) << 3;
+                *dst = lower;
+                hash = hash_step(hash, lower);
+            }
+            if classes & NON_ASCII == 0 {
+                let lower = &buf[..bytes.len()];
+                // (lowering ASCII letters keeps the bytes UTF-8)
+                let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(word));
+                return self.find_or_insert(lower, hash, key, lex);
+            }
         }
+        let lower = word.to_lowercase();
+        let hash = hash_bytes(lower.as_bytes());
+        self.find_or_insert(lower.as_bytes(), hash, || SmolStr::from(lower.as_str()), lex)
     }
 
     fn find_or_insert(
         &mut self,
         lower: &[u8],
+        hash: u64,
         key: impl FnOnce() -> SmolStr,
         lex: &Lexicon,
     ) -> u32 {
-        let hash = Self::hash(lower);
         let mask = self.slots.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
@@ -189,41 +235,44 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
     while pos < bytes.len() {
         let start = pos;
         let b = bytes[pos];
-        if b.is_ascii() {
+        let class = BYTE_CLASS[usize::from(b)];
+        if class & ALNUM != 0 {
             pos += 1;
-            if !b.is_ascii_alphanumeric() {
-                continue;
-            }
-        } else {
+        } else if class & NON_ASCII != 0 {
             let Some(c) = char_at(text, pos) else { break };
             pos += c.len_utf8();
             if !c.is_alphanumeric() {
                 continue;
             }
+        } else {
+            pos += 1;
+            continue;
         }
+        // Letters and digits, and a joiner between two of them; `end`
+        // follows the last letter or digit.
         let mut end = pos;
-        while pos < bytes.len() {
-            let b = bytes[pos];
-            let (alphanumeric, joiner, next) = if b.is_ascii() {
-                (
-                    b.is_ascii_alphanumeric(),
-                    matches!(b, b'\'' | b'-' | b'.' | b'&'),
-                    pos + 1,
-                )
+        while end - start < WORD_MAX_BYTES && pos < bytes.len() {
+            let class = BYTE_CLASS[usize::from(bytes[pos])];
+            if class & ALNUM != 0 {
+                pos += 1;
+                end = pos;
+            } else if class & NON_ASCII == 0 {
+                if class & JOINER != 0 && alphanumeric_at(text, pos + 1) {
+                    pos += 1;
+                } else {
+                    break;
+                }
             } else {
                 let Some(d) = char_at(text, pos) else { break };
-                (d.is_alphanumeric(), is_joiner(d), pos + d.len_utf8())
-            };
-            if alphanumeric {
-                end = next;
-                pos = next;
-            } else if joiner && alphanumeric_at(text, next) {
-                pos = next;
-            } else {
-                break;
-            }
-            if end - start >= WORD_MAX_BYTES {
-                break;
+                let next = pos + d.len_utf8();
+                if d.is_alphanumeric() {
+                    pos = next;
+                    end = next;
+                } else if is_joiner(d) && alphanumeric_at(text, next) {
+                    pos = next;
+                } else {
+                    break;
+                }
             }
         }
         let word = &text[start..end];
@@ -280,8 +329,8 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         }
         let text_word = &text[start..span_end];
         let word = table.intern(text_word, lex);
-        let cap = if b.is_ascii() {
-            b.is_ascii_uppercase()
+        let cap = if class & NON_ASCII == 0 {
+            class & UPPER != 0
         } else {
             text_word.starts_with(char::is_uppercase)
         };
