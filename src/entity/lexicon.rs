@@ -176,6 +176,9 @@ pub(crate) struct WordClass {
 
 /// Lower case, trailing dots of each word removed, single spaces.
 pub(crate) fn normalise_phrase(phrase: &str) -> String {
+    if phrase.is_ascii() {
+        return normalise_ascii_phrase(phrase);
+    }
     let mut out = String::with_capacity(phrase.len());
     for (k, word) in phrase.split_whitespace().enumerate() {
         if k > 0 {
@@ -189,6 +192,25 @@ pub(crate) fn normalise_phrase(phrase: &str) -> String {
         } else {
             out.push_str(&word.to_lowercase());
         }
+    }
+    out
+}
+
+/// [`normalise_phrase`] of an ASCII phrase.
+fn normalise_ascii_phrase(phrase: &str) -> String {
+    let mut out = String::with_capacity(phrase.len());
+    // What `split_whitespace` splits ASCII at (`is_ascii_whitespace`
+    // leaves out the vertical tab).
+    let words = phrase
+        .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'))
+        .filter(|w| !w.is_empty());
+    for (k, word) in words.enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let start = out.len();
+        out.push_str(word.trim_end_matches('.'));
+        out[start..].make_ascii_lowercase();
     }
     out
 }

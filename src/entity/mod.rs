@@ -156,6 +156,20 @@ impl Entity {
         }
     }
 
+    /// An entity known by a description, not a name: no name words.
+    fn unnamed(kind: SpeakerKind, name: &str) -> Entity {
+        Entity {
+            kind,
+            names: vec![name.to_owned()],
+            words: Vec::new(),
+            description: None,
+            roles: Vec::new(),
+            gender: None,
+            gender_from_name: false,
+            count: 0,
+        }
+    }
+
     /// The fullest name: most words, then the longest.
     fn canonical(&self) -> &str {
         self.names
@@ -192,6 +206,40 @@ fn name_words(name: &str) -> Vec<String> {
         .map(|w| w.trim_end_matches('.').to_lowercase())
         .filter(|w| w.chars().count() > 1)
         .collect()
+}
+
+/// Runs `f` on `word` lower-cased as [`str::to_lowercase`] does,
+/// without allocating for ASCII words.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        crate::grammar::with_ascii_lower(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
+/// True when every word of [`name_words`]`(name)` is one of `words`,
+/// without collecting them.
+fn name_words_within(name: &str, words: &[String]) -> bool {
+    name.split_whitespace().all(|w| {
+        with_lower(w.trim_end_matches('.'), |w| {
+            w.chars().count() <= 1 || words.iter().any(|have| have == w)
+        })
+    })
+}
+
+/// True when the last word of [`name_words`]`(name)` is `word`, without
+/// collecting them.
+fn last_name_word_is(name: &str, word: &str) -> bool {
+    for w in name.split_whitespace().rev() {
+        let found = with_lower(w.trim_end_matches('.'), |w| {
+            (w.chars().count() > 1).then(|| w == word)
+        });
+        if let Some(same) = found {
+            return same;
+        }
+    }
+    false
 }
 
 /// A mention found by the scan, before linking.
@@ -641,7 +689,7 @@ impl Entities {
                 if quoted {
                     return None;
                 }
-                let p = lexicon().pronouns.get(&f.span.text(text).to_lowercase())?;
+                let p = with_lower(f.span.text(text), |w| lexicon().pronouns.get(w).copied())?;
                 let found = self.antecedent(
                     f.span.start,
                     p.gender,
@@ -659,7 +707,10 @@ impl Entities {
         let table = self.table.get_mut();
         let id = table.len();
         for w in &entity.words {
-            let ids = self.by_word.entry(w.clone()).or_default();
+            let ids = match self.by_word.get_mut(w) {
+                Some(ids) => ids,
+                None => self.by_word.entry(w.clone()).or_default(),
+            };
             ids.push(id);
             if ids.len() > 4 * NAME_CANDIDATES_MAX {
                 ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
@@ -748,7 +799,7 @@ impl Entities {
                 let e = &table[id];
                 if e.kind == SpeakerKind::Person
                     && compatible(id)
-                    && name_words(e.canonical()).last() == Some(word)
+                    && last_name_word_is(e.canonical(), word)
                     && surname.is_none_or(|b| e.count > table[b].count)
                 {
                     surname = Some(id);
@@ -767,9 +818,7 @@ impl Entities {
                 e.kind == SpeakerKind::Person
                     && compatible(id)
                     && (words.iter().all(|w| e.words.contains(w))
-                        || e.names
-                            .iter()
-                            .all(|n| name_words(n).iter().all(|w| words.contains(w))))
+                        || e.names.iter().all(|n| name_words_within(n, words)))
             })
     }
 
@@ -780,9 +829,7 @@ impl Entities {
             .get(&entity_key(SpeakerKind::Group, &f.name))
             .copied();
         found.unwrap_or_else(|| {
-            let mut e = Entity::new(SpeakerKind::Group, &f.name);
-            e.words.clear();
-            self.push_entity(e)
+            self.push_entity(Entity::unnamed(SpeakerKind::Group, &f.name))
         })
     }
 
@@ -798,15 +845,19 @@ impl Entities {
                 let matches = f.roles.iter().any(|r| {
                     e.roles
                         .iter()
-                        .any(|have| have == r || have.ends_with(&format!(" {r}")))
+                        .any(|have| {
+                            have == r
+                                || have
+                                    .strip_suffix(r.as_str())
+                                    .is_some_and(|head| head.ends_with(' '))
+                        })
                 });
                 if matches && e.kind == f.entity_kind {
                     return id;
                 }
             }
         }
-        let mut e = Entity::new(f.entity_kind, &f.name);
-        e.words.clear();
+        let mut e = Entity::unnamed(f.entity_kind, &f.name);
         e.roles.clone_from(&f.roles);
         e.gender = f.gender;
         self.push_entity(e)
@@ -938,15 +989,15 @@ fn after_preposition(text: &str, pos: usize) -> bool {
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
         .rev();
-    let mut word = words.next().unwrap_or("").to_lowercase();
-    if is_determiner(&word) {
-        word = words.next().unwrap_or("").to_lowercase();
+    let mut word = words.next().unwrap_or("");
+    if with_lower(word, is_determiner) {
+        word = words.next().unwrap_or("");
     }
     // Punctuation right before the mention breaks the phrase.
     if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
-    lexicon().prepositions.contains(&word)
+    with_lower(word, |w| lexicon().prepositions.contains(w))
 }
 
 /// The look-up key of an entity of `kind` called `name`.
