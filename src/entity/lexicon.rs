@@ -196,21 +196,35 @@ pub(crate) fn normalise_phrase(phrase: &str) -> String {
     out
 }
 
-/// [`normalise_phrase`] of an ASCII phrase.
+/// [`normalise_phrase`] of an ASCII phrase, a byte at a time.
 fn normalise_ascii_phrase(phrase: &str) -> String {
-    let mut out = String::with_capacity(phrase.len());
     // What `split_whitespace` splits ASCII at (`is_ascii_whitespace`
     // leaves out the vertical tab).
-    let words = phrase
-        .split(|c: char| matches!(c, ' ' | '\t' | '\n' | '\x0b' | '\x0c' | '\r'))
-        .filter(|w| !w.is_empty());
-    for (k, word) in words.enumerate() {
-        if k > 0 {
+    let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r');
+    let bytes = phrase.as_bytes();
+    let mut out = String::with_capacity(phrase.len());
+    let mut words = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_space(bytes[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !is_space(bytes[i]) {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && bytes[end - 1] == b'.' {
+            end -= 1;
+        }
+        if words > 0 {
             out.push(' ');
         }
-        let start = out.len();
-        out.push_str(word.trim_end_matches('.'));
-        out[start..].make_ascii_lowercase();
+        words += 1;
+        let at = out.len();
+        out.push_str(&phrase[start..end]);
+        out[at..].make_ascii_lowercase();
     }
     out
 }

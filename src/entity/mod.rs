@@ -1081,16 +1081,20 @@ fn match_phrase<'l, V>(
     if max == 0 || !phrases.starts_with_class(&tokens[i].class) {
         return None;
     }
-    let mut key = String::new();
-    let mut best = None;
-    for n in 1..=max {
+    // One word needs no key of its own.
+    let first = tokens[i].key.trim_end_matches('.');
+    let mut best = phrases.get(first).map(|v| (1, v));
+    if max == 1 || !phrases.extends(first) {
+        return best;
+    }
+    let mut key = String::with_capacity(4 * first.len() + 16);
+    key.push_str(first);
+    for n in 2..=max {
         let t = &tokens[i + n - 1];
-        if n > 1 {
-            if !t.joined || tokens[i + n - 2].poss {
-                break;
-            }
-            key.push(' ');
+        if !t.joined || tokens[i + n - 2].poss {
+            break;
         }
+        key.push(' ');
         key.push_str(t.key.trim_end_matches('.'));
         if let Some(v) = phrases.get(&key) {
             best = Some((n, v));
@@ -1158,8 +1162,9 @@ fn walk_back(tokens: &[Token], i: usize) -> (usize, Option<&str>) {
 /// the mentions stay in document order.
 fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
     let mut out = Vec::with_capacity(found.len());
-    for (i, f) in found.iter().enumerate() {
-        if let Some(g) = found.get(i + 1)
+    let mut found = found.into_iter().peekable();
+    while let Some(f) = found.next() {
+        if let Some(g) = found.peek()
             && f.kind == MentionKind::Name
             && g.kind == MentionKind::Name
             && f.entity_kind == SpeakerKind::Person
@@ -1179,7 +1184,7 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
             group.name = span.text(text).to_owned();
             out.push(group);
         }
-        out.push(f.clone());
+        out.push(f);
     }
     out
 }
@@ -1199,7 +1204,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
         }
     }
     let headline = headlines(text, tokens);
-    let mut out: Vec<Found> = Vec::new();
+    let mut out: Vec<Found> = Vec::with_capacity(tokens.len() / 8);
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
@@ -1553,7 +1558,7 @@ fn scan_chunk(
             && (2..=ACRONYM_MAX_LETTERS).contains(&letters)
     };
     // "Hollis & Brandt", "Procter & Gamble": firms.
-    let firm = name_text.contains(" & ");
+    let firm = name_text.contains('&') && name_text.contains(" & ");
     let is_org = acronym
         || firm
         || lex.orgs.get(&name_key) == Some(&OrgWord::Known)
