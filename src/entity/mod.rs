@@ -144,10 +144,15 @@ struct Entity {
 
 impl Entity {
     fn new(kind: SpeakerKind, name: &str) -> Entity {
+        Entity::named(kind, name, name_words(name))
+    }
+
+    /// An entity called `name`, whose [`name_words`] are `words`.
+    fn named(kind: SpeakerKind, name: &str, words: Vec<String>) -> Entity {
         Entity {
             kind,
             names: vec![name.to_owned()],
-            words: name_words(name),
+            words,
             description: None,
             roles: Vec::new(),
             gender: None,
@@ -179,12 +184,13 @@ impl Entity {
             .unwrap_or("")
     }
 
-    fn add_name(&mut self, name: &str) {
+    /// Adds `name`, whose [`name_words`] are `words`.
+    fn add_name(&mut self, name: &str, words: &[String]) {
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_owned());
-            for w in name_words(name) {
-                if !self.words.contains(&w) {
-                    self.words.push(w);
+            for w in words {
+                if !self.words.contains(w) {
+                    self.words.push(w.clone());
                 }
             }
         }
@@ -202,10 +208,21 @@ impl Entity {
 
 /// The lower-case words of a name, without initials.
 fn name_words(name: &str) -> Vec<String> {
-    name.split_whitespace()
-        .map(|w| w.trim_end_matches('.').to_lowercase())
-        .filter(|w| w.chars().count() > 1)
-        .collect()
+    let mut out = Vec::new();
+    for w in name.split_whitespace() {
+        let w = w.trim_end_matches('.');
+        if w.is_ascii() {
+            if w.len() > 1 {
+                out.push(w.to_ascii_lowercase());
+            }
+        } else {
+            let w = w.to_lowercase();
+            if w.chars().count() > 1 {
+                out.push(w);
+            }
+        }
+    }
+    out
 }
 
 /// Runs `f` on `word` lower-cased as [`str::to_lowercase`] does,
@@ -317,6 +334,11 @@ impl Entities {
         let mut ents = Entities {
             sentence_starts,
             narrative,
+            mentions: Vec::with_capacity(found.len()),
+            sentence_of: Vec::with_capacity(found.len()),
+            quoted: Vec::with_capacity(found.len()),
+            oblique: Vec::with_capacity(found.len()),
+            possessor: Vec::with_capacity(found.len()),
             ..Entities::default()
         };
         for f in found {
@@ -723,11 +745,16 @@ impl Entities {
         id
     }
 
-    fn add_name(&mut self, id: usize, name: &str) {
+    /// Gives entity `id` the name `name`, whose [`name_words`] are
+    /// `words`.
+    fn add_name(&mut self, id: usize, name: &str, words: &[String]) {
         let table = self.table.get_mut();
-        table[id].add_name(name);
-        for w in name_words(name) {
-            let ids = self.by_word.entry(w).or_default();
+        table[id].add_name(name, words);
+        for w in words {
+            let ids = match self.by_word.get_mut(w) {
+                Some(ids) => ids,
+                None => self.by_word.entry(w.clone()).or_default(),
+            };
             // Most recently named last, so look-ups prefer it.
             let from = ids.len().saturating_sub(NAME_CANDIDATES_MAX);
             if let Some(pos) = ids[from..].iter().rposition(|&i| i == id) {
@@ -744,6 +771,11 @@ impl Entities {
     /// Hillary") joins its person but never becomes the canonical name.
     fn link_name(&mut self, f: &Found, quoted: bool) -> usize {
         let words = name_words(&f.name);
+        let first_name_gender = if words.len() >= 2 {
+            lexicon().first_names.get(&words[0]).copied()
+        } else {
+            None
+        };
         let id = if f.entity_kind == SpeakerKind::Person {
             self.find_person(&words, f.gender)
         } else {
@@ -755,11 +787,11 @@ impl Entities {
         let id = match id {
             Some(id) => {
                 if !quoted {
-                    self.add_name(id, &f.name);
+                    self.add_name(id, &f.name, &words);
                 }
                 id
             }
-            None => self.push_entity(Entity::new(f.entity_kind, &f.name)),
+            None => self.push_entity(Entity::named(f.entity_kind, &f.name, words)),
         };
         let e = &mut self.table.get_mut()[id];
         if e.description.is_none() {
@@ -771,10 +803,8 @@ impl Entities {
             }
         }
         e.learn_gender(f.gender, true);
-        if words.len() >= 2
-            && let Some(g) = lexicon().first_names.get(&words[0])
-        {
-            e.learn_gender(Some(*g), false);
+        if first_name_gender.is_some() {
+            e.learn_gender(first_name_gender, false);
         }
         id
     }
@@ -985,6 +1015,10 @@ fn after_preposition(text: &str, pos: usize) -> bool {
         from += 1;
     }
     let before = text.get(from..pos).unwrap_or("");
+    // Punctuation right before the mention breaks the phrase.
+    if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
+        return false;
+    }
     let mut words = before
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
@@ -992,10 +1026,6 @@ fn after_preposition(text: &str, pos: usize) -> bool {
     let mut word = words.next().unwrap_or("");
     if with_lower(word, is_determiner) {
         word = words.next().unwrap_or("");
-    }
-    // Punctuation right before the mention breaks the phrase.
-    if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
-        return false;
     }
     with_lower(word, |w| lexicon().prepositions.contains(w))
 }
