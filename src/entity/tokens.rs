@@ -232,12 +232,33 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
     let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
+    // The lower-case bytes of a word that is one run of ASCII letters
+    // and digits, the usual case.
+    let mut lower = [0u8; WORD_MAX_BYTES];
     while pos < bytes.len() {
         let start = pos;
         let b = bytes[pos];
         let class = BYTE_CLASS[usize::from(b)];
+        let mut hash = 0;
         if class & ALNUM != 0 {
             pos += 1;
+            // The run of ASCII letters and digits, lowered and hashed
+            // on the way.
+            let l = b | (class & UPPER) << 3;
+            lower[0] = l;
+            hash = hash_step(hash, l);
+            let limit = bytes.len().min(start + WORD_MAX_BYTES);
+            while pos < limit {
+                let b = bytes[pos];
+                let class = BYTE_CLASS[usize::from(b)];
+                if class & ALNUM == 0 {
+                    break;
+                }
+                let l = b | (class & UPPER) << 3;
+                lower[pos - start] = l;
+                hash = hash_step(hash, l);
+                pos += 1;
+            }
         } else if class & NON_ASCII != 0 {
             let Some(c) = char_at(text, pos) else { break };
             pos += c.len_utf8();
@@ -250,6 +271,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         }
         // Letters and digits, and a joiner between two of them; `end`
         // follows the last letter or digit.
+        let run_end = pos;
         let mut end = pos;
         while end - start < WORD_MAX_BYTES && pos < bytes.len() {
             let class = BYTE_CLASS[usize::from(bytes[pos])];
@@ -275,10 +297,13 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                 }
             }
         }
+        // One run of ASCII letters and digits: `lower` and `hash` hold
+        // its key (and it has no possessive).
+        let simple = class & ALNUM != 0 && end == run_end;
         let word = &text[start..end];
         let mut span_end = end;
         let mut poss = false;
-        if word.ends_with(['s', 'S']) {
+        if !simple && matches!(bytes[end - 1], b's' | b'S') {
             for suffix in ["'s", "’s", "'S", "’S"] {
                 if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
                     span_end = end - suffix.len();
@@ -288,7 +313,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         }
         let after = &text[end..];
         if !poss
-            && word.ends_with('s')
+            && bytes[end - 1] == b's'
             && (after.starts_with('\'') || after.starts_with('’'))
             && !after
                 .trim_start_matches(['\'', '’'])
@@ -296,11 +321,11 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         {
             poss = true;
         }
-        let dot = after.starts_with('.');
+        let dot = bytes.get(end) == Some(&b'.');
         let between = &text[prev_end..start];
         let prev = out.last();
         // The usual gap, one space: joined to any word before it.
-        let space = between == " ";
+        let space = start == prev_end + 1 && bytes[prev_end] == b' ';
         let joined = prev.is_some_and(|p| {
             if space {
                 return true;
@@ -328,7 +353,14 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                         .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
         }
         let text_word = &text[start..span_end];
-        let word = table.intern(text_word, lex);
+        let word = if simple {
+            let lower = &lower[..end - start];
+            // (lowering ASCII letters keeps the bytes UTF-8)
+            let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(text_word));
+            table.find_or_insert(lower, hash, key, lex)
+        } else {
+            table.intern(text_word, lex)
+        };
         let cap = if class & NON_ASCII == 0 {
             class & UPPER != 0
         } else {
