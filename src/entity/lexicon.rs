@@ -174,6 +174,16 @@ pub(crate) struct WordClass {
     pub starts: u8,
 }
 
+/// Runs `f` on `word` lower-cased as [`str::to_lowercase`] does,
+/// without allocating for ASCII words.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.is_ascii() {
+        crate::grammar::with_ascii_lower(word, f)
+    } else {
+        f(&word.to_lowercase())
+    }
+}
+
 /// Lower case, trailing dots of each word removed, single spaces.
 pub(crate) fn normalise_phrase(phrase: &str) -> String {
     if phrase.is_ascii() {

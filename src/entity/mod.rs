@@ -41,7 +41,7 @@ use crate::attribute::{Mention, Speaker, SpeakerKind};
 use crate::segment::Sentence;
 use crate::span::Span;
 
-use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase};
+use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase, with_lower};
 use tokens::{Token, Words, tokenize};
 
 /// How many sentences back a pronoun looks for its antecedent.
@@ -223,16 +223,6 @@ fn name_words(name: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// Runs `f` on `word` lower-cased as [`str::to_lowercase`] does,
-/// without allocating for ASCII words.
-fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.is_ascii() {
-        crate::grammar::with_ascii_lower(word, f)
-    } else {
-        f(&word.to_lowercase())
-    }
 }
 
 /// True when every word of [`name_words`]`(name)` is one of `words`,
@@ -1136,6 +1126,29 @@ fn match_phrase<'l, V>(
     best
 }
 
+/// The value in `phrases` of the text from the start of token `a` to
+/// byte `end` (see [`normalise_phrase`]), normalised only when its
+/// first word may start a phrase.
+fn phrase_value<'l, V>(
+    text: &str,
+    tokens: &[Token],
+    a: usize,
+    end: usize,
+    phrases: &'l lexicon::Phrases<V>,
+) -> Option<&'l V> {
+    let t = &tokens[a];
+    let phrase = Span::new(t.span.start, end).text(text);
+    // When the phrase's first word is the token's word, trailing dots
+    // aside, the token's classes tell whether a phrase starts with it.
+    let after = Span::new(t.span.end, end).text(text).trim_start_matches('.');
+    if (after.is_empty() || after.starts_with(char::is_whitespace))
+        && !phrases.starts_with_class(&t.class)
+    {
+        return None;
+    }
+    phrases.get(&normalise_phrase(phrase))
+}
+
 /// The text from the start of token `a` to the end of token `b - 1`.
 fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
     if a >= b {
@@ -1233,7 +1246,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
             lower[t.word as usize] = true;
         }
     }
-    let headline = headlines(text, tokens);
+    let headline = headlines(text, tokens, words.distinct);
     let mut out: Vec<Found> = Vec::with_capacity(tokens.len() / 8);
     let mut i = 0;
     while i < tokens.len() {
@@ -1502,10 +1515,7 @@ fn scan_chunk(
     let org_like = name_from < end
         && ((name_from..end)
             .any(|j| tokens[j].class.org_head_word && (j + 1 == end || tokens[j + 1].key == "of"))
-            || lex
-                .orgs
-                .get(&normalise_phrase(words_text(text, tokens, name_from, end)))
-                .is_some());
+            || phrase_value(text, tokens, name_from, tokens[end - 1].span.end, &lex.orgs).is_some());
     if !org_like && k < end {
         if let Some((j, n, title)) = inner {
             gender = gender.or(title.gender);
@@ -1556,7 +1566,7 @@ fn scan_chunk(
     } else {
         words_text(text, tokens, k, end)
     };
-    let name_key = normalise_phrase(name_text);
+    let name_end = tokens[k].span.start + name_text.len();
     let single = end - k == 1;
     // Groups written with a capital ("Republicans").
     if single && tokens[k].class.group {
@@ -1583,15 +1593,15 @@ fn scan_chunk(
         .collect();
     let acronym = single && {
         let w = tokens[k].span.text(text);
-        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
         w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
-            && (2..=ACRONYM_MAX_LETTERS).contains(&letters)
+            && (2..=ACRONYM_MAX_LETTERS)
+                .contains(&w.chars().filter(|c| c.is_alphabetic()).count())
     };
     // "Hollis & Brandt", "Procter & Gamble": firms.
     let firm = name_text.contains('&') && name_text.contains(" & ");
     let is_org = acronym
         || firm
-        || lex.orgs.get(&name_key) == Some(&OrgWord::Known)
+        || phrase_value(text, tokens, k, name_end, &lex.orgs) == Some(&OrgWord::Known)
         || !heads.is_empty()
         || org_cue;
     let mut f;
@@ -1604,7 +1614,6 @@ fn scan_chunk(
             k
         };
         let span = Span::new(tokens[org_start].span.start, tokens[end - 1].span.end);
-        let name_end = tokens[k].span.start + name_text.len();
         let name = Span::new(span.start, name_end).text(text);
         f = found(span, MentionKind::Name, SpeakerKind::Organisation, name);
         f.roles = heads;
@@ -1617,7 +1626,7 @@ fn scan_chunk(
     }
     // Places, times and demonyms alone are not people.
     let all_not_names = (k..end).all(|j| tokens[j].class.not_name.is_some())
-        || lex.not_names.get(&name_key).is_some()
+        || phrase_value(text, tokens, k, name_end, &lex.not_names).is_some()
         || tokens[end - 1].class.not_name == Some(NotName::PlaceWord);
     if all_not_names {
         return resume;
@@ -1688,26 +1697,45 @@ fn scan_chunk(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: &[Token]) -> Vec<bool> {
+fn headlines(text: &str, tokens: &[Token], distinct: usize) -> Vec<bool> {
+    /// Not yet known, in [`headlines`]'s `minor` table.
+    const UNKNOWN: u8 = 0;
+    const MINOR: u8 = 1;
+    const CONTENT: u8 = 2;
     let mut out = vec![false; tokens.len()];
+    // For each distinct word, whether in lower case it is a function
+    // word that does not count as content; found at first need.
+    let mut minor = vec![UNKNOWN; distinct];
     let mut start = 0;
     while start < tokens.len() {
-        let mut end = start + 1;
-        while end < tokens.len() && !tokens[end].sentence_start {
+        let mut end = start;
+        let mut content = 0;
+        let mut caps = 0;
+        while end < tokens.len() && (end == start || !tokens[end].sentence_start) {
+            let t = &tokens[end];
+            if t.cap {
+                caps += 1;
+                content += 1;
+            } else {
+                let m = &mut minor[t.word as usize];
+                if *m == UNKNOWN {
+                    let key = t.key.as_str();
+                    *m = if is_connector(key)
+                        || is_determiner(key)
+                        || matches!(t.class.not_name, Some(NotName::Function))
+                        || matches!(key, "in" | "on" | "at" | "as" | "is")
+                    {
+                        MINOR
+                    } else {
+                        CONTENT
+                    };
+                }
+                if *m == CONTENT {
+                    content += 1;
+                }
+            }
             end += 1;
         }
-        let words = &tokens[start..end];
-        let content = words
-            .iter()
-            .filter(|t| {
-                t.cap
-                    || !(is_connector(&t.key)
-                        || is_determiner(&t.key)
-                        || matches!(t.class.not_name, Some(NotName::Function))
-                        || matches!(t.key.as_str(), "in" | "on" | "at" | "as" | "is"))
-            })
-            .count();
-        let caps = words.iter().filter(|t| t.cap).count();
         let rest = match tokens.get(end) {
             Some(t) => &text[tokens[end - 1].full_end..t.span.start],
             None => &text[tokens[end - 1].full_end..],
