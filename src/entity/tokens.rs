@@ -56,9 +56,16 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 fn alphanumeric_at(text: &str, i: usize) -> bool {
     match text.as_bytes().get(i) {
         Some(&b) if b.is_ascii() => BYTE_CLASS[usize::from(b)] & ALNUM != 0,
-        Some(_) => char_at(text, i).is_some_and(char::is_alphanumeric),
+        Some(_) => char_at(text, i).is_some_and(is_alphanumeric),
         None => false,
     }
+}
+
+/// [`char::is_alphanumeric`], answered at once for the General
+/// Punctuation block (quotation marks, dashes), none of which is.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII letter or digit.
@@ -240,6 +247,8 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         let b = bytes[pos];
         let class = BYTE_CLASS[usize::from(b)];
         let mut hash = 0;
+        // The byte classes of the run, or-ed.
+        let mut run_classes = class;
         if class & ALNUM != 0 {
             pos += 1;
             // The run of ASCII letters and digits, lowered and hashed
@@ -254,6 +263,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                 if class & ALNUM == 0 {
                     break;
                 }
+                run_classes |= class;
                 let l = b | (class & UPPER) << 3;
                 lower[pos - start] = l;
                 hash = hash_step(hash, l);
@@ -262,7 +272,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         } else if class & NON_ASCII != 0 {
             let Some(c) = char_at(text, pos) else { break };
             pos += c.len_utf8();
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 continue;
             }
         } else {
@@ -287,7 +297,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
             } else {
                 let Some(d) = char_at(text, pos) else { break };
                 let next = pos + d.len_utf8();
-                if d.is_alphanumeric() {
+                if is_alphanumeric(d) {
                     pos = next;
                     end = next;
                 } else if is_joiner(d) && alphanumeric_at(text, next) {
@@ -355,8 +365,14 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         let text_word = &text[start..span_end];
         let word = if simple {
             let lower = &lower[..end - start];
-            // (lowering ASCII letters keeps the bytes UTF-8)
-            let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(text_word));
+            let key = || {
+                if run_classes & UPPER == 0 {
+                    SmolStr::new(text_word)
+                } else {
+                    // (lowering ASCII letters keeps the bytes UTF-8)
+                    SmolStr::new(std::str::from_utf8(lower).unwrap_or(text_word))
+                }
+            };
             table.find_or_insert(lower, hash, key, lex)
         } else {
             table.intern(text_word, lex)
@@ -414,6 +430,15 @@ mod tests {
         assert!(toks[2].joined, "the initial's dot joins");
         assert!(toks[4].poss && toks[6].poss);
         assert!(toks[6].initial && !toks[2].initial);
+    }
+
+    #[test]
+    fn no_general_punctuation_is_alphanumeric() {
+        for c in '\u{2000}'..='\u{206f}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alphanumeric(c));
+        }
+        assert!(is_alphanumeric('é') && is_alphanumeric('7') && !is_alphanumeric(' '));
     }
 
     #[test]
