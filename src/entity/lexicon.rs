@@ -129,6 +129,7 @@ impl<V> Phrases<V> {
 
     /// True when the word class says some phrase starts with its word
     /// (the word with any trailing dots removed).
+    #[inline]
     pub fn starts_with_class(&self, class: &WordClass) -> bool {
         class.starts & self.bit != 0
     }

@@ -329,6 +329,7 @@ impl Entities {
             quoted: Vec::with_capacity(found.len()),
             oblique: Vec::with_capacity(found.len()),
             possessor: Vec::with_capacity(found.len()),
+            table: RefCell::new(Vec::with_capacity(found.len())),
             ..Entities::default()
         };
         for f in found {
@@ -1091,6 +1092,7 @@ fn is_possessive_determiner(key: &str) -> bool {
 
 /// The longest phrase of `phrases` that starts at token `i` and stays
 /// within `end`; returns its length in words.
+#[inline]
 fn match_phrase<'l, V>(
     tokens: &[Token],
     i: usize,
@@ -1101,6 +1103,17 @@ fn match_phrase<'l, V>(
     if max == 0 || !phrases.starts_with_class(&tokens[i].class) {
         return None;
     }
+    match_phrase_from(tokens, i, max, phrases)
+}
+
+/// [`match_phrase`] once the first word is known to start a phrase:
+/// phrases of at most `max` words.
+fn match_phrase_from<'l, V>(
+    tokens: &[Token],
+    i: usize,
+    max: usize,
+    phrases: &'l lexicon::Phrases<V>,
+) -> Option<(usize, &'l V)> {
     // One word needs no key of its own.
     let first = tokens[i].key.trim_end_matches('.');
     let mut best = phrases.get(first).map(|v| (1, v));

@@ -232,10 +232,11 @@ impl WordTable {
 /// sentences begin, in order.
 pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> Words {
     let bytes = text.as_bytes();
-    // about one word in six bytes of news text
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    // about one distinct word in twenty bytes
-    let mut table = WordTable::with_capacity(text.len() / 20);
+    // about one word in six bytes of news text, seldom more than one in
+    // four
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
+    // about one distinct word in twenty bytes, seldom more than one in ten
+    let mut table = WordTable::with_capacity(text.len() / 10);
     let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
