@@ -208,7 +208,23 @@ impl Entity {
 
 /// The lower-case words of a name, without initials.
 fn name_words(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(4);
+    if name.is_ascii() {
+        // What `split_whitespace` splits ASCII at.
+        let words = name
+            .as_bytes()
+            .split(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
+        let mut at = 0;
+        for w in words {
+            let word = &name[at..at + w.len()];
+            at += w.len() + 1;
+            let word = word.trim_end_matches('.');
+            if word.len() > 1 {
+                out.push(word.to_ascii_lowercase());
+            }
+        }
+        return out;
+    }
     for w in name.split_whitespace() {
         let w = w.trim_end_matches('.');
         if w.is_ascii() {
@@ -330,6 +346,11 @@ impl Entities {
             oblique: Vec::with_capacity(found.len()),
             possessor: Vec::with_capacity(found.len()),
             table: RefCell::new(Vec::with_capacity(found.len())),
+            by_word: FxHashMap::with_capacity_and_hasher(found.len(), Default::default()),
+            by_key: RefCell::new(FxHashMap::with_capacity_and_hasher(
+                found.len(),
+                Default::default(),
+            )),
             ..Entities::default()
         };
         for f in found {
