@@ -1112,8 +1112,9 @@ fn is_possessive_determiner(key: &str) -> bool {
 }
 
 /// The longest phrase of `phrases` that starts at token `i` and stays
-/// within `end`; returns its length in words.
-#[inline]
+/// within `end`; returns its length in words. (Inlined: most words
+/// start no phrase, and are turned away at once.)
+#[inline(always)]
 fn match_phrase<'l, V>(
     tokens: &[Token],
     i: usize,
