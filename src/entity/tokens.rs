@@ -311,10 +311,10 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         // One run of ASCII letters and digits: `lower` and `hash` hold
         // its key (and it has no possessive).
         let simple = class & ALNUM != 0 && end == run_end;
-        let word = &text[start..end];
         let mut span_end = end;
         let mut poss = false;
         if !simple && matches!(bytes[end - 1], b's' | b'S') {
+            let word = &text[start..end];
             for suffix in ["'s", "’s", "'S", "’S"] {
                 if word.len() > suffix.len() + 1 && word.ends_with(suffix) {
                     span_end = end - suffix.len();
@@ -322,21 +322,21 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                 }
             }
         }
-        let after = &text[end..];
-        if !poss
-            && bytes[end - 1] == b's'
-            && (after.starts_with('\'') || after.starts_with('’'))
-            && !after
-                .trim_start_matches(['\'', '’'])
-                .starts_with(char::is_alphanumeric)
-        {
-            poss = true;
+        if !poss && bytes[end - 1] == b's' {
+            let after = &text[end..];
+            if (after.starts_with('\'') || after.starts_with('’'))
+                && !after
+                    .trim_start_matches(['\'', '’'])
+                    .starts_with(char::is_alphanumeric)
+            {
+                poss = true;
+            }
         }
         let dot = bytes.get(end) == Some(&b'.');
-        let between = &text[prev_end..start];
         let prev = out.last();
         // The usual gap, one space: joined to any word before it.
         let space = start == prev_end + 1 && bytes[prev_end] == b' ';
+        let between = if space { " " } else { &text[prev_end..start] };
         let joined = prev.is_some_and(|p| {
             if space {
                 return true;
@@ -363,10 +363,10 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                     && between
                         .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
         }
-        let text_word = &text[start..span_end];
         let word = if simple {
             let lower = &lower[..end - start];
             let key = || {
+                let text_word = &text[start..end];
                 if run_classes & UPPER == 0 {
                     SmolStr::new(text_word)
                 } else {
@@ -376,12 +376,12 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
             };
             table.find_or_insert(lower, hash, key, lex)
         } else {
-            table.intern(text_word, lex)
+            table.intern(&text[start..span_end], lex)
         };
         let cap = if class & NON_ASCII == 0 {
             class & UPPER != 0
         } else {
-            text_word.starts_with(char::is_uppercase)
+            text[start..].starts_with(char::is_uppercase)
         };
         out.push(Token {
             span: Span::new(start, span_end),
