@@ -432,6 +432,27 @@ mod tests {
     }
 
     #[test]
+    fn ascii_phrases_normalise_as_any_other() {
+        for phrase in [
+            "Secretary of  State",
+            " U.S.  Sen. ",
+            "a\x0bb\tc\r\nd",
+            "... the",
+            "",
+            "Dept...",
+        ] {
+            let mut slow = String::new();
+            for (k, word) in phrase.split_whitespace().enumerate() {
+                if k > 0 {
+                    slow.push(' ');
+                }
+                slow.push_str(&word.trim_end_matches('.').to_lowercase());
+            }
+            assert_eq!(normalise_phrase(phrase), slow, "{phrase:?}");
+        }
+    }
+
+    #[test]
     fn one_look_up_answers_every_table() {
         let lex = lexicon();
         for word in [

@@ -870,9 +870,7 @@ impl Entities {
             .get_mut()
             .get(&entity_key(SpeakerKind::Group, &f.name))
             .copied();
-        found.unwrap_or_else(|| {
-            self.push_entity(Entity::unnamed(SpeakerKind::Group, &f.name))
-        })
+        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, &f.name)))
     }
 
     /// A role noun: the most recent person who carries that title, or an
@@ -885,14 +883,12 @@ impl Entities {
                 let Some(id) = m.entity else { continue };
                 let e = &table[id];
                 let matches = f.roles.iter().any(|r| {
-                    e.roles
-                        .iter()
-                        .any(|have| {
-                            have == r
-                                || have
-                                    .strip_suffix(r.as_str())
-                                    .is_some_and(|head| head.ends_with(' '))
-                        })
+                    e.roles.iter().any(|have| {
+                        have == r
+                            || have
+                                .strip_suffix(r.as_str())
+                                .is_some_and(|head| head.ends_with(' '))
+                    })
                 });
                 if matches && e.kind == f.entity_kind {
                     return id;
@@ -1175,7 +1171,9 @@ fn phrase_value<'l, V>(
     let phrase = Span::new(t.span.start, end).text(text);
     // When the phrase's first word is the token's word, trailing dots
     // aside, the token's classes tell whether a phrase starts with it.
-    let after = Span::new(t.span.end, end).text(text).trim_start_matches('.');
+    let after = Span::new(t.span.end, end)
+        .text(text)
+        .trim_start_matches('.');
     if (after.is_empty() || after.starts_with(char::is_whitespace))
         && !phrases.starts_with_class(&t.class)
     {
@@ -1550,7 +1548,8 @@ fn scan_chunk(
     let org_like = name_from < end
         && ((name_from..end)
             .any(|j| tokens[j].class.org_head_word && (j + 1 == end || tokens[j + 1].key == "of"))
-            || phrase_value(text, tokens, name_from, tokens[end - 1].span.end, &lex.orgs).is_some());
+            || phrase_value(text, tokens, name_from, tokens[end - 1].span.end, &lex.orgs)
+                .is_some());
     if !org_like && k < end {
         if let Some((j, n, title)) = inner {
             gender = gender.or(title.gender);
@@ -1629,8 +1628,7 @@ fn scan_chunk(
     let acronym = single && {
         let w = tokens[k].span.text(text);
         w.chars().all(|c| c.is_uppercase() || c == '.' || c == '&')
-            && (2..=ACRONYM_MAX_LETTERS)
-                .contains(&w.chars().filter(|c| c.is_alphabetic()).count())
+            && (2..=ACRONYM_MAX_LETTERS).contains(&w.chars().filter(|c| c.is_alphabetic()).count())
     };
     // "Hollis & Brandt", "Procter & Gamble": firms.
     let firm = name_text.contains('&') && name_text.contains(" & ");

@@ -554,3 +554,67 @@ fn a_lone_surname_goes_to_the_most_mentioned_bearer() {
     assert_eq!(name(&ents, text, "Trump", 3), "Donald Trump");
     assert_eq!(name(&ents, text, "Ivanka Trump", 0), "Ivanka Trump");
 }
+
+#[test]
+fn name_word_tests_agree_with_name_words() {
+    let words: Vec<String> = ["antony", "blinken"].map(String::from).to_vec();
+    for name in [
+        "Antony Blinken",
+        "Antony J. Blinken",
+        "BLINKEN",
+        "Sergei Lavrov",
+        "Ängel  Ölund.",
+        "",
+    ] {
+        let all = name_words(name);
+        assert_eq!(
+            name_words_within(name, &words),
+            all.iter().all(|w| words.contains(w)),
+            "{name}"
+        );
+        for last in ["blinken", "ölund", "j"] {
+            assert_eq!(
+                last_name_word_is(name, last),
+                all.last().map(String::as_str) == Some(last),
+                "{name} {last}"
+            );
+        }
+    }
+    assert_eq!(name_words("Ängel  J. Ölund."), ["ängel", "ölund"]);
+    assert_eq!(name_words("Harsh V. Pant"), ["harsh", "pant"]);
+}
+
+#[test]
+fn phrase_value_agrees_with_normalising_first() {
+    let lex = lexicon();
+    let texts = [
+        "White House officials",
+        "the White House",
+        "King's College London",
+        "U.S. Senate",
+        "New York Times",
+        "Bank of America",
+        "Thursday",
+    ];
+    for text in texts {
+        let tokens = tokens::tokenize(text, &[0], lex).tokens;
+        for a in 0..tokens.len() {
+            for b in a + 1..=tokens.len() {
+                let end = tokens[b - 1].span.end;
+                let phrase = Span::new(tokens[a].span.start, end).text(text);
+                let want = lex.orgs.get(&normalise_phrase(phrase));
+                assert_eq!(
+                    phrase_value(text, &tokens, a, end, &lex.orgs),
+                    want,
+                    "{phrase}"
+                );
+                let want = lex.not_names.get(&normalise_phrase(phrase));
+                assert_eq!(
+                    phrase_value(text, &tokens, a, end, &lex.not_names),
+                    want,
+                    "{phrase}"
+                );
+            }
+        }
+    }
+}

@@ -176,7 +176,12 @@ impl WordTable {
         }
         let lower = word.to_lowercase();
         let hash = hash_bytes(lower.as_bytes());
-        self.find_or_insert(lower.as_bytes(), hash, || SmolStr::from(lower.as_str()), lex)
+        self.find_or_insert(
+            lower.as_bytes(),
+            hash,
+            || SmolStr::from(lower.as_str()),
+            lex,
+        )
     }
 
     fn find_or_insert(
@@ -431,6 +436,21 @@ mod tests {
         assert!(toks[2].joined, "the initial's dot joins");
         assert!(toks[4].poss && toks[6].poss);
         assert!(toks[6].initial && !toks[2].initial);
+    }
+
+    #[test]
+    fn words_of_any_case_share_a_number() {
+        let text = "The the THE thé Thé O'Neill's o'neill ΣΑΣ σας";
+        let words = tokenize(text, &[0], lexicon());
+        let ids: Vec<u32> = words.tokens.iter().map(|t| t.word).collect();
+        // (a final capital sigma lowers to the final form)
+        assert_eq!(ids, [0, 0, 0, 1, 1, 2, 2, 3, 3]);
+        assert_eq!(words.distinct, 4);
+        let keys: Vec<&str> = words.tokens.iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(keys[0], "the");
+        assert_eq!(keys[4], "thé");
+        assert_eq!(keys[5], "o'neill");
+        assert_eq!(keys[7], "σας");
     }
 
     #[test]
