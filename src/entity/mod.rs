@@ -353,9 +353,21 @@ impl Entities {
             )),
             ..Entities::default()
         };
+        // The mentions come in order of start, so the sentence and the
+        // quotation they may lie in only move forward.
+        let mut next_sentence = 0;
+        let mut next_quote = 0;
         for f in found {
-            let sentence = ents.sentence_index(f.span.start);
-            let quoted = inside(&quotes, f.span);
+            let starts = &ents.sentence_starts;
+            while next_sentence < starts.len() && starts[next_sentence] <= f.span.start {
+                next_sentence += 1;
+            }
+            let raw = next_sentence.saturating_sub(1);
+            let sentence = ents.narrative.get(raw).copied().unwrap_or(0);
+            while next_quote < quotes.len() && quotes[next_quote].end <= f.span.start {
+                next_quote += 1;
+            }
+            let quoted = quotes.get(next_quote).is_some_and(|q| q.contains(f.span));
             if f.possessive {
                 if !quoted {
                     ents.learn_from_possessive(f.gender, sentence);
