@@ -130,6 +130,9 @@ struct Entity {
     kind: SpeakerKind,
     /// Every distinct name it was given; the canonical one is the fullest.
     names: Vec<String>,
+    /// The index in `names` of the canonical name, and its
+    /// [`name_rank`].
+    canonical: (usize, (usize, usize)),
     /// Lower-case words of its names, without initials.
     words: Vec<String>,
     description: Option<String>,
@@ -152,6 +155,7 @@ impl Entity {
         Entity {
             kind,
             names: vec![name.to_owned()],
+            canonical: (0, name_rank(name)),
             words,
             description: None,
             roles: Vec::new(),
@@ -166,6 +170,7 @@ impl Entity {
         Entity {
             kind,
             names: vec![name.to_owned()],
+            canonical: (0, name_rank(name)),
             words: Vec::new(),
             description: None,
             roles: Vec::new(),
@@ -175,19 +180,19 @@ impl Entity {
         }
     }
 
-    /// The fullest name: most words, then the longest.
+    /// The fullest name: the highest [`name_rank`], the latest of equals.
     fn canonical(&self) -> &str {
-        self.names
-            .iter()
-            .max_by_key(|n| (n.split_whitespace().count(), n.len()))
-            .map(String::as_str)
-            .unwrap_or("")
+        self.names.get(self.canonical.0).map_or("", String::as_str)
     }
 
     /// Adds `name`, whose [`name_words`] are `words`.
     fn add_name(&mut self, name: &str, words: &[String]) {
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_owned());
+            let rank = name_rank(name);
+            if rank >= self.canonical.1 {
+                self.canonical = (self.names.len() - 1, rank);
+            }
             for w in words {
                 if !self.words.contains(w) {
                     self.words.push(w.clone());
@@ -204,6 +209,11 @@ impl Entity {
             self.gender_from_name = !strong;
         }
     }
+}
+
+/// How full a name is: most words, then the longest.
+fn name_rank(name: &str) -> (usize, usize) {
+    (name.split_whitespace().count(), name.len())
 }
 
 /// The lower-case words of a name, without initials.
