@@ -1054,7 +1054,15 @@ fn after_preposition(text: &str, pos: usize) -> bool {
         .filter(|w| !w.is_empty())
         .rev();
     let mut word = words.next().unwrap_or("");
-    if with_lower(word, is_determiner) {
+    // An ASCII word is compared ignoring ASCII case, without lowering.
+    let determiner = if word.is_ascii() {
+        ["the", "a", "an"]
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d))
+    } else {
+        with_lower(word, is_determiner)
+    };
+    if determiner {
         word = words.next().unwrap_or("");
     }
     with_lower(word, |w| lexicon().prepositions.contains(w))
