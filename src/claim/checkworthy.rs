@@ -11,6 +11,7 @@
 //! string per feature: each feature is written into one reused buffer and
 //! looked up by its 64-bit XXH3 hash.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -24,8 +25,9 @@ const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
 /// `MAX_TOKENS` tokens only, so scoring stays linear and bounded.
 const MAX_TOKENS: usize = 200;
 
-/// A map keyed by feature hashes, which are already well mixed.
-type HashedMap = HashMap<u64, f32, BuildHasherDefault<PassThrough>>;
+/// Weights keyed by feature hashes.
+#[cfg(test)]
+type HashedMap = KeyMap<f32>;
 
 /// A hasher that passes a `u64` key through unchanged.
 #[derive(Default)]
@@ -48,12 +50,62 @@ impl Hasher for PassThrough {
     }
 }
 
+/// A map from feature keys, which are already well mixed.
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
 /// A loaded model.
 struct Model {
     bias: f32,
     threshold: f32,
-    /// Weights by [`feature_key`].
-    weights: HashedMap,
+    /// The index in `values` of every feature's weight, by [`feature_key`].
+    index: KeyMap<u32>,
+    /// The key and weight of every feature, in file order.
+    values: Vec<(u64, f32)>,
+    /// Whether any sum of the bias and at most [`MAX_FEATURES`] distinct
+    /// weights is exact in `f64`, so that the features of a sentence may
+    /// be summed in any order (see [`sums_exactly`]).
+    order_free: bool,
+}
+
+impl Model {
+    /// Weights by [`feature_key`], as a map.
+    #[cfg(test)]
+    fn weights(&self) -> HashedMap {
+        self.index
+            .iter()
+            .map(|(&key, &i)| (key, self.values[i as usize].1))
+            .collect()
+    }
+}
+
+/// The most distinct features one sentence can have: a word and a pair
+/// for each token, the closing pair, and the hand-made features.
+const MAX_FEATURES: usize = 2 * MAX_TOKENS + 1 + 8;
+
+/// Whether adding up the bias and any at most [`MAX_FEATURES`] of
+/// `weights`, in any order, is exact in `f64`: every such sum is a
+/// multiple of the smallest unit in the last place among them, and stays
+/// small enough to be held exactly in 53 bits.
+fn sums_exactly(bias: f32, weights: impl Iterator<Item = f32>) -> bool {
+    let mut min_unit = i32::MAX;
+    let mut max_abs = 0f64;
+    for w in std::iter::once(bias).chain(weights) {
+        if w == 0.0 {
+            continue;
+        }
+        if !w.is_normal() {
+            return false;
+        }
+        // the exponent of the unit in the last place of a normal f32
+        let exponent = ((w.to_bits() >> 23) & 0xFF) as i32 - 127;
+        min_unit = min_unit.min(exponent - 23);
+        max_abs = max_abs.max(f64::from(w.abs()));
+    }
+    if min_unit == i32::MAX {
+        return true;
+    }
+    let bound = (MAX_FEATURES + 1) as f64 * max_abs;
+    bound < 2f64.powi(min_unit + 53)
 }
 
 fn model() -> &'static Model {
@@ -70,7 +122,9 @@ fn parse(src: &str) -> Model {
         bias: 0.0,
         threshold: 0.5,
         // about one entry per 20 bytes
-        weights: HashedMap::with_capacity_and_hasher(src.len() / 20, Default::default()),
+        index: KeyMap::with_capacity_and_hasher(src.len() / 20, Default::default()),
+        values: Vec::with_capacity(src.len() / 20),
+        order_free: false,
     };
     for line in src.split('\n') {
         let bytes = line.as_bytes();
@@ -94,34 +148,97 @@ fn parse(src: &str) -> Model {
             "@threshold" => model.threshold = value,
             _ => {
                 if let Some(key) = feature_key(name) {
-                    model.weights.insert(key, value);
+                    // a repeated feature keeps its last weight
+                    let next = model.values.len() as u32;
+                    let i = *model.index.entry(key).or_insert(next);
+                    if i == next {
+                        model.values.push((key, value));
+                    } else {
+                        model.values[i as usize].1 = value;
+                    }
                 }
             }
         }
     }
+    model.order_free = sums_exactly(model.bias, model.values.iter().map(|&(_, w)| w));
     model
+}
+
+/// What scoring reuses from one sentence to the next on a thread.
+#[derive(Default)]
+struct Scratch {
+    /// The mark of the current sentence.
+    mark: u32,
+    /// For each weight of the model, the mark of the last sentence that
+    /// counted it, so that each feature is counted once.
+    marks: Vec<u32>,
+    /// The features counted for this sentence, when they must be summed
+    /// in key order.
+    known: Vec<(u64, f32)>,
+    /// The lower-cased token being hashed.
+    lowered: String,
+    /// The keys of the sentence's features.
+    keys: Vec<u64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// The probability, in [0, 1], that a fact-checker would want to check
 /// `sentence`, according to the built-in model.
 pub fn check_worthiness(sentence: &str) -> f32 {
     let model = model();
+    SCRATCH.with_borrow_mut(|scratch| score(model, sentence, scratch))
+}
+
+/// [`check_worthiness`] with `model`, reusing `scratch`.
+fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     // Features missing from the model weigh nothing, so only the ones it
-    // knows (a few per sentence) are kept, then each counted once.
-    let mut known: Vec<(u64, f32)> = Vec::with_capacity(32);
-    each_key(sentence, |key| {
-        if let Some(&weight) = model.weights.get(&key) {
-            known.push((key, weight));
+    // knows (a few per sentence) are kept, each counted once.
+    if scratch.marks.len() != model.values.len() {
+        scratch.marks = vec![0; model.values.len()];
+        scratch.mark = 0;
+    }
+    scratch.mark = scratch.mark.wrapping_add(1);
+    if scratch.mark == 0 {
+        scratch.marks.fill(0);
+        scratch.mark = 1;
+    }
+    let Scratch {
+        mark,
+        marks,
+        known,
+        lowered,
+        keys,
+    } = scratch;
+    let mark = *mark;
+    known.clear();
+    // summed in f64; when the model's sums are exact, in any order
+    let mut z = f64::from(model.bias);
+    each_key(sentence, lowered, keys);
+    for &key in keys.iter() {
+        if let Some(&i) = model.index.get(&key) {
+            let i = i as usize;
+            if marks[i] != mark {
+                marks[i] = mark;
+                let weight = model.values[i].1;
+                if model.order_free {
+                    z += f64::from(weight);
+                } else {
+                    known.push((key, weight));
+                }
+            }
         }
-    });
-    known.sort_unstable_by_key(|&(key, _)| key);
-    known.dedup_by_key(|&mut (key, _)| key);
-    // summed in f64, so the order of the features does not matter
-    let z: f64 = f64::from(model.bias)
-        + known
-            .iter()
-            .map(|&(_, weight)| f64::from(weight))
-            .sum::<f64>();
+    }
+    if !model.order_free {
+        known.sort_unstable_by_key(|&(key, _)| key);
+        z = f64::from(model.bias)
+            + known
+                .iter()
+                .map(|&(_, weight)| f64::from(weight))
+                .sum::<f64>();
+    }
     (1.0 / (1.0 + (-z).exp())) as f32
 }
 
@@ -164,23 +281,244 @@ fn feature_key(name: &str) -> Option<u64> {
     }
 }
 
-/// Calls `emit` with the key of every feature of `sentence`, repeats
-/// included: the same features as [`each_feature`], each token hashed
-/// once, in one pass over the sentence.
-fn each_key(sentence: &str, mut emit: impl FnMut(u64)) {
+/// Writes into `keys` the key of every feature of `sentence`, repeats
+/// included: the same features as [`each_feature`], in one pass over the
+/// sentence that reads its tokens (lower-cased into `lowered` when
+/// needed, each hashed once) and the facts of [`CharFacts::of`] at once.
+fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
+    keys.clear();
+    let mut emit = |key: u64| keys.push(key);
+    let bytes = sentence.as_bytes();
     let mut prev = token_hash("<s>");
     let mut flags = TokenFlags::default();
-    let count = for_each_token(sentence, |token| {
+    let mut chars = CharScan::default();
+    let mut count = 0;
+    let mut at = 0;
+    while at < bytes.len() && count < MAX_TOKENS {
+        let class = CLASS[usize::from(bytes[at])];
+        if class & TOKEN == 0 {
+            // a separator, or a token character that must be decoded
+            if class & OTHER == 0 {
+                chars.ascii(class);
+                at += 1;
+                continue;
+            }
+            let c = char_at(sentence, at);
+            if !is_token_char(c) {
+                chars.other(c);
+                at += c.len_utf8();
+                continue;
+            }
+        }
+        let start = at;
+        // the whitespace-separated word of `CharFacts` starts here, if any
+        chars.token(if class & OTHER == 0 {
+            class & UPPER != 0
+        } else {
+            char_at(sentence, at).is_uppercase()
+        });
+        // ASCII bytes are read directly; only other characters are decoded
+        let mut seen = 0;
+        // the characters besides ASCII are all `’`
+        let mut curly_only = true;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(at) {
+            let class = CLASS[usize::from(b)];
+            if class & TOKEN != 0 {
+                seen |= class;
+                at += 1;
+                continue;
+            }
+            if class & OTHER == 0 {
+                break;
+            }
+            if bytes[at..].starts_with(CURLY) {
+                ascii = false;
+                at += CURLY.len();
+                continue;
+            }
+            let c = char_at(sentence, at);
+            if !is_token_char(c) {
+                break;
+            }
+            ascii = false;
+            curly_only = false;
+            at += c.len_utf8();
+        }
+        let raw = &sentence[start..at];
+        // only a run that starts or ends with `'` or `’` (whose UTF-8
+        // starts with 0xE2 and ends with 0x99) is trimmed
+        let word = match (bytes[start], bytes[at - 1]) {
+            (b'\'' | 0xE2, _) | (_, b'\'' | 0x99) => trim_apostrophes(raw),
+            _ => raw,
+        };
+        if word.is_empty() {
+            continue;
+        }
+        count += 1;
+        // apostrophes are not digits, so the digits of the run are those
+        // of `word`
+        let token: &str = if seen & DIGIT != 0 {
+            let digits = word.bytes().all(|b| b.is_ascii_digit());
+            let is_year =
+                digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+            if is_year { "<year>" } else { "<num>" }
+        } else if ascii && seen & UPPER == 0 {
+            word
+        } else if ascii {
+            lowered.clear();
+            lowered.push_str(word);
+            lowered.make_ascii_lowercase();
+            lowered
+        } else if curly_only {
+            // ASCII letters, and `’` read as `'`
+            lowered.clear();
+            let mut rest = word;
+            while let Some(i) = rest.find('’') {
+                lowered.push_str(&rest[..i]);
+                lowered.push('\'');
+                rest = &rest[i + '’'.len_utf8()..];
+            }
+            lowered.push_str(rest);
+            lowered.make_ascii_lowercase();
+            lowered
+        } else {
+            lowered.clear();
+            lowered.push_str(&word.to_lowercase().replace('’', "'"));
+            lowered
+        };
         flags.read(token);
         let h = token_hash(token);
         emit(mix(WORD, h, 0));
         emit(mix(PAIR, prev, h));
         prev = h;
-    });
+    }
     emit(mix(PAIR, prev, token_hash("</s>")));
-    hand_features(sentence, &flags, count, |name| {
+    // the facts of the characters past the last token read
+    while at < bytes.len() {
+        let class = CLASS[usize::from(bytes[at])];
+        if class & OTHER == 0 {
+            chars.ascii(class);
+            at += 1;
+        } else {
+            let c = char_at(sentence, at);
+            chars.other(c);
+            at += c.len_utf8();
+        }
+    }
+    hand_features(sentence, &flags, &chars.facts(), count, |name| {
         emit(mix(HAND, token_hash(name), 0))
     });
+}
+
+/// The UTF-8 bytes of `’`.
+const CURLY: &[u8] = "’".as_bytes();
+
+/// `s` without leading and trailing `'` and `’`.
+fn trim_apostrophes(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        if let Some(rest) = s.strip_prefix('\'') {
+            s = rest;
+        } else if let Some(rest) = s.strip_prefix('’') {
+            s = rest;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if let Some(rest) = s.strip_suffix('\'') {
+            s = rest;
+        } else if let Some(rest) = s.strip_suffix('’') {
+            s = rest;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// The character that starts at byte `at` of `s`, which must be a char
+/// boundary inside `s`.
+fn char_at(s: &str, at: usize) -> char {
+    s[at..].chars().next().unwrap_or(' ')
+}
+
+/// Whether `c`, which is not ASCII, belongs to a token: a letter, a
+/// digit or `’`. The General Punctuation characters (U+2000–U+206F:
+/// dashes, curly quotes, special spaces), none of them a letter or a
+/// digit, are told apart without the Unicode tables.
+fn is_token_char(c: char) -> bool {
+    c == '’' || (!('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric())
+}
+
+/// [`CharFacts`] gathered one character at a time.
+struct CharScan {
+    /// Words after the first that start with a capital, so far.
+    capitals: usize,
+    /// Bits of [`CLASS`] seen in ASCII characters.
+    seen: u8,
+    /// The last character was whitespace (or there was none).
+    after_space: bool,
+    /// A character other than whitespace has been seen.
+    in_text: bool,
+}
+
+impl Default for CharScan {
+    fn default() -> CharScan {
+        CharScan {
+            capitals: 0,
+            seen: 0,
+            after_space: true,
+            in_text: false,
+        }
+    }
+}
+
+impl CharScan {
+    /// Reads a character other than whitespace, upper case or not.
+    fn visible(&mut self, upper: bool) {
+        // a word after the first starts here
+        if self.after_space && self.in_text && upper {
+            self.capitals += 1;
+        }
+        self.after_space = false;
+        self.in_text = true;
+    }
+
+    /// Reads an ASCII character of class `class`.
+    fn ascii(&mut self, class: u8) {
+        self.seen |= class;
+        if class & SPACE != 0 {
+            self.after_space = true;
+        } else {
+            self.visible(class & UPPER != 0);
+        }
+    }
+
+    /// Reads a character that is not ASCII.
+    fn other(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.after_space = true;
+        } else {
+            self.visible(c.is_uppercase());
+        }
+    }
+
+    /// Reads the first character of a token, upper case or not; the rest
+    /// of a token is neither whitespace nor `%` nor `$`.
+    fn token(&mut self, upper: bool) {
+        self.visible(upper);
+    }
+
+    /// What was read.
+    fn facts(&self) -> CharFacts {
+        CharFacts {
+            percent: self.seen & PERCENT != 0,
+            dollar: self.seen & DOLLAR != 0,
+            capitals: self.capitals,
+        }
+    }
 }
 
 /// The score above which the built-in model calls a sentence
@@ -227,7 +565,9 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
     });
     pair("b:", &prev, Some("</s>"));
 
-    hand_features(sentence, &flags, count, |name| pair("h:", name, None));
+    hand_features(sentence, &flags, &CharFacts::of(sentence), count, |name| {
+        pair("h:", name, None)
+    });
 }
 
 /// What the hand-made features need to know about the tokens, gathered
@@ -348,9 +688,15 @@ impl CharFacts {
 }
 
 /// Calls `hand` with the name of every hand-made feature, without its
-/// `h:` prefix; `count` is the number of tokens.
-fn hand_features(sentence: &str, flags: &TokenFlags, count: usize, mut hand: impl FnMut(&str)) {
-    let chars = CharFacts::of(sentence);
+/// `h:` prefix; `chars` are the facts of its characters and `count` the
+/// number of tokens.
+fn hand_features(
+    sentence: &str,
+    flags: &TokenFlags,
+    chars: &CharFacts,
+    count: usize,
+    mut hand: impl FnMut(&str),
+) {
     if flags.number {
         hand("number");
     }
@@ -508,7 +854,7 @@ mod tests {
             "Ünïcode ΣΑΣ words, 12,000 of them",
         ] {
             let mut hashed = Vec::new();
-            each_key(s, |k| hashed.push(k));
+            each_key(s, &mut String::new(), &mut hashed);
             hashed.sort_unstable();
             hashed.dedup();
             let mut named: Vec<u64> = checkworthy_features(s)
@@ -519,6 +865,77 @@ mod tests {
             named.dedup();
             assert_eq!(hashed, named, "{s}");
         }
+    }
+
+    /// The distinct keys of [`each_key`] and of the named features.
+    fn both_keys(s: &str) -> (Vec<u64>, Vec<u64>) {
+        let mut hashed = Vec::new();
+        each_key(s, &mut String::new(), &mut hashed);
+        hashed.sort_unstable();
+        hashed.dedup();
+        let mut named: Vec<u64> = checkworthy_features(s)
+            .iter()
+            .map(|f| feature_key(f).expect("a well-formed feature"))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        (hashed, named)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hashed_keys_agree_on_any_text(s in "(?s:[a-zA-Z0-9 '’%$?.,\t\n\u{b}\u{c}\u{a0}é€ΣİÆ\u{301}\u{2003}\u{2019}\u{201c}\u{2014}\u{2160}]{0,60})") {
+            let (hashed, named) = both_keys(&s);
+            proptest::prop_assert_eq!(hashed, named);
+        }
+    }
+
+    #[test]
+    fn hashed_keys_agree_past_the_token_limit() {
+        let s = format!("{} Then $5 Rose 40% In “Paris” ’Twas", "the Word’s ".repeat(MAX_TOKENS));
+        let (hashed, named) = both_keys(&s);
+        assert_eq!(hashed, named);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| c != '’') {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_token_char(c), "{c:?}");
+        }
+        assert!(is_token_char('’') && is_token_char('é') && is_token_char('Ⅰ'));
+    }
+
+    #[test]
+    fn the_built_in_weights_sum_in_any_order() {
+        assert!(model().order_free);
+        assert!(sums_exactly(1.0, [0.5, -0.25].into_iter()));
+        // a weight far smaller than the others loses its bits in a sum
+        assert!(!sums_exactly(1.0, [1e-12, 3.0].into_iter()));
+        assert!(!sums_exactly(1.0, [f32::NAN].into_iter()));
+    }
+
+    #[test]
+    fn scores_summed_in_key_order_are_the_same() {
+        let mut exact = parse(WEIGHTS);
+        assert!(exact.order_free);
+        let mut sorted = parse(WEIGHTS);
+        sorted.order_free = false;
+        let mut scratch = Scratch::default();
+        for s in [
+            "Unemployment rose by 12 percent in 2019, the highest rate in a decade.",
+            "Thank you very much, it is good to be here, here, here.",
+            "",
+        ] {
+            let a = score(&exact, s, &mut scratch);
+            let b = score(&sorted, s, &mut scratch);
+            assert_eq!(a.to_bits(), b.to_bits(), "{s}");
+        }
+        // the marks start over when they wrap around
+        scratch.mark = u32::MAX;
+        exact.order_free = true;
+        let a = score(&exact, "It rose 5 percent.", &mut scratch);
+        assert_eq!(a, check_worthiness("It rose 5 percent."));
     }
 
     /// The plain tokeniser that [`for_each_token`] must agree with:
@@ -589,10 +1006,10 @@ mod tests {
             }
         }
         let got = parse(&src);
-        assert_eq!(got.weights, want);
+        assert_eq!(got.weights(), want);
         assert_eq!((got.bias, got.threshold), (bias, threshold));
         assert_eq!(
-            got.weights.get(&feature_key("w:extra").unwrap()),
+            got.weights().get(&feature_key("w:extra").unwrap()),
             Some(&1.5)
         );
     }
