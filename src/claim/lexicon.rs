@@ -123,7 +123,7 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let first = words[i].lower.as_str();
+        let first = &*words[i].lower;
         let matched = lexicon
             .may_start(first)
             .then(|| lexicon.map.get(first))

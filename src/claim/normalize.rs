@@ -4,8 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use smol_str::SmolStr;
-
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -20,11 +19,12 @@ pub(crate) const MAX_WORDS: usize = 400;
 /// One word of a sentence: letters, digits and inner apostrophes, or a
 /// number with inner `,` or `.` (`1,000`, `3.5`).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     /// Bytes of the word in the document.
     pub span: Span,
-    /// Lower-cased, with `’` read as `'`.
-    pub lower: SmolStr,
+    /// Lower-cased, with `’` read as `'`: borrowed from the lower-cased
+    /// sentence unless the word has characters besides ASCII.
+    pub lower: Cow<'a, str>,
     /// Starts with an upper-case letter.
     pub capital: bool,
 }
@@ -67,9 +67,20 @@ const CLASS: [u8; 256] = {
     table
 };
 
+/// Whether `c` is alphanumeric. The General Punctuation characters
+/// (U+2000–U+206F: dashes, curly quotes, special spaces), common in news
+/// and none of them a letter or a digit, are answered without the
+/// Unicode tables.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// Splits `sentence` (which starts at byte `base` of the document) into
-/// words.
-pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
+/// words. `lower` is `sentence` with its ASCII letters lower-cased, from
+/// which the words' lower-case forms are borrowed.
+pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word<'a>> {
+    debug_assert_eq!(sentence.len(), lower.len());
     let mut out = Vec::with_capacity((sentence.len() / 5).min(MAX_WORDS));
     let bytes = sentence.as_bytes();
     let class_at = |at: usize| bytes.get(at).map_or(0, |&b| CLASS[usize::from(b)]);
@@ -88,7 +99,7 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
             (1, class & UPPER != 0)
         } else {
             let c = char_at(sentence, at);
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 at += c.len_utf8();
                 continue;
             }
@@ -96,12 +107,12 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
         };
         let start = at;
         let mut ascii = class & OTHER == 0;
-        let mut upper = class & UPPER != 0;
+        // every character besides ASCII is a `’`
+        let mut curly_only = ascii;
         let mut end = start + c_len;
         while end < bytes.len() {
             let class = CLASS[usize::from(bytes[end])];
             if class & ALNUM != 0 {
-                upper |= class & UPPER != 0;
                 end += 1;
                 continue;
             }
@@ -125,29 +136,33 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
             }
             let d = char_at(sentence, end);
             let after = end + d.len_utf8();
-            let keep =
-                d.is_alphanumeric() || (d == '’' && class_at(after) & (ALNUM | DIGIT) == ALNUM);
+            let curly = d == '’';
+            let keep = if curly {
+                class_at(after) & (ALNUM | DIGIT) == ALNUM
+            } else {
+                is_alphanumeric(d)
+            };
             if !keep {
                 break;
             }
             ascii = false;
+            curly_only &= curly;
             end = after;
         }
-        let text = &sentence[start..end];
+        let lowered = &lower[start..end];
         out.push(Word {
             span: Span::new(base + start, base + end),
             lower: if ascii {
-                if upper {
-                    ascii_lower(text)
-                } else if text.len() <= ASCII_INLINE {
-                    SmolStr::new_inline(text)
-                } else {
-                    SmolStr::new(text)
-                }
-            } else if text.contains('’') {
-                SmolStr::from(text.to_lowercase().replace('’', "'"))
+                Cow::Borrowed(lowered)
+            } else if curly_only {
+                Cow::Owned(lowered.replace('’', "'"))
             } else {
-                grammar::lower_key(text)
+                let text = sentence[start..end].to_lowercase();
+                Cow::Owned(if text.contains('’') {
+                    text.replace('’', "'")
+                } else {
+                    text
+                })
             },
             capital,
         });
@@ -155,9 +170,6 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
     }
     out
 }
-
-/// The longest word that [`SmolStr`] keeps inline.
-const ASCII_INLINE: usize = 23;
 
 /// The character that starts at byte `at` of `s`, which must be a char
 /// boundary inside `s`.
@@ -170,24 +182,6 @@ fn char_at(s: &str, at: usize) -> char {
             .next()
             .unwrap_or(char::REPLACEMENT_CHARACTER),
     }
-}
-
-/// The lower-case form of an ASCII word; short words (nearly all) are
-/// lowered on the stack and kept inline.
-fn ascii_lower(word: &str) -> SmolStr {
-    const INLINE: usize = ASCII_INLINE;
-    if word.len() > INLINE {
-        return grammar::lower_key(word);
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return SmolStr::new_inline(word);
-    }
-    let mut buf = [0u8; INLINE];
-    let buf = &mut buf[..word.len()];
-    buf.copy_from_slice(word.as_bytes());
-    buf.make_ascii_lowercase();
-    // lowering ASCII keeps it ASCII, so this never fails
-    std::str::from_utf8(buf).map_or_else(|_| grammar::lower_key(word), SmolStr::new_inline)
 }
 
 /// A normalised value found in a claim.
@@ -426,10 +420,10 @@ pub(crate) fn dates(
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let w = words[i].lower.as_str();
+        let w = &*words[i].lower;
         // the next two words are read only where a date may go on
-        let next = || words.get(i + 1).map(|w| w.lower.as_str());
-        let after = || words.get(i + 2).map(|w| w.lower.as_str());
+        let next = || words.get(i + 1).map(|w| &*w.lower);
+        let after = || words.get(i + 2).map(|w| &*w.lower);
         let mut found: Option<(usize, Option<String>)> = None;
         if let Some(m) = words[i].capital.then(|| month(w)).flatten() {
             let next = next();
@@ -651,7 +645,8 @@ mod tests {
     use super::*;
 
     fn date_values(s: &str, published: Option<&str>) -> Vec<Option<String>> {
-        let words = words(s, 0);
+        let lower = s.to_ascii_lowercase();
+        let words = words(s, &lower, 0);
         dates(s, &words, published.and_then(Date::parse))
             .into_iter()
             .map(|(n, _)| match n.value {
@@ -703,7 +698,8 @@ mod tests {
     #[test]
     fn numbers_are_normalised() {
         let s = "The bloc has 19 members, 3.5% growth, $5 billion and two envoys.";
-        let w = words(s, 0);
+        let lower = s.to_ascii_lowercase();
+        let w = words(s, &lower, 0);
         let got: Vec<(String, f64, Option<String>)> = numbers(s, &w, &[])
             .into_iter()
             .filter_map(|n| match n.value {
@@ -724,7 +720,7 @@ mod tests {
 
     /// The character-at-a-time splitter that the table-driven [`words`]
     /// replaced; both must agree.
-    fn plain_words(sentence: &str, base: usize) -> Vec<Word> {
+    fn plain_words(sentence: &str, base: usize) -> Vec<Word<'static>> {
         let mut out = Vec::with_capacity(sentence.len() / 5);
         let bytes = sentence.as_bytes();
         let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
@@ -759,13 +755,11 @@ mod tests {
             let text = &sentence[start..end];
             out.push(Word {
                 span: Span::new(base + start, base + end),
-                lower: if ascii {
-                    ascii_lower(text)
-                } else if text.contains('’') {
-                    SmolStr::from(text.to_lowercase().replace('’', "'"))
+                lower: Cow::Owned(if ascii {
+                    text.to_ascii_lowercase()
                 } else {
-                    grammar::lower_key(text)
-                },
+                    text.to_lowercase().replace('’', "'")
+                }),
                 capital: c.is_uppercase(),
             });
             at = end;
@@ -775,22 +769,25 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_agree_with_the_plain_splitter(s in "(?s:[a-zA-Z0-9 '’,.\\-éÉΣİ\u{301}\u{2019}$%]{0,60})") {
-            proptest::prop_assert_eq!(words(&s, 7), plain_words(&s, 7));
+        fn words_agree_with_the_plain_splitter(s in "(?s:[a-zA-Z0-9 '’,.\\-éÉΣİ\u{301}\u{2019}\u{201c}\u{2014}\u{2160}$%]{0,60})") {
+            let lower = s.to_ascii_lowercase();
+            proptest::prop_assert_eq!(words(&s, &lower, 7), plain_words(&s, 7));
         }
     }
 
     #[test]
     fn words_stop_at_the_limit_as_the_plain_splitter_does() {
         let long = "It’s 1,000.5 O'Neill ".repeat(MAX_WORDS);
-        assert_eq!(words(&long, 0), plain_words(&long, 0));
-        assert_eq!(words(&long, 0).len(), MAX_WORDS);
+        let lower = long.to_ascii_lowercase();
+        assert_eq!(words(&long, &lower, 0), plain_words(&long, 0));
+        assert_eq!(words(&long, &lower, 0).len(), MAX_WORDS);
     }
 
     #[test]
     fn words_keep_spans_on_any_input() {
         for s in ["", "’’", "a’", "1,", "é,1.2.", "x\u{301}y"] {
-            for w in words(s, 0) {
+            let lower = s.to_ascii_lowercase();
+            for w in words(s, &lower, 0) {
                 assert!(s.get(w.span.start..w.span.end).is_some());
             }
         }
