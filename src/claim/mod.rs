@@ -228,7 +228,11 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         lowered_at += sentence.text.len();
         let words = normalize::words(&sentence.text, lower, sentence.span.start);
         let dates = normalize::dates(text, &words, published);
-        let mut taken = vec![false; words.len()];
+        // the words of dates, which are not numbers (none without dates)
+        let mut taken = Vec::new();
+        if !dates.is_empty() {
+            taken.resize(words.len(), false);
+        }
         for (_, range) in &dates {
             for t in taken.iter_mut().take(range.end).skip(range.start) {
                 *t = true;

@@ -311,6 +311,23 @@ struct Calendar {
     /// bytes or more set bit 63), so most words are told apart from every
     /// name by their length alone.
     weekday_lengths: u64,
+    /// For each first byte, bit `n` (see [`length_bit`]) is set when a
+    /// word of `n` bytes that starts with it may start a date: a month
+    /// or weekday word, a relative day or period word, or a year. Most
+    /// words are passed over by this test alone.
+    date_starts: [u64; 256],
+}
+
+/// The words besides months and weekdays that start a date.
+const RELATIVE: [&str; 6] = ["yesterday", "today", "tomorrow", "last", "this", "next"];
+
+impl Calendar {
+    /// Whether the lower-case word `w` may start a date.
+    fn may_start_date(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.date_starts[usize::from(b)] & length_bit(w.len()) != 0)
+    }
 }
 
 /// The bit of [`Calendar::weekday_lengths`] for a word of `len` bytes.
@@ -327,6 +344,7 @@ fn calendar() -> &'static Calendar {
             weekdays: Vec::new(),
             weekday_lengths: 0,
             names: FxHashSet::default(),
+            date_starts: [0; 256],
         };
         // A word that begins an earlier name of its kind abbreviates it
         // ("Sept"); any other is a full name, numbered in file order.
@@ -357,14 +375,35 @@ fn calendar() -> &'static Calendar {
             .weekdays
             .iter()
             .fold(0, |bits, name| bits | length_bit(name.len()));
+        let starts = cal
+            .month_words
+            .keys()
+            .chain(&cal.weekdays)
+            .map(String::as_str)
+            .chain(RELATIVE);
+        for word in starts {
+            if let Some(&b) = word.as_bytes().first() {
+                cal.date_starts[usize::from(b)] |= length_bit(word.len());
+            }
+        }
+        // years
+        for digit in b'0'..=b'9' {
+            cal.date_starts[usize::from(digit)] |= length_bit(4);
+        }
         cal
     })
 }
 
 /// Whether `lower` is the full name of a month or a weekday.
+#[cfg(test)]
 pub(crate) fn is_calendar_name(lower: &str) -> bool {
     let cal = calendar();
     cal.names.contains(lower)
+}
+
+/// The full names of the months and weekdays, lower case.
+pub(crate) fn calendar_names() -> impl Iterator<Item = &'static str> {
+    calendar().names.iter().map(String::as_str)
 }
 
 fn month(word: &str) -> Option<u32> {
@@ -418,9 +457,17 @@ pub(crate) fn dates(
     published: Option<Date>,
 ) -> Vec<(Normalized, std::ops::Range<usize>)> {
     let mut out = Vec::new();
+    let cal = calendar();
     let mut i = 0;
     while i < words.len() {
         let w = &*words[i].lower;
+        // a word ends with a letter or digit, never with the `.` that
+        // `month` trims
+        debug_assert!(!w.ends_with('.'));
+        if !cal.may_start_date(w) {
+            i += 1;
+            continue;
+        }
         // the next two words are read only where a date may go on
         let next = || words.get(i + 1).map(|w| &*w.lower);
         let after = || words.get(i + 2).map(|w| &*w.lower);
@@ -519,6 +566,11 @@ pub(crate) fn dates(
 
 /// The value of a number written as a word.
 fn number_word(word: &str) -> Option<f64> {
+    // every number word has 3 to 9 letters and starts with one of these
+    let first = *word.as_bytes().first()?;
+    if !(3..=9).contains(&word.len()) || !matches!(first, b't' | b'f' | b's' | b'e' | b'n' | b'h') {
+        return None;
+    }
     Some(match word {
         "two" => 2.0,
         "three" => 3.0,
