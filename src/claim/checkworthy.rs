@@ -12,8 +12,6 @@
 //! looked up by its 64-bit XXH3 hash.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -27,40 +25,110 @@ const MAX_TOKENS: usize = 200;
 
 /// Weights keyed by feature hashes.
 #[cfg(test)]
-type HashedMap = KeyMap<f32>;
+type HashedMap = std::collections::HashMap<u64, f32>;
 
-/// A hasher that passes a `u64` key through unchanged.
-#[derive(Default)]
-struct PassThrough(u64);
+/// Feature weights by key, in an open-addressing table with linear
+/// probing: feature keys are already well mixed, so their low bits pick
+/// the first slot, and a lookup (most of them for features the model
+/// lacks) reads a slot or two. Each key has a slot of its own, whose
+/// index [`Scratch::marks`] uses.
+struct Table {
+    /// The key in each slot, 0 for an empty one; the last slot, past the
+    /// probed ones, holds the key 0 itself when it has a weight.
+    keys: Vec<u64>,
+    /// The weight in each slot.
+    weights: Vec<f32>,
+    /// The number of keys held.
+    len: usize,
+    /// Whether the key 0 has a weight (in the last slot).
+    has_zero: bool,
+}
 
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // only `u64` keys are hashed; fold anything else in byte by byte
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+impl Table {
+    /// A table with room for `n` keys before it grows.
+    fn with_capacity(n: usize) -> Table {
+        let probed = (n.max(8) * 2).next_power_of_two();
+        Table {
+            keys: vec![0; probed + 1],
+            weights: vec![0.0; probed + 1],
+            len: 0,
+            has_zero: false,
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    /// The number of slots, the last one included.
+    fn slots(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The slot where `key` is, or would go when absent.
+    fn probe(&self, key: u64) -> usize {
+        let probed = self.keys.len() - 1;
+        if key == 0 {
+            return probed;
+        }
+        let mask = probed - 1;
+        let mut i = key as usize & mask;
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The slot of `key`, if it has a weight.
+    #[inline]
+    fn slot(&self, key: u64) -> Option<usize> {
+        let i = self.probe(key);
+        let found = if key == 0 {
+            self.has_zero
+        } else {
+            self.keys[i] == key
+        };
+        found.then_some(i)
+    }
+
+    /// Sets the weight of `key`.
+    fn insert(&mut self, key: u64, weight: f32) {
+        // at most half full, so that probes stay short
+        if (self.len + 1) * 2 > self.keys.len() - 1 {
+            let mut grown = Table::with_capacity(self.keys.len());
+            for (k, w) in self.iter() {
+                grown.insert(k, w);
+            }
+            *self = grown;
+        }
+        let i = self.probe(key);
+        if self.slot(key).is_none() {
+            self.len += 1;
+        }
+        self.has_zero |= key == 0;
+        self.keys[i] = key;
+        self.weights[i] = weight;
+    }
+
+    /// Every key and its weight.
+    fn iter(&self) -> impl Iterator<Item = (u64, f32)> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.weights)
+            .enumerate()
+            .filter(|&(i, (&k, _))| {
+                if i + 1 == self.keys.len() {
+                    self.has_zero
+                } else {
+                    k != 0
+                }
+            })
+            .map(|(_, (&k, &w))| (k, w))
     }
 }
-
-/// A map from feature keys, which are already well mixed.
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
 
 /// A loaded model.
 struct Model {
     bias: f32,
     threshold: f32,
-    /// The index in `values` of every feature's weight, by [`feature_key`].
-    index: KeyMap<u32>,
-    /// The key and weight of every feature, in file order.
-    values: Vec<(u64, f32)>,
+    /// The weight of every feature, by [`feature_key`].
+    weights: Table,
     /// Whether any sum of the bias and at most [`MAX_FEATURES`] distinct
     /// weights is exact in `f64`, so that the features of a sentence may
     /// be summed in any order (see [`sums_exactly`]).
@@ -71,10 +139,7 @@ impl Model {
     /// Weights by [`feature_key`], as a map.
     #[cfg(test)]
     fn weights(&self) -> HashedMap {
-        self.index
-            .iter()
-            .map(|(&key, &i)| (key, self.values[i as usize].1))
-            .collect()
+        self.weights.iter().collect()
     }
 }
 
@@ -122,8 +187,7 @@ fn parse(src: &str) -> Model {
         bias: 0.0,
         threshold: 0.5,
         // about one entry per 20 bytes
-        index: KeyMap::with_capacity_and_hasher(src.len() / 20, Default::default()),
-        values: Vec::with_capacity(src.len() / 20),
+        weights: Table::with_capacity(src.len() / 20),
         order_free: false,
     };
     for line in src.split('\n') {
@@ -149,18 +213,12 @@ fn parse(src: &str) -> Model {
             _ => {
                 if let Some(key) = feature_key(name) {
                     // a repeated feature keeps its last weight
-                    let next = model.values.len() as u32;
-                    let i = *model.index.entry(key).or_insert(next);
-                    if i == next {
-                        model.values.push((key, value));
-                    } else {
-                        model.values[i as usize].1 = value;
-                    }
+                    model.weights.insert(key, value);
                 }
             }
         }
     }
-    model.order_free = sums_exactly(model.bias, model.values.iter().map(|&(_, w)| w));
+    model.order_free = sums_exactly(model.bias, model.weights.iter().map(|(_, w)| w));
     model
 }
 
@@ -196,8 +254,8 @@ pub fn check_worthiness(sentence: &str) -> f32 {
 fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     // Features missing from the model weigh nothing, so only the ones it
     // knows (a few per sentence) are kept, each counted once.
-    if scratch.marks.len() != model.values.len() {
-        scratch.marks = vec![0; model.values.len()];
+    if scratch.marks.len() != model.weights.slots() {
+        scratch.marks = vec![0; model.weights.slots()];
         scratch.mark = 0;
     }
     scratch.mark = scratch.mark.wrapping_add(1);
@@ -218,11 +276,10 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     let mut z = f64::from(model.bias);
     each_key(sentence, lowered, keys);
     for &key in keys.iter() {
-        if let Some(&i) = model.index.get(&key) {
-            let i = i as usize;
+        if let Some(i) = model.weights.slot(key) {
             if marks[i] != mark {
                 marks[i] = mark;
-                let weight = model.values[i].1;
+                let weight = model.weights.weights[i];
                 if model.order_free {
                     z += f64::from(weight);
                 } else {
