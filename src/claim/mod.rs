@@ -351,8 +351,9 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let here = &attributed[first..last];
         let outside = |span: Span| here.iter().all(|(_, q)| q.content.overlap(span) == 0);
-        let frame_words = f.words.iter().filter(|w| outside(w.span)).count();
-        if !here.is_empty() && frame_words < MIN_FRAME_WORDS {
+        // the words outside quotations, counted only when there are some
+        let frame_words = || f.words.iter().filter(|w| outside(w.span)).count();
+        if !here.is_empty() && frame_words() < MIN_FRAME_WORDS {
             continue;
         }
         let own: Vec<&Signal> = f
