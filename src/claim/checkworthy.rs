@@ -190,21 +190,41 @@ fn parse(src: &str) -> Model {
         weights: Table::with_capacity(src.len() / 20),
         order_free: false,
     };
-    for line in src.split('\n') {
-        let bytes = line.as_bytes();
-        // the entry ends at a comment; its first two fields are the
-        // feature and the weight
-        let end = bytes.iter().position(|&b| b == b'#').unwrap_or(bytes.len());
-        let Some(bar) = bytes[..end].iter().position(|&b| b == b'|') else {
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    // the lines, as `split('\n')` gives them
+    while start <= bytes.len() {
+        // One pass over the line finds its end and, before any comment,
+        // its first two bars: the fields are the feature and the weight.
+        let line_start = start;
+        let mut at = start;
+        let mut comment = None;
+        let mut bars = [0; 2];
+        let mut found = 0;
+        loop {
+            while bytes.get(at).is_some_and(|&b| !LINE_SPECIAL[usize::from(b)]) {
+                at += 1;
+            }
+            match bytes.get(at) {
+                Some(b'#') if comment.is_none() => comment = Some(at),
+                Some(b'|') if comment.is_none() && found < 2 => {
+                    bars[found] = at;
+                    found += 1;
+                }
+                Some(b'\n') | None => break,
+                Some(_) => {}
+            }
+            at += 1;
+        }
+        start = at + 1;
+        let end = comment.unwrap_or(at);
+        if found == 0 {
             continue;
-        };
-        let value_end = bytes[bar + 1..end]
-            .iter()
-            .position(|&b| b == b'|')
-            .map_or(end, |i| bar + 1 + i);
-        // `#` and `|` are ASCII, so these are char boundaries
-        let name = line[..bar].trim();
-        let Ok(value) = line[bar + 1..value_end].trim().parse::<f32>() else {
+        }
+        let (bar, value_end) = (bars[0], if found == 2 { bars[1] } else { end });
+        // `#`, `|` and `\n` are ASCII, so these are char boundaries
+        let name = trim(&src[line_start..bar]);
+        let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
             continue;
         };
         match name {
@@ -220,6 +240,67 @@ fn parse(src: &str) -> Model {
     }
     model.order_free = sums_exactly(model.bias, model.weights.iter().map(|(_, w)| w));
     model
+}
+
+/// The bytes that [`parse`] stops at: line ends, comments and bars.
+const LINE_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'#' as usize] = true;
+    table[b'|' as usize] = true;
+    table
+};
+
+/// `s.trim()`, with ASCII whitespace trimmed without decoding.
+fn trim(s: &str) -> &str {
+    let t = s.trim_ascii();
+    // `trim_ascii` leaves the vertical tab and whitespace beyond ASCII,
+    // which `trim` takes too
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != b'\x0B');
+    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+        t
+    } else {
+        s.trim()
+    }
+}
+
+/// Exact powers of ten.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// `s.parse::<f32>().ok()`, with plain decimals such as `-0.151` read
+/// without the general parser: their digits `m` (at most 15) and the
+/// `k` digits after the point make `m / 10^k`, one division of numbers
+/// exact in `f64`, so correctly rounded to `f64`; rounding that to `f32`
+/// is then correct too, as 53 ≥ 2 · 24 + 2 bits.
+fn parse_weight(s: &str) -> Option<f32> {
+    let bytes = s.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        Some(b'+') => (false, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let mut count = 0;
+    let mut point = None;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                count += 1;
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return s.parse().ok(),
+        }
+    }
+    let after = point.map_or(0, |p| digits.len() - p - 1);
+    // "", ".", "5." and ".5" are left to the general parser
+    if count == 0 || count > 15 || point.is_some_and(|p| p == 0 || after == 0) {
+        return s.parse().ok();
+    }
+    let value = (mantissa as f64 / POW10[after]) as f32;
+    Some(if negative { -value } else { value })
 }
 
 /// What scoring reuses from one sentence to the next on a thread.
@@ -961,6 +1042,37 @@ mod tests {
             assert!(!is_token_char(c), "{c:?}");
         }
         assert!(is_token_char('’') && is_token_char('é') && is_token_char('Ⅰ'));
+    }
+
+    #[test]
+    fn weights_parse_as_the_general_parser_reads_them() {
+        for s in [
+            "-0.151", "0.392", "1.17", "-0", "0", "12", "+3.5", "0.05", "1e3", "5.", ".5", "",
+            "-", "1.2.3", "x", "123456789012345678", "0.1000000000000001", "-0.4161",
+            "3.4028236e38", "0.3333333333333333",
+        ] {
+            let want = s.parse::<f32>().ok();
+            assert_eq!(parse_weight(s).map(f32::to_bits), want.map(f32::to_bits), "{s}");
+        }
+        for line in WEIGHTS.lines() {
+            if let Some(field) = line.split('|').nth(1) {
+                let field = field.trim();
+                let want = field.parse::<f32>().ok();
+                assert_eq!(parse_weight(field).map(f32::to_bits), want.map(f32::to_bits));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_parse_as_the_general_parser_reads_them(s in "-?[0-9]{1,8}\\.[0-9]{1,7}") {
+            proptest::prop_assert_eq!(parse_weight(&s).map(f32::to_bits), s.parse::<f32>().ok().map(f32::to_bits));
+        }
+
+        #[test]
+        fn trimming_is_the_general_trim(s in "[ a\t\u{b}\u{c}\u{a0}\u{2003}é|]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
     }
 
     #[test]
