@@ -202,7 +202,10 @@ fn parse(src: &str) -> Model {
         let mut bars = [0; 2];
         let mut found = 0;
         loop {
-            while bytes.get(at).is_some_and(|&b| !LINE_SPECIAL[usize::from(b)]) {
+            while bytes
+                .get(at)
+                .is_some_and(|&b| !LINE_SPECIAL[usize::from(b)])
+            {
                 at += 1;
             }
             match bytes.get(at) {
@@ -287,7 +290,9 @@ fn parse_weight(s: &str) -> Option<f32> {
     for (i, &b) in digits.iter().enumerate() {
         match b {
             b'0'..=b'9' => {
-                mantissa = mantissa.saturating_mul(10).saturating_add(u64::from(b - b'0'));
+                mantissa = mantissa
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(b - b'0'));
                 count += 1;
             }
             b'.' if point.is_none() => point = Some(i),
@@ -582,12 +587,9 @@ fn char_at(s: &str, at: usize) -> char {
     s[at..].chars().next().unwrap_or(' ')
 }
 
-/// Whether `c`, which is not ASCII, belongs to a token: a letter, a
-/// digit or `’`. The General Punctuation characters (U+2000–U+206F:
-/// dashes, curly quotes, special spaces), none of them a letter or a
-/// digit, are told apart without the Unicode tables.
+/// Whether `c` belongs to a token: a letter, a digit or `’`.
 fn is_token_char(c: char) -> bool {
-    c == '’' || (!('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric())
+    c == '’' || super::normalize::is_alphanumeric(c)
 }
 
 /// [`CharFacts`] gathered one character at a time.
@@ -1030,7 +1032,10 @@ mod tests {
 
     #[test]
     fn hashed_keys_agree_past_the_token_limit() {
-        let s = format!("{} Then $5 Rose 40% In “Paris” ’Twas", "the Word’s ".repeat(MAX_TOKENS));
+        let s = format!(
+            "{} Then $5 Rose 40% In “Paris” ’Twas",
+            "the Word’s ".repeat(MAX_TOKENS)
+        );
         let (hashed, named) = both_keys(&s);
         assert_eq!(hashed, named);
     }
@@ -1047,18 +1052,42 @@ mod tests {
     #[test]
     fn weights_parse_as_the_general_parser_reads_them() {
         for s in [
-            "-0.151", "0.392", "1.17", "-0", "0", "12", "+3.5", "0.05", "1e3", "5.", ".5", "",
-            "-", "1.2.3", "x", "123456789012345678", "0.1000000000000001", "-0.4161",
-            "3.4028236e38", "0.3333333333333333",
+            "-0.151",
+            "0.392",
+            "1.17",
+            "-0",
+            "0",
+            "12",
+            "+3.5",
+            "0.05",
+            "1e3",
+            "5.",
+            ".5",
+            "",
+            "-",
+            "1.2.3",
+            "x",
+            "123456789012345678",
+            "0.1000000000000001",
+            "-0.4161",
+            "3.4028236e38",
+            "0.3333333333333333",
         ] {
             let want = s.parse::<f32>().ok();
-            assert_eq!(parse_weight(s).map(f32::to_bits), want.map(f32::to_bits), "{s}");
+            assert_eq!(
+                parse_weight(s).map(f32::to_bits),
+                want.map(f32::to_bits),
+                "{s}"
+            );
         }
         for line in WEIGHTS.lines() {
             if let Some(field) = line.split('|').nth(1) {
                 let field = field.trim();
                 let want = field.parse::<f32>().ok();
-                assert_eq!(parse_weight(field).map(f32::to_bits), want.map(f32::to_bits));
+                assert_eq!(
+                    parse_weight(field).map(f32::to_bits),
+                    want.map(f32::to_bits)
+                );
             }
         }
     }

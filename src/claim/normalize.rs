@@ -836,6 +836,67 @@ mod tests {
     }
 
     #[test]
+    fn every_number_word_passes_the_quick_test() {
+        for w in [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+        ] {
+            assert!(number_word(w).is_some(), "{w}");
+        }
+        assert_eq!(number_word(""), None);
+        assert_eq!(number_word("one"), None);
+    }
+
+    #[test]
+    fn every_date_word_passes_the_quick_test() {
+        let cal = calendar();
+        let words = cal
+            .month_words
+            .keys()
+            .chain(&cal.weekdays)
+            .map(String::as_str);
+        for w in words.chain(RELATIVE).chain(["2019", "1999"]) {
+            assert!(cal.may_start_date(w), "{w}");
+        }
+        assert!(!cal.may_start_date("blinken"));
+        assert!(!cal.may_start_date(""));
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alphanumeric(c), "{c:?}");
+        }
+        assert!(is_alphanumeric('é') && is_alphanumeric('Ⅰ') && is_alphanumeric('7'));
+    }
+
+    #[test]
     fn words_keep_spans_on_any_input() {
         for s in ["", "’’", "a’", "1,", "é,1.2.", "x\u{301}y"] {
             let lower = s.to_ascii_lowercase();
