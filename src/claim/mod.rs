@@ -16,6 +16,8 @@ mod id;
 mod lexicon;
 mod normalize;
 
+use std::cell::{Cell, OnceCell};
+
 use serde::{Deserialize, Serialize};
 
 use crate::attribute::{Cue, Speaker};
@@ -185,7 +187,32 @@ fn is_attributed(q: &Quote) -> bool {
 struct SentenceFacts<'a> {
     words: Vec<normalize::Word<'a>>,
     signals: Vec<Signal>,
-    mentions: Vec<Normalized>,
+    /// The numbers, then the dates, until [`SentenceFacts::mentions`]
+    /// takes them.
+    numbers_and_dates: Cell<Vec<Normalized>>,
+    /// The numbers, dates and names, by position, once asked for.
+    mentions: OnceCell<Vec<Normalized>>,
+}
+
+impl SentenceFacts<'_> {
+    /// The numbers, dates and names of the sentence at `span`, by
+    /// position. Names, needed only for claims, are found at the first
+    /// call; `named` are the speakers' mentions of the document.
+    fn mentions(&self, text: &str, span: Span, named: &[(Span, &str, &str)]) -> &[Normalized] {
+        self.mentions.get_or_init(|| {
+            let mut mentions = self.numbers_and_dates.take();
+            let first = named.partition_point(|(m, _, _)| m.start < span.start);
+            let last = named.partition_point(|(m, _, _)| m.start < span.end);
+            let found = entities(text, &self.words, span, &named[first..last]);
+            let found: Vec<Normalized> = found
+                .into_iter()
+                .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
+                .collect();
+            mentions.extend(found);
+            mentions.sort_by_key(|m| m.span);
+            mentions
+        })
+    }
 }
 
 /// Extracts, types, scores and identifies the claims of one document, in
@@ -220,7 +247,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         lowered.push_str(&sentence.text);
     }
     lowered.make_ascii_lowercase();
-    // Pass 1: the signals, mentions and model score of every sentence.
+    // Pass 1: the words, signals, numbers and dates of every sentence.
     let mut facts: Vec<SentenceFacts> = Vec::with_capacity(input.sentences.len());
     let mut lowered_at = 0;
     for sentence in input.sentences {
@@ -257,21 +284,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             strong: true,
         }));
         signals.sort_by_key(|s| s.span);
-        let mut mentions: Vec<Normalized> = numbers;
-        mentions.extend(dates.into_iter().map(|(d, _)| d));
-        let first = named.partition_point(|(m, _, _)| m.start < sentence.span.start);
-        let last = named.partition_point(|(m, _, _)| m.start < sentence.span.end);
-        let found = entities(text, &words, sentence.span, &named[first..last]);
-        let found: Vec<Normalized> = found
-            .into_iter()
-            .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
-            .collect();
-        mentions.extend(found);
-        mentions.sort_by_key(|m| m.span);
+        let mut numbers_and_dates: Vec<Normalized> = numbers;
+        numbers_and_dates.extend(dates.into_iter().map(|(d, _)| d));
         facts.push(SentenceFacts {
             words,
             signals,
-            mentions,
+            numbers_and_dates: Cell::new(numbers_and_dates),
+            mentions: OnceCell::new(),
         });
     }
 
@@ -292,10 +311,10 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let mut inside: Vec<&Signal> = Vec::new();
         let mut mentions: Vec<Normalized> = Vec::new();
-        for f in &facts[first..last] {
+        for (f, sentence) in facts[first..last].iter().zip(&input.sentences[first..last]) {
             inside.extend(f.signals.iter().filter(|s| quote.content.contains(s.span)));
             mentions.extend(
-                f.mentions
+                f.mentions(text, sentence.span, &named)
                     .iter()
                     .filter(|m| quote.content.contains(m.span))
                     .cloned(),
@@ -371,7 +390,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let p = score();
         let mentions: Vec<Normalized> = f
-            .mentions
+            .mentions(text, sentence.span, &named)
             .iter()
             .filter(|m| outside(m.span))
             .cloned()
