@@ -7,9 +7,11 @@
 //! `sigmoid(bias + Σ weight(feature))` over the distinct features that
 //! [`each_feature`] lists; features missing from the file weigh nothing.
 //!
-//! Scoring runs on every sentence and quotation, so it allocates no
-//! string per feature: each feature is written into one reused buffer and
-//! looked up by its 64-bit XXH3 hash.
+//! Scoring runs on every candidate sentence and quotation, so it reads a
+//! sentence in one pass, hashes each token once with XXH3 (lower-cased
+//! into a reused buffer when needed), mixes the hashes into 64-bit
+//! feature keys and looks them up in an open-addressing table, with
+//! nothing allocated per call.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;

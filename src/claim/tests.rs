@@ -310,7 +310,8 @@ fn bare_claim(start: usize, end: usize, source: ClaimSource) -> Claim {
 #[test]
 fn merged_claims_are_in_the_order_of_a_stable_sort() {
     use ClaimSource::{Quotation, Reporter};
-    let cases: [(&[(usize, usize)], &[(usize, usize)]); 3] = [
+    type Spans = &'static [(usize, usize)];
+    let cases: [(Spans, Spans); 3] = [
         // both in order, with ties of start within and across the lists
         (
             &[(0, 5), (3, 4), (3, 9), (8, 9)],
