@@ -371,7 +371,14 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         let here = &attributed[first..last];
         let outside = |span: Span| here.iter().all(|(_, q)| q.content.overlap(span) == 0);
         // the words outside quotations, counted only when there are some
-        let frame_words = || f.words.iter().filter(|w| outside(w.span)).count();
+        // and only as far as the minimum
+        let frame_words = || {
+            f.words
+                .iter()
+                .filter(|w| outside(w.span))
+                .take(MIN_FRAME_WORDS)
+                .count()
+        };
         if !here.is_empty() && frame_words() < MIN_FRAME_WORDS {
             continue;
         }
