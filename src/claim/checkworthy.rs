@@ -7,12 +7,13 @@
 //! `sigmoid(bias + Σ weight(feature))` over the distinct features that
 //! [`each_feature`] lists; features missing from the file weigh nothing.
 //!
-//! Scoring runs on every sentence and quotation, so it allocates no
-//! string per feature: each feature is written into one reused buffer and
-//! looked up by its 64-bit XXH3 hash.
+//! Scoring runs on every candidate sentence and quotation, so it reads a
+//! sentence in one pass, hashes each token once with XXH3 (lower-cased
+//! into a reused buffer when needed), mixes the hashes into 64-bit
+//! feature keys and looks them up in an open-addressing table, with
+//! nothing allocated per call.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use xxhash_rust::xxh3::xxh3_64;
@@ -24,27 +25,103 @@ const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
 /// `MAX_TOKENS` tokens only, so scoring stays linear and bounded.
 const MAX_TOKENS: usize = 200;
 
-/// A map keyed by feature hashes, which are already well mixed.
-type HashedMap = HashMap<u64, f32, BuildHasherDefault<PassThrough>>;
+/// Weights keyed by feature hashes.
+#[cfg(test)]
+type HashedMap = std::collections::HashMap<u64, f32>;
 
-/// A hasher that passes a `u64` key through unchanged.
-#[derive(Default)]
-struct PassThrough(u64);
+/// Feature weights by key, in an open-addressing table with linear
+/// probing: feature keys are already well mixed, so their low bits pick
+/// the first slot, and a lookup (most of them for features the model
+/// lacks) reads a slot or two. Each key has a slot of its own, whose
+/// index [`Scratch::marks`] uses.
+struct Table {
+    /// The key in each slot, 0 for an empty one; the last slot, past the
+    /// probed ones, holds the key 0 itself when it has a weight.
+    keys: Vec<u64>,
+    /// The weight in each slot.
+    weights: Vec<f32>,
+    /// The number of keys held.
+    len: usize,
+    /// Whether the key 0 has a weight (in the last slot).
+    has_zero: bool,
+}
 
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        // only `u64` keys are hashed; fold anything else in byte by byte
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+impl Table {
+    /// A table with room for `n` keys before it grows.
+    fn with_capacity(n: usize) -> Table {
+        let probed = (n.max(8) * 2).next_power_of_two();
+        Table {
+            keys: vec![0; probed + 1],
+            weights: vec![0.0; probed + 1],
+            len: 0,
+            has_zero: false,
         }
     }
 
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
+    /// The number of slots, the last one included.
+    fn slots(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The slot where `key` is, or would go when absent.
+    fn probe(&self, key: u64) -> usize {
+        let probed = self.keys.len() - 1;
+        if key == 0 {
+            return probed;
+        }
+        let mask = probed - 1;
+        let mut i = key as usize & mask;
+        while self.keys[i] != key && self.keys[i] != 0 {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The slot of `key`, if it has a weight.
+    #[inline]
+    fn slot(&self, key: u64) -> Option<usize> {
+        let i = self.probe(key);
+        let found = if key == 0 {
+            self.has_zero
+        } else {
+            self.keys[i] == key
+        };
+        found.then_some(i)
+    }
+
+    /// Sets the weight of `key`.
+    fn insert(&mut self, key: u64, weight: f32) {
+        // at most half full, so that probes stay short
+        if (self.len + 1) * 2 > self.keys.len() - 1 {
+            let mut grown = Table::with_capacity(self.keys.len());
+            for (k, w) in self.iter() {
+                grown.insert(k, w);
+            }
+            *self = grown;
+        }
+        let i = self.probe(key);
+        if self.slot(key).is_none() {
+            self.len += 1;
+        }
+        self.has_zero |= key == 0;
+        self.keys[i] = key;
+        self.weights[i] = weight;
+    }
+
+    /// Every key and its weight.
+    fn iter(&self) -> impl Iterator<Item = (u64, f32)> + '_ {
+        self.keys
+            .iter()
+            .zip(&self.weights)
+            .enumerate()
+            .filter(|&(i, (&k, _))| {
+                if i + 1 == self.keys.len() {
+                    self.has_zero
+                } else {
+                    k != 0
+                }
+            })
+            .map(|(_, (&k, &w))| (k, w))
     }
 }
 
@@ -52,8 +129,50 @@ impl Hasher for PassThrough {
 struct Model {
     bias: f32,
     threshold: f32,
-    /// Weights by [`feature_key`].
-    weights: HashedMap,
+    /// The weight of every feature, by [`feature_key`].
+    weights: Table,
+    /// Whether any sum of the bias and at most [`MAX_FEATURES`] distinct
+    /// weights is exact in `f64`, so that the features of a sentence may
+    /// be summed in any order (see [`sums_exactly`]).
+    order_free: bool,
+}
+
+impl Model {
+    /// Weights by [`feature_key`], as a map.
+    #[cfg(test)]
+    fn weights(&self) -> HashedMap {
+        self.weights.iter().collect()
+    }
+}
+
+/// The most distinct features one sentence can have: a word and a pair
+/// for each token, the closing pair, and the hand-made features.
+const MAX_FEATURES: usize = 2 * MAX_TOKENS + 1 + 8;
+
+/// Whether adding up the bias and any at most [`MAX_FEATURES`] of
+/// `weights`, in any order, is exact in `f64`: every such sum is a
+/// multiple of the smallest unit in the last place among them, and stays
+/// small enough to be held exactly in 53 bits.
+fn sums_exactly(bias: f32, weights: impl Iterator<Item = f32>) -> bool {
+    let mut min_unit = i32::MAX;
+    let mut max_abs = 0f64;
+    for w in std::iter::once(bias).chain(weights) {
+        if w == 0.0 {
+            continue;
+        }
+        if !w.is_normal() {
+            return false;
+        }
+        // the exponent of the unit in the last place of a normal f32
+        let exponent = ((w.to_bits() >> 23) & 0xFF) as i32 - 127;
+        min_unit = min_unit.min(exponent - 23);
+        max_abs = max_abs.max(f64::from(w.abs()));
+    }
+    if min_unit == i32::MAX {
+        return true;
+    }
+    let bound = (MAX_FEATURES + 1) as f64 * max_abs;
+    bound < 2f64.powi(min_unit + 53)
 }
 
 fn model() -> &'static Model {
@@ -70,23 +189,47 @@ fn parse(src: &str) -> Model {
         bias: 0.0,
         threshold: 0.5,
         // about one entry per 20 bytes
-        weights: HashedMap::with_capacity_and_hasher(src.len() / 20, Default::default()),
+        weights: Table::with_capacity(src.len() / 20),
+        order_free: false,
     };
-    for line in src.split('\n') {
-        let bytes = line.as_bytes();
-        // the entry ends at a comment; its first two fields are the
-        // feature and the weight
-        let end = bytes.iter().position(|&b| b == b'#').unwrap_or(bytes.len());
-        let Some(bar) = bytes[..end].iter().position(|&b| b == b'|') else {
+    let bytes = src.as_bytes();
+    let mut start = 0;
+    // the lines, as `split('\n')` gives them
+    while start <= bytes.len() {
+        // One pass over the line finds its end and, before any comment,
+        // its first two bars: the fields are the feature and the weight.
+        let line_start = start;
+        let mut at = start;
+        let mut comment = None;
+        let mut bars = [0; 2];
+        let mut found = 0;
+        loop {
+            while bytes
+                .get(at)
+                .is_some_and(|&b| !LINE_SPECIAL[usize::from(b)])
+            {
+                at += 1;
+            }
+            match bytes.get(at) {
+                Some(b'#') if comment.is_none() => comment = Some(at),
+                Some(b'|') if comment.is_none() && found < 2 => {
+                    bars[found] = at;
+                    found += 1;
+                }
+                Some(b'\n') | None => break,
+                Some(_) => {}
+            }
+            at += 1;
+        }
+        start = at + 1;
+        let end = comment.unwrap_or(at);
+        if found == 0 {
             continue;
-        };
-        let value_end = bytes[bar + 1..end]
-            .iter()
-            .position(|&b| b == b'|')
-            .map_or(end, |i| bar + 1 + i);
-        // `#` and `|` are ASCII, so these are char boundaries
-        let name = line[..bar].trim();
-        let Ok(value) = line[bar + 1..value_end].trim().parse::<f32>() else {
+        }
+        let (bar, value_end) = (bars[0], if found == 2 { bars[1] } else { end });
+        // `#`, `|` and `\n` are ASCII, so these are char boundaries
+        let name = trim(&src[line_start..bar]);
+        let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
             continue;
         };
         match name {
@@ -94,34 +237,153 @@ fn parse(src: &str) -> Model {
             "@threshold" => model.threshold = value,
             _ => {
                 if let Some(key) = feature_key(name) {
+                    // a repeated feature keeps its last weight
                     model.weights.insert(key, value);
                 }
             }
         }
     }
+    model.order_free = sums_exactly(model.bias, model.weights.iter().map(|(_, w)| w));
     model
+}
+
+/// The bytes that [`parse`] stops at: line ends, comments and bars.
+const LINE_SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    table[b'\n' as usize] = true;
+    table[b'#' as usize] = true;
+    table[b'|' as usize] = true;
+    table
+};
+
+/// `s.trim()`, with ASCII whitespace trimmed without decoding.
+fn trim(s: &str) -> &str {
+    let t = s.trim_ascii();
+    // `trim_ascii` leaves the vertical tab and whitespace beyond ASCII,
+    // which `trim` takes too
+    let plain = |b: Option<&u8>| b.is_none_or(|&b| b.is_ascii() && b != b'\x0B');
+    if plain(t.as_bytes().first()) && plain(t.as_bytes().last()) {
+        t
+    } else {
+        s.trim()
+    }
+}
+
+/// Exact powers of ten.
+const POW10: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
+
+/// `s.parse::<f32>().ok()`, with plain decimals such as `-0.151` read
+/// without the general parser: their digits `m` (at most 15) and the
+/// `k` digits after the point make `m / 10^k`, one division of numbers
+/// exact in `f64`, so correctly rounded to `f64`; rounding that to `f32`
+/// is then correct too, as 53 ≥ 2 · 24 + 2 bits.
+fn parse_weight(s: &str) -> Option<f32> {
+    let bytes = s.as_bytes();
+    let (negative, digits) = match bytes.first() {
+        Some(b'-') => (true, &bytes[1..]),
+        Some(b'+') => (false, &bytes[1..]),
+        _ => (false, bytes),
+    };
+    let mut mantissa: u64 = 0;
+    let mut count = 0;
+    let mut point = None;
+    for (i, &b) in digits.iter().enumerate() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa
+                    .saturating_mul(10)
+                    .saturating_add(u64::from(b - b'0'));
+                count += 1;
+            }
+            b'.' if point.is_none() => point = Some(i),
+            _ => return s.parse().ok(),
+        }
+    }
+    let after = point.map_or(0, |p| digits.len() - p - 1);
+    // "", ".", "5." and ".5" are left to the general parser
+    if count == 0 || count > 15 || point.is_some_and(|p| p == 0 || after == 0) {
+        return s.parse().ok();
+    }
+    let value = (mantissa as f64 / POW10[after]) as f32;
+    Some(if negative { -value } else { value })
+}
+
+/// What scoring reuses from one sentence to the next on a thread.
+#[derive(Default)]
+struct Scratch {
+    /// The mark of the current sentence.
+    mark: u32,
+    /// For each weight of the model, the mark of the last sentence that
+    /// counted it, so that each feature is counted once.
+    marks: Vec<u32>,
+    /// The features counted for this sentence, when they must be summed
+    /// in key order.
+    known: Vec<(u64, f32)>,
+    /// The lower-cased token being hashed.
+    lowered: String,
+    /// The keys of the sentence's features.
+    keys: Vec<u64>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// The probability, in [0, 1], that a fact-checker would want to check
 /// `sentence`, according to the built-in model.
 pub fn check_worthiness(sentence: &str) -> f32 {
     let model = model();
+    SCRATCH.with_borrow_mut(|scratch| score(model, sentence, scratch))
+}
+
+/// [`check_worthiness`] with `model`, reusing `scratch`.
+fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     // Features missing from the model weigh nothing, so only the ones it
-    // knows (a few per sentence) are kept, then each counted once.
-    let mut known: Vec<(u64, f32)> = Vec::with_capacity(32);
-    each_key(sentence, |key| {
-        if let Some(&weight) = model.weights.get(&key) {
-            known.push((key, weight));
+    // knows (a few per sentence) are kept, each counted once.
+    if scratch.marks.len() != model.weights.slots() {
+        scratch.marks = vec![0; model.weights.slots()];
+        scratch.mark = 0;
+    }
+    scratch.mark = scratch.mark.wrapping_add(1);
+    if scratch.mark == 0 {
+        scratch.marks.fill(0);
+        scratch.mark = 1;
+    }
+    let Scratch {
+        mark,
+        marks,
+        known,
+        lowered,
+        keys,
+    } = scratch;
+    let mark = *mark;
+    known.clear();
+    // summed in f64; when the model's sums are exact, in any order
+    let mut z = f64::from(model.bias);
+    each_key(sentence, lowered, keys);
+    for &key in keys.iter() {
+        if let Some(i) = model.weights.slot(key) {
+            if marks[i] != mark {
+                marks[i] = mark;
+                let weight = model.weights.weights[i];
+                if model.order_free {
+                    z += f64::from(weight);
+                } else {
+                    known.push((key, weight));
+                }
+            }
         }
-    });
-    known.sort_unstable_by_key(|&(key, _)| key);
-    known.dedup_by_key(|&mut (key, _)| key);
-    // summed in f64, so the order of the features does not matter
-    let z: f64 = f64::from(model.bias)
-        + known
-            .iter()
-            .map(|&(_, weight)| f64::from(weight))
-            .sum::<f64>();
+    }
+    if !model.order_free {
+        known.sort_unstable_by_key(|&(key, _)| key);
+        z = f64::from(model.bias)
+            + known
+                .iter()
+                .map(|&(_, weight)| f64::from(weight))
+                .sum::<f64>();
+    }
     (1.0 / (1.0 + (-z).exp())) as f32
 }
 
@@ -164,23 +426,241 @@ fn feature_key(name: &str) -> Option<u64> {
     }
 }
 
-/// Calls `emit` with the key of every feature of `sentence`, repeats
-/// included: the same features as [`each_feature`], each token hashed
-/// once, in one pass over the sentence.
-fn each_key(sentence: &str, mut emit: impl FnMut(u64)) {
+/// Writes into `keys` the key of every feature of `sentence`, repeats
+/// included: the same features as [`each_feature`], in one pass over the
+/// sentence that reads its tokens (lower-cased into `lowered` when
+/// needed, each hashed once) and the facts of [`CharFacts::of`] at once.
+fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
+    keys.clear();
+    let mut emit = |key: u64| keys.push(key);
+    let bytes = sentence.as_bytes();
     let mut prev = token_hash("<s>");
     let mut flags = TokenFlags::default();
-    let count = for_each_token(sentence, |token| {
+    let mut chars = CharScan::default();
+    let mut count = 0;
+    let mut at = 0;
+    while at < bytes.len() && count < MAX_TOKENS {
+        let class = CLASS[usize::from(bytes[at])];
+        if class & TOKEN == 0 {
+            // a separator, or a token character that must be decoded
+            if class & OTHER == 0 {
+                chars.ascii(class);
+                at += 1;
+                continue;
+            }
+            let c = char_at(sentence, at);
+            if !is_token_char(c) {
+                chars.other(c);
+                at += c.len_utf8();
+                continue;
+            }
+        }
+        let start = at;
+        // the whitespace-separated word of `CharFacts` starts here, if any
+        chars.token(if class & OTHER == 0 {
+            class & UPPER != 0
+        } else {
+            char_at(sentence, at).is_uppercase()
+        });
+        // ASCII bytes are read directly; only other characters are decoded
+        let mut seen = 0;
+        // the characters besides ASCII are all `’`
+        let mut curly_only = true;
+        let mut ascii = true;
+        while let Some(&b) = bytes.get(at) {
+            let class = CLASS[usize::from(b)];
+            if class & TOKEN != 0 {
+                seen |= class;
+                at += 1;
+                continue;
+            }
+            if class & OTHER == 0 {
+                break;
+            }
+            if bytes[at..].starts_with(CURLY) {
+                ascii = false;
+                at += CURLY.len();
+                continue;
+            }
+            let c = char_at(sentence, at);
+            if !is_token_char(c) {
+                break;
+            }
+            ascii = false;
+            curly_only = false;
+            at += c.len_utf8();
+        }
+        let raw = &sentence[start..at];
+        // only a run that starts or ends with `'` or `’` (whose UTF-8
+        // starts with 0xE2 and ends with 0x99) is trimmed
+        let word = match (bytes[start], bytes[at - 1]) {
+            (b'\'' | 0xE2, _) | (_, b'\'' | 0x99) => trim_apostrophes(raw),
+            _ => raw,
+        };
+        if word.is_empty() {
+            continue;
+        }
+        count += 1;
+        // apostrophes are not digits, so the digits of the run are those
+        // of `word`
+        let token: &str = if seen & DIGIT != 0 {
+            let digits = word.bytes().all(|b| b.is_ascii_digit());
+            let is_year =
+                digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
+            if is_year { "<year>" } else { "<num>" }
+        } else if ascii && seen & UPPER == 0 {
+            word
+        } else if ascii {
+            lowered.clear();
+            lowered.push_str(word);
+            lowered.make_ascii_lowercase();
+            lowered
+        } else if curly_only {
+            // ASCII letters, and `’` read as `'`
+            lowered.clear();
+            let mut rest = word;
+            while let Some(i) = rest.find('’') {
+                lowered.push_str(&rest[..i]);
+                lowered.push('\'');
+                rest = &rest[i + '’'.len_utf8()..];
+            }
+            lowered.push_str(rest);
+            lowered.make_ascii_lowercase();
+            lowered
+        } else {
+            lowered.clear();
+            lowered.push_str(&word.to_lowercase().replace('’', "'"));
+            lowered
+        };
         flags.read(token);
         let h = token_hash(token);
         emit(mix(WORD, h, 0));
         emit(mix(PAIR, prev, h));
         prev = h;
-    });
+    }
     emit(mix(PAIR, prev, token_hash("</s>")));
-    hand_features(sentence, &flags, count, |name| {
+    // the facts of the characters past the last token read
+    while at < bytes.len() {
+        let class = CLASS[usize::from(bytes[at])];
+        if class & OTHER == 0 {
+            chars.ascii(class);
+            at += 1;
+        } else {
+            let c = char_at(sentence, at);
+            chars.other(c);
+            at += c.len_utf8();
+        }
+    }
+    hand_features(sentence, &flags, &chars.facts(), count, |name| {
         emit(mix(HAND, token_hash(name), 0))
     });
+}
+
+/// The UTF-8 bytes of `’`.
+const CURLY: &[u8] = "’".as_bytes();
+
+/// `s` without leading and trailing `'` and `’`.
+fn trim_apostrophes(s: &str) -> &str {
+    let mut s = s;
+    loop {
+        if let Some(rest) = s.strip_prefix('\'') {
+            s = rest;
+        } else if let Some(rest) = s.strip_prefix('’') {
+            s = rest;
+        } else {
+            break;
+        }
+    }
+    loop {
+        if let Some(rest) = s.strip_suffix('\'') {
+            s = rest;
+        } else if let Some(rest) = s.strip_suffix('’') {
+            s = rest;
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+/// The character that starts at byte `at` of `s`, which must be a char
+/// boundary inside `s`.
+fn char_at(s: &str, at: usize) -> char {
+    s[at..].chars().next().unwrap_or(' ')
+}
+
+/// Whether `c` belongs to a token: a letter, a digit or `’`.
+fn is_token_char(c: char) -> bool {
+    c == '’' || super::normalize::is_alphanumeric(c)
+}
+
+/// [`CharFacts`] gathered one character at a time.
+struct CharScan {
+    /// Words after the first that start with a capital, so far.
+    capitals: usize,
+    /// Bits of [`CLASS`] seen in ASCII characters.
+    seen: u8,
+    /// The last character was whitespace (or there was none).
+    after_space: bool,
+    /// A character other than whitespace has been seen.
+    in_text: bool,
+}
+
+impl Default for CharScan {
+    fn default() -> CharScan {
+        CharScan {
+            capitals: 0,
+            seen: 0,
+            after_space: true,
+            in_text: false,
+        }
+    }
+}
+
+impl CharScan {
+    /// Reads a character other than whitespace, upper case or not.
+    fn visible(&mut self, upper: bool) {
+        // a word after the first starts here
+        if self.after_space && self.in_text && upper {
+            self.capitals += 1;
+        }
+        self.after_space = false;
+        self.in_text = true;
+    }
+
+    /// Reads an ASCII character of class `class`.
+    fn ascii(&mut self, class: u8) {
+        self.seen |= class;
+        if class & SPACE != 0 {
+            self.after_space = true;
+        } else {
+            self.visible(class & UPPER != 0);
+        }
+    }
+
+    /// Reads a character that is not ASCII.
+    fn other(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.after_space = true;
+        } else {
+            self.visible(c.is_uppercase());
+        }
+    }
+
+    /// Reads the first character of a token, upper case or not; the rest
+    /// of a token is neither whitespace nor `%` nor `$`.
+    fn token(&mut self, upper: bool) {
+        self.visible(upper);
+    }
+
+    /// What was read.
+    fn facts(&self) -> CharFacts {
+        CharFacts {
+            percent: self.seen & PERCENT != 0,
+            dollar: self.seen & DOLLAR != 0,
+            capitals: self.capitals,
+        }
+    }
 }
 
 /// The score above which the built-in model calls a sentence
@@ -227,7 +707,9 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
     });
     pair("b:", &prev, Some("</s>"));
 
-    hand_features(sentence, &flags, count, |name| pair("h:", name, None));
+    hand_features(sentence, &flags, &CharFacts::of(sentence), count, |name| {
+        pair("h:", name, None)
+    });
 }
 
 /// What the hand-made features need to know about the tokens, gathered
@@ -348,9 +830,15 @@ impl CharFacts {
 }
 
 /// Calls `hand` with the name of every hand-made feature, without its
-/// `h:` prefix; `count` is the number of tokens.
-fn hand_features(sentence: &str, flags: &TokenFlags, count: usize, mut hand: impl FnMut(&str)) {
-    let chars = CharFacts::of(sentence);
+/// `h:` prefix; `chars` are the facts of its characters and `count` the
+/// number of tokens.
+fn hand_features(
+    sentence: &str,
+    flags: &TokenFlags,
+    chars: &CharFacts,
+    count: usize,
+    mut hand: impl FnMut(&str),
+) {
     if flags.number {
         hand("number");
     }
@@ -508,7 +996,7 @@ mod tests {
             "Ünïcode ΣΑΣ words, 12,000 of them",
         ] {
             let mut hashed = Vec::new();
-            each_key(s, |k| hashed.push(k));
+            each_key(s, &mut String::new(), &mut hashed);
             hashed.sort_unstable();
             hashed.dedup();
             let mut named: Vec<u64> = checkworthy_features(s)
@@ -519,6 +1007,135 @@ mod tests {
             named.dedup();
             assert_eq!(hashed, named, "{s}");
         }
+    }
+
+    /// The distinct keys of [`each_key`] and of the named features.
+    fn both_keys(s: &str) -> (Vec<u64>, Vec<u64>) {
+        let mut hashed = Vec::new();
+        each_key(s, &mut String::new(), &mut hashed);
+        hashed.sort_unstable();
+        hashed.dedup();
+        let mut named: Vec<u64> = checkworthy_features(s)
+            .iter()
+            .map(|f| feature_key(f).expect("a well-formed feature"))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        (hashed, named)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn hashed_keys_agree_on_any_text(s in "(?s:[a-zA-Z0-9 '’%$?.,\t\n\u{b}\u{c}\u{a0}é€ΣİÆ\u{301}\u{2003}\u{2019}\u{201c}\u{2014}\u{2160}]{0,60})") {
+            let (hashed, named) = both_keys(&s);
+            proptest::prop_assert_eq!(hashed, named);
+        }
+    }
+
+    #[test]
+    fn hashed_keys_agree_past_the_token_limit() {
+        let s = format!(
+            "{} Then $5 Rose 40% In “Paris” ’Twas",
+            "the Word’s ".repeat(MAX_TOKENS)
+        );
+        let (hashed, named) = both_keys(&s);
+        assert_eq!(hashed, named);
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in ('\u{2000}'..='\u{206F}').filter(|&c| c != '’') {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_token_char(c), "{c:?}");
+        }
+        assert!(is_token_char('’') && is_token_char('é') && is_token_char('Ⅰ'));
+    }
+
+    #[test]
+    fn weights_parse_as_the_general_parser_reads_them() {
+        for s in [
+            "-0.151",
+            "0.392",
+            "1.17",
+            "-0",
+            "0",
+            "12",
+            "+3.5",
+            "0.05",
+            "1e3",
+            "5.",
+            ".5",
+            "",
+            "-",
+            "1.2.3",
+            "x",
+            "123456789012345678",
+            "0.1000000000000001",
+            "-0.4161",
+            "3.4028236e38",
+            "0.3333333333333333",
+        ] {
+            let want = s.parse::<f32>().ok();
+            assert_eq!(
+                parse_weight(s).map(f32::to_bits),
+                want.map(f32::to_bits),
+                "{s}"
+            );
+        }
+        for line in WEIGHTS.lines() {
+            if let Some(field) = line.split('|').nth(1) {
+                let field = field.trim();
+                let want = field.parse::<f32>().ok();
+                assert_eq!(
+                    parse_weight(field).map(f32::to_bits),
+                    want.map(f32::to_bits)
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn decimals_parse_as_the_general_parser_reads_them(s in "-?[0-9]{1,8}\\.[0-9]{1,7}") {
+            proptest::prop_assert_eq!(parse_weight(&s).map(f32::to_bits), s.parse::<f32>().ok().map(f32::to_bits));
+        }
+
+        #[test]
+        fn trimming_is_the_general_trim(s in "[ a\t\u{b}\u{c}\u{a0}\u{2003}é|]{0,8}") {
+            proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn the_built_in_weights_sum_in_any_order() {
+        assert!(model().order_free);
+        assert!(sums_exactly(1.0, [0.5, -0.25].into_iter()));
+        // a weight far smaller than the others loses its bits in a sum
+        assert!(!sums_exactly(1.0, [1e-12, 3.0].into_iter()));
+        assert!(!sums_exactly(1.0, [f32::NAN].into_iter()));
+    }
+
+    #[test]
+    fn scores_summed_in_key_order_are_the_same() {
+        let mut exact = parse(WEIGHTS);
+        assert!(exact.order_free);
+        let mut sorted = parse(WEIGHTS);
+        sorted.order_free = false;
+        let mut scratch = Scratch::default();
+        for s in [
+            "Unemployment rose by 12 percent in 2019, the highest rate in a decade.",
+            "Thank you very much, it is good to be here, here, here.",
+            "",
+        ] {
+            let a = score(&exact, s, &mut scratch);
+            let b = score(&sorted, s, &mut scratch);
+            assert_eq!(a.to_bits(), b.to_bits(), "{s}");
+        }
+        // the marks start over when they wrap around
+        scratch.mark = u32::MAX;
+        exact.order_free = true;
+        let a = score(&exact, "It rose 5 percent.", &mut scratch);
+        assert_eq!(a, check_worthiness("It rose 5 percent."));
     }
 
     /// The plain tokeniser that [`for_each_token`] must agree with:
@@ -589,10 +1206,10 @@ mod tests {
             }
         }
         let got = parse(&src);
-        assert_eq!(got.weights, want);
+        assert_eq!(got.weights(), want);
         assert_eq!((got.bias, got.threshold), (bias, threshold));
         assert_eq!(
-            got.weights.get(&feature_key("w:extra").unwrap()),
+            got.weights().get(&feature_key("w:extra").unwrap()),
             Some(&1.5)
         );
     }

@@ -50,30 +50,61 @@ const ASCII_NORMAL: [u8; 128] = {
     table
 };
 
+/// What normalisation makes of every byte that it keeps as one byte: the
+/// ASCII byte lower-cased. Any other byte, ASCII or not, maps to a value
+/// of 0x80 or more.
+const KEPT: [u8; 256] = {
+    let mut table = [0xFF; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = ASCII_NORMAL[b];
+        b += 1;
+    }
+    table
+};
+
 /// Appends the UTF-8 bytes of the normalised `s` to `out`. Only hashed,
 /// so it is built as bytes.
+///
+/// The output is written by index into room made beforehand: as long as
+/// `out` holds at least as many bytes past the written ones as are left
+/// to read, every ASCII byte fits, since it is written at most once and a
+/// pending space stands for at least one whitespace byte read. Only a
+/// character whose lower case is longer than itself makes more room.
 fn normalise_into(s: &str, out: &mut Vec<u8>) {
     let empty = out.len();
-    out.reserve(s.len());
-    let mut space = false;
     let bytes = s.as_bytes();
+    out.resize(empty + bytes.len(), 0);
+    let mut w = empty;
+    let mut space = false;
     let mut at = 0;
     while at < bytes.len() {
+        // A run of ASCII bytes that are kept, nearly all of the text, is
+        // copied lower-cased by table in one loop: the same steps as
+        // below, for the one-byte characters.
+        if KEPT[usize::from(bytes[at])] < 0x80 {
+            if space && w > empty {
+                out[w] = b' ';
+                w += 1;
+            }
+            space = false;
+            let dst = out.as_mut_slice();
+            while let Some(&lower) = bytes.get(at).map(|&b| &KEPT[usize::from(b)]) {
+                if lower >= 0x80 {
+                    break;
+                }
+                dst[w] = lower;
+                w += 1;
+                at += 1;
+            }
+            continue;
+        }
         let b = bytes[at];
         if b.is_ascii() {
-            // ASCII, nearly all of the text, by table without decoding:
-            // the same steps as below, for the one-byte characters
+            // a double quote, dropped, or whitespace
             at += 1;
-            match ASCII_NORMAL[usize::from(b)] {
-                DROP => {}
-                SPACE => space = true,
-                lower => {
-                    if space && out.len() > empty {
-                        out.push(b' ');
-                    }
-                    space = false;
-                    out.push(lower);
-                }
+            if ASCII_NORMAL[usize::from(b)] == SPACE {
+                space = true;
             }
             continue;
         }
@@ -91,14 +122,24 @@ fn normalise_into(s: &str, out: &mut Vec<u8>) {
             space = true;
             continue;
         }
-        if space && out.len() > empty {
-            out.push(b' ');
+        if space && w > empty {
+            out[w] = b' ';
+            w += 1;
         }
         space = false;
         for lower in c.to_lowercase() {
-            out.extend_from_slice(lower.encode_utf8(&mut [0; 4]).as_bytes());
+            let mut buf = [0; 4];
+            let lower = lower.encode_utf8(&mut buf).as_bytes();
+            // keep room for the rest of the input after this character
+            let need = w + lower.len() + (bytes.len() - at);
+            if need > out.len() {
+                out.resize(need, 0);
+            }
+            out[w..w + lower.len()].copy_from_slice(lower);
+            w += lower.len();
         }
     }
+    out.truncate(w);
 }
 
 /// The hash of a claim with this text and claimant, written into the

@@ -123,7 +123,7 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let first = words[i].lower.as_str();
+        let first = &*words[i].lower;
         let matched = lexicon
             .may_start(first)
             .then(|| lexicon.map.get(first))
@@ -154,10 +154,19 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
 /// words, pronouns, months and weekdays.
 pub(crate) fn is_common_capital(lower: &str) -> bool {
     let lower = lower.strip_suffix("'s").unwrap_or(lower);
-    // looked up for every capitalised word, so kept in a hash set
-    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
-    let set = SET.get_or_init(|| COMMON.iter().copied().collect());
-    set.contains(lower) || super::normalize::is_calendar_name(lower)
+    // looked up for every capitalised word, so kept in one hash set, with
+    // the lengths of its words to pass over most others at once
+    static SET: OnceLock<(FxHashSet<&'static str>, u64)> = OnceLock::new();
+    let (set, lengths) = SET.get_or_init(|| {
+        let set: FxHashSet<&'static str> = COMMON
+            .iter()
+            .copied()
+            .chain(super::normalize::calendar_names())
+            .collect();
+        let lengths = set.iter().fold(0, |bits, w| bits | length_bit(w.len()));
+        (set, lengths)
+    });
+    lengths & length_bit(lower.len()) != 0 && set.contains(lower)
 }
 
 /// The words of [`is_common_capital`] besides months and weekdays.

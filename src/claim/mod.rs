@@ -16,6 +16,8 @@ mod id;
 mod lexicon;
 mod normalize;
 
+use std::cell::{Cell, OnceCell};
+
 use serde::{Deserialize, Serialize};
 
 use crate::attribute::{Cue, Speaker};
@@ -182,14 +184,41 @@ fn is_attributed(q: &Quote) -> bool {
 }
 
 /// What pass 1 of [`extract`] learns about one sentence.
-struct SentenceFacts {
-    words: Vec<normalize::Word>,
+struct SentenceFacts<'a> {
+    words: Vec<normalize::Word<'a>>,
     signals: Vec<Signal>,
-    mentions: Vec<Normalized>,
+    /// The numbers, then the dates, until [`SentenceFacts::mentions`]
+    /// takes them.
+    numbers_and_dates: Cell<Vec<Normalized>>,
+    /// The numbers, dates and names, by position, once asked for.
+    mentions: OnceCell<Vec<Normalized>>,
+}
+
+impl SentenceFacts<'_> {
+    /// The numbers, dates and names of the sentence at `span`, by
+    /// position. Names, needed only for claims, are found at the first
+    /// call; `named` are the speakers' mentions of the document.
+    fn mentions(&self, text: &str, span: Span, named: &[(Span, &str, &str)]) -> &[Normalized] {
+        self.mentions.get_or_init(|| {
+            let mut mentions = self.numbers_and_dates.take();
+            let first = named.partition_point(|(m, _, _)| m.start < span.start);
+            let last = named.partition_point(|(m, _, _)| m.start < span.end);
+            let found = entities(text, &self.words, span, &named[first..last]);
+            let found: Vec<Normalized> = found
+                .into_iter()
+                .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
+                .collect();
+            mentions.extend(found);
+            mentions.sort_by_key(|m| m.span);
+            mentions
+        })
+    }
 }
 
 /// Extracts, types, scores and identifies the claims of one document, in
 /// document order.
+// called once per document; kept out of line so that profiles show it
+#[inline(never)]
 pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
     let text = input.text;
     let published = input.published.and_then(Date::parse);
@@ -211,12 +240,26 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         })
         .collect();
     named.sort_by_key(|(span, _, _)| *span);
-    // Pass 1: the signals, mentions and model score of every sentence.
-    let mut facts: Vec<SentenceFacts> = Vec::with_capacity(input.sentences.len());
+    // Every sentence with its ASCII letters lower-cased, one after the
+    // other, for the words to borrow.
+    let mut lowered = String::with_capacity(input.sentences.iter().map(|s| s.text.len()).sum());
     for sentence in input.sentences {
-        let words = normalize::words(&sentence.text, sentence.span.start);
+        lowered.push_str(&sentence.text);
+    }
+    lowered.make_ascii_lowercase();
+    // Pass 1: the words, signals, numbers and dates of every sentence.
+    let mut facts: Vec<SentenceFacts> = Vec::with_capacity(input.sentences.len());
+    let mut lowered_at = 0;
+    for sentence in input.sentences {
+        let lower = &lowered[lowered_at..lowered_at + sentence.text.len()];
+        lowered_at += sentence.text.len();
+        let words = normalize::words(&sentence.text, lower, sentence.span.start);
         let dates = normalize::dates(text, &words, published);
-        let mut taken = vec![false; words.len()];
+        // the words of dates, which are not numbers (none without dates)
+        let mut taken = Vec::new();
+        if !dates.is_empty() {
+            taken.resize(words.len(), false);
+        }
         for (_, range) in &dates {
             for t in taken.iter_mut().take(range.end).skip(range.start) {
                 *t = true;
@@ -241,25 +284,17 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             strong: true,
         }));
         signals.sort_by_key(|s| s.span);
-        let mut mentions: Vec<Normalized> = numbers;
-        mentions.extend(dates.into_iter().map(|(d, _)| d));
-        let first = named.partition_point(|(m, _, _)| m.start < sentence.span.start);
-        let last = named.partition_point(|(m, _, _)| m.start < sentence.span.end);
-        let found = entities(text, &words, sentence.span, &named[first..last]);
-        let found: Vec<Normalized> = found
-            .into_iter()
-            .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
-            .collect();
-        mentions.extend(found);
-        mentions.sort_by_key(|m| m.span);
+        let mut numbers_and_dates: Vec<Normalized> = numbers;
+        numbers_and_dates.extend(dates.into_iter().map(|(d, _)| d));
         facts.push(SentenceFacts {
             words,
             signals,
-            mentions,
+            numbers_and_dates: Cell::new(numbers_and_dates),
+            mentions: OnceCell::new(),
         });
     }
 
-    let mut claims = Vec::new();
+    let mut quoted = Vec::with_capacity(attributed.len());
     // Pass 2: one claim per attributed quotation, typed by the signals
     // inside it, in every sentence it spans.
     for &(qi, quote) in &attributed {
@@ -276,10 +311,10 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let mut inside: Vec<&Signal> = Vec::new();
         let mut mentions: Vec<Normalized> = Vec::new();
-        for f in &facts[first..last] {
+        for (f, sentence) in facts[first..last].iter().zip(&input.sentences[first..last]) {
             inside.extend(f.signals.iter().filter(|s| quote.content.contains(s.span)));
             mentions.extend(
-                f.mentions
+                f.mentions(text, sentence.span, &named)
                     .iter()
                     .filter(|m| quote.content.contains(m.span))
                     .cloned(),
@@ -295,7 +330,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             inside.clear();
         }
         let speaker = quote.speaker.as_ref().map(|s| s.name.clone());
-        claims.push(build(
+        quoted.push(build(
             text,
             quote.content,
             &quote.text,
@@ -306,12 +341,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             first,
             &input.sentences[first],
             &inside,
-            &mentions,
+            mentions,
             p,
         ));
     }
 
     // Pass 3: the reporter's own checkable sentences, outside quotations.
+    let mut claims = Vec::new();
     for (si, (sentence, f)) in input.sentences.iter().zip(&facts).enumerate() {
         let heading = input
             .paragraphs
@@ -334,8 +370,16 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let here = &attributed[first..last];
         let outside = |span: Span| here.iter().all(|(_, q)| q.content.overlap(span) == 0);
-        let frame_words = f.words.iter().filter(|w| outside(w.span)).count();
-        if !here.is_empty() && frame_words < MIN_FRAME_WORDS {
+        // the words outside quotations, counted only when there are some
+        // and only as far as the minimum
+        let frame_words = || {
+            f.words
+                .iter()
+                .filter(|w| outside(w.span))
+                .take(MIN_FRAME_WORDS)
+                .count()
+        };
+        if !here.is_empty() && frame_words() < MIN_FRAME_WORDS {
             continue;
         }
         let own: Vec<&Signal> = f
@@ -353,7 +397,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let p = score();
         let mentions: Vec<Normalized> = f
-            .mentions
+            .mentions(text, sentence.span, &named)
             .iter()
             .filter(|m| outside(m.span))
             .cloned()
@@ -369,13 +413,43 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             si,
             sentence,
             &own,
-            &mentions,
+            mentions,
             p,
         ));
     }
-    claims.sort_by_key(|c| (c.span.start, c.source == ClaimSource::Reporter));
+    let mut claims = merge_claims(quoted, claims);
     id::assign(&mut claims);
     claims
+}
+
+/// The claims of quotations and the reporter's claims, sorted by start,
+/// a quotation's claim before a reporter's at the same start, keeping the
+/// order of ties: the order of a stable sort of the quotations' claims
+/// followed by the reporter's. When each list is already in that order,
+/// as nearly always, they are merged, moving each claim once.
+fn merge_claims(quoted: Vec<Claim>, reporter: Vec<Claim>) -> Vec<Claim> {
+    let key = |c: &Claim| (c.span.start, c.source == ClaimSource::Reporter);
+    if !quoted.is_sorted_by_key(key) || !reporter.is_sorted_by_key(key) {
+        let mut claims = quoted;
+        claims.extend(reporter);
+        claims.sort_by_key(key);
+        return claims;
+    }
+    let mut claims = Vec::with_capacity(quoted.len() + reporter.len());
+    let mut quoted = quoted.into_iter().peekable();
+    let mut reporter = reporter.into_iter().peekable();
+    loop {
+        // ties go to the quotations' claims, which come first
+        let next = match (quoted.peek(), reporter.peek()) {
+            (Some(q), Some(r)) if key(r) < key(q) => reporter.next(),
+            (Some(_), _) => quoted.next(),
+            (None, _) => reporter.next(),
+        };
+        match next {
+            Some(claim) => claims.push(claim),
+            None => return claims,
+        }
+    }
 }
 
 /// Whether a resolved date lies after the publication date (by year, or
@@ -422,7 +496,7 @@ fn build(
     si: usize,
     sentence: &Sentence,
     signals: &[&Signal],
-    mentions: &[Normalized],
+    mentions: Vec<Normalized>,
     p: f32,
 ) -> Claim {
     let evidence: Vec<Evidence> = signals
@@ -465,7 +539,6 @@ fn build(
     strong.sort_unstable();
     strong.dedup();
     let score = 1.0 - (1.0 - p) * 0.85f32.powi(strong.len().min(20) as i32);
-    let mentions = mentions.to_vec();
     Claim {
         id: String::new(),
         span,
@@ -520,7 +593,7 @@ fn entities(
             if joined && words[j].capital && !lexicon::is_common_capital(&words[j].lower) {
                 j += 1;
             } else if joined
-                && matches!(words[j].lower.as_str(), "of" | "for")
+                && matches!(&*words[j].lower, "of" | "for")
                 && words.get(j + 1).is_some_and(|w| w.capital)
             {
                 j += 2;

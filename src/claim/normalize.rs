@@ -4,8 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use smol_str::SmolStr;
-
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -20,11 +19,12 @@ pub(crate) const MAX_WORDS: usize = 400;
 /// One word of a sentence: letters, digits and inner apostrophes, or a
 /// number with inner `,` or `.` (`1,000`, `3.5`).
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct Word {
+pub(crate) struct Word<'a> {
     /// Bytes of the word in the document.
     pub span: Span,
-    /// Lower-cased, with `’` read as `'`.
-    pub lower: SmolStr,
+    /// Lower-cased, with `’` read as `'`: borrowed from the lower-cased
+    /// sentence unless the word has characters besides ASCII.
+    pub lower: Cow<'a, str>,
     /// Starts with an upper-case letter.
     pub capital: bool,
 }
@@ -67,9 +67,20 @@ const CLASS: [u8; 256] = {
     table
 };
 
+/// Whether `c` is alphanumeric. The General Punctuation characters
+/// (U+2000–U+206F: dashes, curly quotes, special spaces), common in news
+/// and none of them a letter or a digit, are answered without the
+/// Unicode tables.
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// Splits `sentence` (which starts at byte `base` of the document) into
-/// words.
-pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
+/// words. `lower` is `sentence` with its ASCII letters lower-cased, from
+/// which the words' lower-case forms are borrowed.
+pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word<'a>> {
+    debug_assert_eq!(sentence.len(), lower.len());
     let mut out = Vec::with_capacity((sentence.len() / 5).min(MAX_WORDS));
     let bytes = sentence.as_bytes();
     let class_at = |at: usize| bytes.get(at).map_or(0, |&b| CLASS[usize::from(b)]);
@@ -88,7 +99,7 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
             (1, class & UPPER != 0)
         } else {
             let c = char_at(sentence, at);
-            if !c.is_alphanumeric() {
+            if !is_alphanumeric(c) {
                 at += c.len_utf8();
                 continue;
             }
@@ -96,12 +107,12 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
         };
         let start = at;
         let mut ascii = class & OTHER == 0;
-        let mut upper = class & UPPER != 0;
+        // every character besides ASCII is a `’`
+        let mut curly_only = ascii;
         let mut end = start + c_len;
         while end < bytes.len() {
             let class = CLASS[usize::from(bytes[end])];
             if class & ALNUM != 0 {
-                upper |= class & UPPER != 0;
                 end += 1;
                 continue;
             }
@@ -125,29 +136,33 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
             }
             let d = char_at(sentence, end);
             let after = end + d.len_utf8();
-            let keep =
-                d.is_alphanumeric() || (d == '’' && class_at(after) & (ALNUM | DIGIT) == ALNUM);
+            let curly = d == '’';
+            let keep = if curly {
+                class_at(after) & (ALNUM | DIGIT) == ALNUM
+            } else {
+                is_alphanumeric(d)
+            };
             if !keep {
                 break;
             }
             ascii = false;
+            curly_only &= curly;
             end = after;
         }
-        let text = &sentence[start..end];
+        let lowered = &lower[start..end];
         out.push(Word {
             span: Span::new(base + start, base + end),
             lower: if ascii {
-                if upper {
-                    ascii_lower(text)
-                } else if text.len() <= ASCII_INLINE {
-                    SmolStr::new_inline(text)
-                } else {
-                    SmolStr::new(text)
-                }
-            } else if text.contains('’') {
-                SmolStr::from(text.to_lowercase().replace('’', "'"))
+                Cow::Borrowed(lowered)
+            } else if curly_only {
+                Cow::Owned(lowered.replace('’', "'"))
             } else {
-                grammar::lower_key(text)
+                let text = sentence[start..end].to_lowercase();
+                Cow::Owned(if text.contains('’') {
+                    text.replace('’', "'")
+                } else {
+                    text
+                })
             },
             capital,
         });
@@ -155,9 +170,6 @@ pub(crate) fn words(sentence: &str, base: usize) -> Vec<Word> {
     }
     out
 }
-
-/// The longest word that [`SmolStr`] keeps inline.
-const ASCII_INLINE: usize = 23;
 
 /// The character that starts at byte `at` of `s`, which must be a char
 /// boundary inside `s`.
@@ -170,24 +182,6 @@ fn char_at(s: &str, at: usize) -> char {
             .next()
             .unwrap_or(char::REPLACEMENT_CHARACTER),
     }
-}
-
-/// The lower-case form of an ASCII word; short words (nearly all) are
-/// lowered on the stack and kept inline.
-fn ascii_lower(word: &str) -> SmolStr {
-    const INLINE: usize = ASCII_INLINE;
-    if word.len() > INLINE {
-        return grammar::lower_key(word);
-    }
-    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        return SmolStr::new_inline(word);
-    }
-    let mut buf = [0u8; INLINE];
-    let buf = &mut buf[..word.len()];
-    buf.copy_from_slice(word.as_bytes());
-    buf.make_ascii_lowercase();
-    // lowering ASCII keeps it ASCII, so this never fails
-    std::str::from_utf8(buf).map_or_else(|_| grammar::lower_key(word), SmolStr::new_inline)
 }
 
 /// A normalised value found in a claim.
@@ -317,6 +311,23 @@ struct Calendar {
     /// bytes or more set bit 63), so most words are told apart from every
     /// name by their length alone.
     weekday_lengths: u64,
+    /// For each first byte, bit `n` (see [`length_bit`]) is set when a
+    /// word of `n` bytes that starts with it may start a date: a month
+    /// or weekday word, a relative day or period word, or a year. Most
+    /// words are passed over by this test alone.
+    date_starts: [u64; 256],
+}
+
+/// The words besides months and weekdays that start a date.
+const RELATIVE: [&str; 6] = ["yesterday", "today", "tomorrow", "last", "this", "next"];
+
+impl Calendar {
+    /// Whether the lower-case word `w` may start a date.
+    fn may_start_date(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.date_starts[usize::from(b)] & length_bit(w.len()) != 0)
+    }
 }
 
 /// The bit of [`Calendar::weekday_lengths`] for a word of `len` bytes.
@@ -333,6 +344,7 @@ fn calendar() -> &'static Calendar {
             weekdays: Vec::new(),
             weekday_lengths: 0,
             names: FxHashSet::default(),
+            date_starts: [0; 256],
         };
         // A word that begins an earlier name of its kind abbreviates it
         // ("Sept"); any other is a full name, numbered in file order.
@@ -363,14 +375,35 @@ fn calendar() -> &'static Calendar {
             .weekdays
             .iter()
             .fold(0, |bits, name| bits | length_bit(name.len()));
+        let starts = cal
+            .month_words
+            .keys()
+            .chain(&cal.weekdays)
+            .map(String::as_str)
+            .chain(RELATIVE);
+        for word in starts {
+            if let Some(&b) = word.as_bytes().first() {
+                cal.date_starts[usize::from(b)] |= length_bit(word.len());
+            }
+        }
+        // years
+        for digit in b'0'..=b'9' {
+            cal.date_starts[usize::from(digit)] |= length_bit(4);
+        }
         cal
     })
 }
 
 /// Whether `lower` is the full name of a month or a weekday.
+#[cfg(test)]
 pub(crate) fn is_calendar_name(lower: &str) -> bool {
     let cal = calendar();
     cal.names.contains(lower)
+}
+
+/// The full names of the months and weekdays, lower case.
+pub(crate) fn calendar_names() -> impl Iterator<Item = &'static str> {
+    calendar().names.iter().map(String::as_str)
 }
 
 fn month(word: &str) -> Option<u32> {
@@ -424,12 +457,20 @@ pub(crate) fn dates(
     published: Option<Date>,
 ) -> Vec<(Normalized, std::ops::Range<usize>)> {
     let mut out = Vec::new();
+    let cal = calendar();
     let mut i = 0;
     while i < words.len() {
-        let w = words[i].lower.as_str();
+        let w = &*words[i].lower;
+        // a word ends with a letter or digit, never with the `.` that
+        // `month` trims
+        debug_assert!(!w.ends_with('.'));
+        if !cal.may_start_date(w) {
+            i += 1;
+            continue;
+        }
         // the next two words are read only where a date may go on
-        let next = || words.get(i + 1).map(|w| w.lower.as_str());
-        let after = || words.get(i + 2).map(|w| w.lower.as_str());
+        let next = || words.get(i + 1).map(|w| &*w.lower);
+        let after = || words.get(i + 2).map(|w| &*w.lower);
         let mut found: Option<(usize, Option<String>)> = None;
         if let Some(m) = words[i].capital.then(|| month(w)).flatten() {
             let next = next();
@@ -525,6 +566,11 @@ pub(crate) fn dates(
 
 /// The value of a number written as a word.
 fn number_word(word: &str) -> Option<f64> {
+    // every number word has 3 to 9 letters and starts with one of these
+    let first = *word.as_bytes().first()?;
+    if !(3..=9).contains(&word.len()) || !matches!(first, b't' | b'f' | b's' | b'e' | b'n' | b'h') {
+        return None;
+    }
     Some(match word {
         "two" => 2.0,
         "three" => 3.0,
@@ -651,7 +697,8 @@ mod tests {
     use super::*;
 
     fn date_values(s: &str, published: Option<&str>) -> Vec<Option<String>> {
-        let words = words(s, 0);
+        let lower = s.to_ascii_lowercase();
+        let words = words(s, &lower, 0);
         dates(s, &words, published.and_then(Date::parse))
             .into_iter()
             .map(|(n, _)| match n.value {
@@ -703,7 +750,8 @@ mod tests {
     #[test]
     fn numbers_are_normalised() {
         let s = "The bloc has 19 members, 3.5% growth, $5 billion and two envoys.";
-        let w = words(s, 0);
+        let lower = s.to_ascii_lowercase();
+        let w = words(s, &lower, 0);
         let got: Vec<(String, f64, Option<String>)> = numbers(s, &w, &[])
             .into_iter()
             .filter_map(|n| match n.value {
@@ -724,7 +772,7 @@ mod tests {
 
     /// The character-at-a-time splitter that the table-driven [`words`]
     /// replaced; both must agree.
-    fn plain_words(sentence: &str, base: usize) -> Vec<Word> {
+    fn plain_words(sentence: &str, base: usize) -> Vec<Word<'static>> {
         let mut out = Vec::with_capacity(sentence.len() / 5);
         let bytes = sentence.as_bytes();
         let next_is = |at: usize, ok: fn(&u8) -> bool| bytes.get(at).is_some_and(ok);
@@ -759,13 +807,11 @@ mod tests {
             let text = &sentence[start..end];
             out.push(Word {
                 span: Span::new(base + start, base + end),
-                lower: if ascii {
-                    ascii_lower(text)
-                } else if text.contains('’') {
-                    SmolStr::from(text.to_lowercase().replace('’', "'"))
+                lower: Cow::Owned(if ascii {
+                    text.to_ascii_lowercase()
                 } else {
-                    grammar::lower_key(text)
-                },
+                    text.to_lowercase().replace('’', "'")
+                }),
                 capital: c.is_uppercase(),
             });
             at = end;
@@ -775,22 +821,86 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn words_agree_with_the_plain_splitter(s in "(?s:[a-zA-Z0-9 '’,.\\-éÉΣİ\u{301}\u{2019}$%]{0,60})") {
-            proptest::prop_assert_eq!(words(&s, 7), plain_words(&s, 7));
+        fn words_agree_with_the_plain_splitter(s in "(?s:[a-zA-Z0-9 '’,.\\-éÉΣİ\u{301}\u{2019}\u{201c}\u{2014}\u{2160}$%]{0,60})") {
+            let lower = s.to_ascii_lowercase();
+            proptest::prop_assert_eq!(words(&s, &lower, 7), plain_words(&s, 7));
         }
     }
 
     #[test]
     fn words_stop_at_the_limit_as_the_plain_splitter_does() {
         let long = "It’s 1,000.5 O'Neill ".repeat(MAX_WORDS);
-        assert_eq!(words(&long, 0), plain_words(&long, 0));
-        assert_eq!(words(&long, 0).len(), MAX_WORDS);
+        let lower = long.to_ascii_lowercase();
+        assert_eq!(words(&long, &lower, 0), plain_words(&long, 0));
+        assert_eq!(words(&long, &lower, 0).len(), MAX_WORDS);
+    }
+
+    #[test]
+    fn every_number_word_passes_the_quick_test() {
+        for w in [
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+            "thirty",
+            "forty",
+            "fifty",
+            "sixty",
+            "seventy",
+            "eighty",
+            "ninety",
+            "hundred",
+        ] {
+            assert!(number_word(w).is_some(), "{w}");
+        }
+        assert_eq!(number_word(""), None);
+        assert_eq!(number_word("one"), None);
+    }
+
+    #[test]
+    fn every_date_word_passes_the_quick_test() {
+        let cal = calendar();
+        let words = cal
+            .month_words
+            .keys()
+            .chain(&cal.weekdays)
+            .map(String::as_str);
+        for w in words.chain(RELATIVE).chain(["2019", "1999"]) {
+            assert!(cal.may_start_date(w), "{w}");
+        }
+        assert!(!cal.may_start_date("blinken"));
+        assert!(!cal.may_start_date(""));
+    }
+
+    #[test]
+    fn general_punctuation_holds_no_letter_or_digit() {
+        for c in '\u{2000}'..='\u{206F}' {
+            assert!(!c.is_alphanumeric(), "{c:?}");
+            assert!(!is_alphanumeric(c), "{c:?}");
+        }
+        assert!(is_alphanumeric('é') && is_alphanumeric('Ⅰ') && is_alphanumeric('7'));
     }
 
     #[test]
     fn words_keep_spans_on_any_input() {
         for s in ["", "’’", "a’", "1,", "é,1.2.", "x\u{301}y"] {
-            for w in words(s, 0) {
+            let lower = s.to_ascii_lowercase();
+            for w in words(s, &lower, 0) {
                 assert!(s.get(w.span.start..w.span.end).is_some());
             }
         }

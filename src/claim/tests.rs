@@ -285,3 +285,53 @@ fn calendar_words_come_from_the_grammar_file() {
     assert!(super::normalize::is_calendar_name("thursday"));
     assert!(!super::normalize::is_calendar_name("thurs"));
 }
+
+/// A bare claim from `start` to `end`, for ordering tests.
+fn bare_claim(start: usize, end: usize, source: ClaimSource) -> Claim {
+    Claim {
+        id: format!("{start}-{end}"),
+        span: Span::new(start, end),
+        text: String::new(),
+        source,
+        kind: ClaimKind::Attribution,
+        kinds: Vec::new(),
+        claimant: None,
+        cue: None,
+        quote: None,
+        sentence: 0,
+        sentence_text: String::new(),
+        evidence: Vec::new(),
+        mentions: Vec::new(),
+        score: 0.0,
+        status: Status::default(),
+    }
+}
+
+#[test]
+fn merged_claims_are_in_the_order_of_a_stable_sort() {
+    use ClaimSource::{Quotation, Reporter};
+    type Spans = &'static [(usize, usize)];
+    let cases: [(Spans, Spans); 3] = [
+        // both in order, with ties of start within and across the lists
+        (
+            &[(0, 5), (3, 4), (3, 9), (8, 9)],
+            &[(0, 9), (3, 3), (10, 12)],
+        ),
+        // the quotations out of order
+        (&[(8, 9), (0, 5), (3, 4)], &[(3, 3), (0, 1)]),
+        (&[], &[(1, 2), (1, 3)]),
+    ];
+    for (quoted, reporter) in cases {
+        let quoted: Vec<Claim> = quoted
+            .iter()
+            .map(|&(s, e)| bare_claim(s, e, Quotation))
+            .collect();
+        let reporter: Vec<Claim> = reporter
+            .iter()
+            .map(|&(s, e)| bare_claim(s, e, Reporter))
+            .collect();
+        let mut want: Vec<Claim> = quoted.iter().chain(&reporter).cloned().collect();
+        want.sort_by_key(|c| (c.span.start, c.source == Reporter));
+        assert_eq!(merge_claims(quoted, reporter), want);
+    }
+}
