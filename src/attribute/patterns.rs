@@ -59,61 +59,163 @@ fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "–" | "―" | "--" | "-")
 }
 
-/// Splits `window` into words and punctuation. Linear in the window.
-fn tokens(text: &str, window: Span) -> Vec<Tok> {
-    let lex = lexicon();
-    let body = window.text(text);
-    let mut out = Vec::with_capacity(body.len() / 4);
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+/// Byte classes of ASCII characters, for [`tokens`].
+const WS: u8 = 1;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 2;
+/// Punctuation that may join two words (O'Neill, so-called, U.S., AT&T).
+const INNER: u8 = 4;
+
+/// The class bits of every ASCII byte: whitespace as [`char::is_whitespace`]
+/// sees it, letters and digits as [`char::is_alphanumeric`] sees them.
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            WS
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            INNER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class bits of the character starting at byte `i` of `s`, and its
+/// length in bytes; ASCII takes one table look-up.
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> (u8, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[usize::from(b)], 1);
+    }
+    let c = s[i..].chars().next().unwrap_or_default();
+    let class = if c.is_whitespace() {
+        WS
+    } else if c.is_alphanumeric() {
+        ALNUM
+    } else if c == '’' {
+        INNER
+    } else {
+        0
+    };
+    (class, c.len_utf8())
+}
+
+/// The token that starts at or after byte `i` of `body`, skipping
+/// whitespace: its start, its end and whether it is a word. What it
+/// holds depends only on `body[i..]`, so a scan that reaches the start of
+/// a token of a longer scan goes on in step with it.
+fn next_token(body: &str, mut i: usize) -> Option<(usize, usize, bool)> {
+    let bytes = body.as_bytes();
+    let n = bytes.len();
+    let (class, len) = loop {
+        if i >= n {
+            return None;
+        }
+        let (class, len) = class_at(body, i);
+        if class & WS == 0 {
+            break (class, len);
+        }
+        i += len;
+    };
+    let mut end = i + len;
+    if class & ALNUM == 0 {
+        if bytes[i] == b'-' && bytes.get(end) == Some(&b'-') {
+            end += 1;
+        }
+        return Some((i, end, false));
+    }
+    while end < n {
+        // Runs of ASCII letters and digits first.
+        if bytes[end].is_ascii_alphanumeric() {
+            end += 1;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                    // Inner punctuation: O'Neill, so-called, U.S.
-                    let after = body[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else if d == '.' {
-                        // A final period belongs to initials and
-                        // abbreviations ("V.", "Sen.", "U.S.").
-                        let w = &body[i..j];
-                        let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
-                        if initial || w.contains('.') || lex.words.is_abbrev(w) {
-                            end = j + 1;
-                            iter.next();
-                        }
-                        break;
-                    } else {
-                        break;
+        let (d, dl) = class_at(body, end);
+        if d & ALNUM != 0 {
+            end += dl;
+        } else if d & INNER != 0 {
+            // Inner punctuation: O'Neill, so-called, U.S.
+            let after = end + dl;
+            if after < n && class_at(body, after).0 & ALNUM != 0 {
+                end = after;
+            } else {
+                if bytes[end] == b'.' {
+                    // A final period belongs to initials and
+                    // abbreviations ("V.", "Sen.", "U.S.").
+                    let w = &body[i..end];
+                    let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+                    if initial || w.contains('.') || lexicon().words.is_abbrev(w) {
+                        end += 1;
                     }
-                } else {
-                    break;
                 }
+                break;
             }
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                word: true,
-            });
         } else {
-            let mut end = i + c.len_utf8();
-            if c == '-' && body[end..].starts_with('-') {
-                end += 1;
-                iter.next();
-            }
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                word: false,
-            });
+            break;
         }
     }
+    Some((i, end, true))
+}
+
+/// Appends the tokens of `window` from byte `from` of the text on, until
+/// the end of the window or, when `stop_at` is given, until a token would
+/// start at one of its starts (which must be sorted).
+fn scan_into(text: &str, window: Span, from: usize, out: &mut Vec<Tok>, stop_at: &[Tok]) -> usize {
+    let body = window.text(text);
+    let mut i = from - window.start;
+    let mut k = 0;
+    while let Some((start, end, word)) = next_token(body, i) {
+        let at = window.start + start;
+        while k < stop_at.len() && stop_at[k].span.start < at {
+            k += 1;
+        }
+        if stop_at.get(k).is_some_and(|t| t.span.start == at) {
+            return at;
+        }
+        out.push(Tok {
+            span: Span::new(at, window.start + end),
+            word,
+        });
+        i = end;
+    }
+    window.end
+}
+
+/// Splits `window` into words and punctuation. Linear in the window.
+fn tokens(text: &str, window: Span) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(window.len() / 4);
+    scan_into(text, window, window.start, &mut out, &[]);
+    out
+}
+
+/// The tokens of `window`, as [`tokens`] gives them, taken from `all`,
+/// the tokens of a window that holds it: only the ends of the window are
+/// scanned again (a word cut in two, a period whose next character is
+/// cut off).
+fn sub_tokens(text: &str, all: &[Tok], window: Span) -> Vec<Tok> {
+    let mut out = Vec::new();
+    // The scan from the window's start falls in step with `all` at the
+    // first token of `all` that it meets at its start.
+    let first = all.partition_point(|t| t.span.start < window.start);
+    let synced = scan_into(text, window, window.start, &mut out, &all[first..]);
+    if synced >= window.end {
+        return out;
+    }
+    // From there every token of `all` that ends inside the window is the
+    // window's own: none of them looked past its end to be what it is.
+    let k = first + all[first..].partition_point(|t| t.span.start < synced);
+    let whole = all[k..].partition_point(|t| t.span.end <= window.end);
+    out.extend_from_slice(&all[k..k + whole]);
+    let from = out.last().map_or(synced, |t| t.span.end.max(synced));
+    scan_into(text, window, from, &mut out, &[]);
     out
 }
 
@@ -1385,7 +1487,8 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
         ));
     }
     // …, Doe said.
-    if let Some(f) = closing_attribution(text, sentence) {
+    let closing = sub_tokens(text, &toks, closing_window(text, sentence));
+    if let Some(f) = closing_attribution_in(text, closing) {
         let speaker = f.speaker?;
         let comma = toks
             .iter()
@@ -1824,12 +1927,22 @@ fn subject_for_pronoun(
     Some((subject, verb))
 }
 
-/// `…, Doe said.` closing the sentence `sentence`.
-fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
+/// The end of `sentence` that [`closing_attribution`] reads.
+fn closing_window(text: &str, sentence: Span) -> Span {
     let start = sentence
         .start
         .max(sentence.end.saturating_sub(AFTER_WINDOW));
-    let mut toks = tokens(text, Span::new(ceil_boundary(text, start), sentence.end));
+    Span::new(ceil_boundary(text, start), sentence.end)
+}
+
+/// `…, Doe said.` closing the sentence `sentence`.
+fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
+    closing_attribution_in(text, tokens(text, closing_window(text, sentence)))
+}
+
+/// [`closing_attribution`] on `toks`, the tokens of its
+/// [`closing_window`].
+fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     while toks.last().is_some_and(|t| !t.word) {
         toks.pop();
     }
@@ -2788,6 +2901,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{Span, sub_tokens, tokens};
     use crate::quote;
     use crate::segment;
 
@@ -3385,5 +3499,35 @@ mod tests {
             "Jane Doe praised Tom Hale as a “very decent man” on Monday.",
             "Jane Doe",
         );
+    }
+
+    /// Every char boundary of `text`.
+    fn boundaries(text: &str) -> Vec<usize> {
+        (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect()
+    }
+
+    #[test]
+    fn sub_tokens_match_a_fresh_scan_of_every_window() {
+        let text = "Sen. Jane O’Neill-Doe, of the U.S. Dept. said -- “it’s AT&T’s — so-called \
+                    3.5% plan,” V. Pant - said.  Ms. Roe:\u{a0}é Ü.x. ab. \"no\"—ok --- -";
+        let b = boundaries(text);
+        for &cs in &b {
+            for &ce in b.iter().filter(|&&e| e >= cs).step_by(5) {
+                let cover = Span::new(cs, ce);
+                let all = tokens(text, cover);
+                for &ws in b.iter().filter(|&&s| s >= cs && s <= ce).step_by(2) {
+                    for &we in b.iter().filter(|&&e| e >= ws && e <= ce) {
+                        let window = Span::new(ws, we);
+                        let want: Vec<(Span, bool)> =
+                            tokens(text, window).iter().map(|t| (t.span, t.word)).collect();
+                        let got: Vec<(Span, bool)> = sub_tokens(text, &all, window)
+                            .iter()
+                            .map(|t| (t.span, t.word))
+                            .collect();
+                        assert_eq!(got, want, "{cover:?} {window:?}");
+                    }
+                }
+            }
+        }
     }
 }
