@@ -47,6 +47,9 @@ struct Tok {
     span: Span,
     /// True for words, false for punctuation.
     word: bool,
+    /// False when the token certainly starts no cue (see
+    /// [`Lexicon::may_start_cue_at`](super::lexicon::Lexicon::may_start_cue_at)).
+    cue: bool,
 }
 
 impl Tok {
@@ -68,8 +71,9 @@ const INNER: u8 = 4;
 
 /// The class bits of every ASCII byte: whitespace as [`char::is_whitespace`]
 /// sees it, letters and digits as [`char::is_alphanumeric`] sees them.
-const ASCII_CLASS: [u8; 128] = {
-    let mut t = [0u8; 128];
+/// Bytes of other characters have none: their characters are decoded.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
     let mut b = 0;
     while b < 128 {
         let c = b as u8;
@@ -93,7 +97,7 @@ const ASCII_CLASS: [u8; 128] = {
 fn class_at(s: &str, i: usize) -> (u8, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
-        return (ASCII_CLASS[usize::from(b)], 1);
+        return (BYTE_CLASS[usize::from(b)], 1);
     }
     let c = s[i..].chars().next().unwrap_or_default();
     let class = if c.is_whitespace() {
@@ -112,12 +116,17 @@ fn class_at(s: &str, i: usize) -> (u8, usize) {
 /// whitespace: its start, its end and whether it is a word. What it
 /// holds depends only on `body[i..]`, so a scan that reaches the start of
 /// a token of a longer scan goes on in step with it.
+#[inline(always)]
 fn next_token(body: &str, mut i: usize) -> Option<(usize, usize, bool)> {
     let bytes = body.as_bytes();
     let n = bytes.len();
     let (class, len) = loop {
         if i >= n {
             return None;
+        }
+        if BYTE_CLASS[usize::from(bytes[i])] & WS != 0 {
+            i += 1;
+            continue;
         }
         let (class, len) = class_at(body, i);
         if class & WS == 0 {
@@ -134,7 +143,7 @@ fn next_token(body: &str, mut i: usize) -> Option<(usize, usize, bool)> {
     }
     while end < n {
         // Runs of ASCII letters and digits first.
-        if bytes[end].is_ascii_alphanumeric() {
+        if BYTE_CLASS[usize::from(bytes[end])] & ALNUM != 0 {
             end += 1;
             continue;
         }
@@ -169,20 +178,24 @@ fn next_token(body: &str, mut i: usize) -> Option<(usize, usize, bool)> {
 /// the end of the window or, when `stop_at` is given, until a token would
 /// start at one of its starts (which must be sorted).
 fn scan_into(text: &str, window: Span, from: usize, out: &mut Vec<Tok>, stop_at: &[Tok]) -> usize {
+    let lex = lexicon();
     let body = window.text(text);
     let mut i = from - window.start;
     let mut k = 0;
     while let Some((start, end, word)) = next_token(body, i) {
         let at = window.start + start;
-        while k < stop_at.len() && stop_at[k].span.start < at {
-            k += 1;
-        }
-        if stop_at.get(k).is_some_and(|t| t.span.start == at) {
-            return at;
+        if !stop_at.is_empty() {
+            while k < stop_at.len() && stop_at[k].span.start < at {
+                k += 1;
+            }
+            if stop_at.get(k).is_some_and(|t| t.span.start == at) {
+                return at;
+            }
         }
         out.push(Tok {
             span: Span::new(at, window.start + end),
             word,
+            cue: word && lex.may_start_cue_at(body.as_bytes(), start, end),
         });
         i = end;
     }
@@ -243,7 +256,7 @@ struct FoundCue {
     first: usize,
     /// Index one past its last token.
     end: usize,
-    lemma: String,
+    lemma: &'static str,
     role: PhraseRole,
 }
 
@@ -262,9 +275,19 @@ fn is_nominal_cue(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// The cue starting at token `i`, if any.
+#[inline]
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
+    // Punctuation and most words start no cue: the token says so.
+    if !toks.get(i)?.cue {
+        return None;
+    }
+    word_cue_at(text, toks, i)
+}
+
+/// [`cue_at`] for a word that may start a cue.
+fn word_cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let lex = lexicon();
-    let first = toks.get(i).filter(|t| t.word).map_or("", |t| t.text(text));
+    let first = toks[i].text(text);
     let (phrases, lemma) = lex.cue_word(first);
     for p in phrases {
         let n = p.words.len();
@@ -277,16 +300,12 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
             return Some(FoundCue {
                 first: i,
                 end: i + n,
-                lemma: p.lemma.clone(),
+                lemma: &p.lemma,
                 role: p.role,
             });
         }
     }
-    let t = toks.get(i)?;
-    if !t.word {
-        return None;
-    }
-    let word = t.text(text);
+    let word = first;
     let lemma = lemma?;
     // "the alleged", "an estimated": adjectives after an article.
     if word.ends_with("ed") && is_nominal_cue(text, toks, i) {
@@ -328,7 +347,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     Some(FoundCue {
         first: i,
         end: i + 1,
-        lemma: lemma.to_owned(),
+        lemma,
         role,
     })
 }
@@ -1201,7 +1220,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
                 let speaker = np_after(text, &toks[c.end..])?;
                 return Some(Found {
                     speaker: Some(speaker),
-                    cue: Some((cue_span(&toks, &c), c.lemma)),
+                    cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                     pattern: "quote-according-to",
                     confidence: 0.8,
                     ..Found::default()
@@ -1290,7 +1309,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             return Some(Found {
                 speaker: Some(speaker),
                 addressee: addressee_after(text, &toks, &c),
-                cue: Some((cue_span(&toks, &c), c.lemma)),
+                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                 via,
                 pattern,
                 confidence: 0.9,
@@ -1479,7 +1498,7 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
             content,
             Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma)),
+                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                 pattern: "indirect-according-to",
                 confidence: 0.6,
                 ..Found::default()
@@ -1634,7 +1653,7 @@ fn indirect_with_cue(
         Found {
             speaker: Some(subject),
             addressee,
-            cue: Some((cue_span(toks, c), c.lemma.clone())),
+            cue: Some((cue_span(toks, c), c.lemma.to_owned())),
             via,
             pattern: "indirect-name-said",
             confidence: 0.6,
@@ -1827,7 +1846,7 @@ fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
         .find_map(|i| {
             cue_at(text, &toks, i)
                 .filter(|c| c.role != PhraseRole::SourceAfter)
-                .map(|c| (cue_span(&toks, &c), c.lemma))
+                .map(|c| (cue_span(&toks, &c), c.lemma.to_owned()))
                 .or_else(|| opens_clause(i))
         })
 }
@@ -1863,7 +1882,7 @@ fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
     }
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &cue), cue.lemma)),
+        cue: Some((cue_span(&toks, &cue), cue.lemma.to_owned())),
         pattern: "opener-participle",
         confidence: 0.6,
         ..Found::default()
@@ -1975,7 +1994,7 @@ fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     let speaker = subject_before(text, &toks, c.first)?;
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &c), c.lemma)),
+        cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
         pattern: "previous-sentence",
         confidence: 0.6,
         ..Found::default()
@@ -2030,7 +2049,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
             let speaker = np_after(text, &toks[c.end..])?;
             return Some(Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma)),
+                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                 pattern: "according-to-quote",
                 confidence: 0.8,
                 ..Found::default()
@@ -2063,7 +2082,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
         return Some(Found {
             speaker: Some(speaker),
             addressee: addressee_after(text, &toks, &c),
-            cue: Some((cue_span(&toks, &c), c.lemma)),
+            cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
             pattern: if colon {
                 "name-said-colon"
             } else if introduced {
@@ -2409,7 +2428,7 @@ fn continuation_cue(text: &str, window: Span) -> Option<(Span, String)> {
     });
     let word = toks[c.first].text(text);
     (linked && (!before.is_empty() || word.ends_with("ing")) && !noun_use(text, &toks, c.first))
-        .then(|| (cue_span(&toks, &c), c.lemma))
+        .then(|| (cue_span(&toks, &c), c.lemma.to_owned()))
 }
 
 /// The sentence before the one that holds `pos`.
