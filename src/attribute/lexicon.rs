@@ -320,11 +320,15 @@ pub(crate) fn has_cue(s: &str) -> bool {
     if words.iter().any(|w| verb_lemma(w).is_some()) {
         return true;
     }
-    lexicon().phrases.iter().any(|p| {
-        words.windows(p.words.len()).any(|win| {
-            win.iter()
-                .zip(&p.words)
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    // Each word is looked up once for the phrases that start with it.
+    let lex = lexicon();
+    words.iter().enumerate().any(|(i, w)| {
+        lex.cue_word(w).0.any(|p| {
+            words.get(i..i + p.words.len()).is_some_and(|win| {
+                win.iter()
+                    .zip(&p.words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
         })
     })
 }
