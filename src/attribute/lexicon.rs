@@ -311,12 +311,41 @@ pub(crate) fn verb_lemma(word: &str) -> Option<&'static str> {
     lex.verbs.get(word).map(String::as_str)
 }
 
+/// The words of `s` as [`has_cue`] reads them: the runs of letters,
+/// digits, apostrophes and hyphens. ASCII bytes are read without
+/// decoding.
+fn cue_words_of(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word_char, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        };
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                words.push(&s[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        words.push(&s[from..]);
+    }
+    words
+}
+
 /// True when `s` holds a reporting verb or a multi-word cue.
 pub(crate) fn has_cue(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = cue_words_of(s);
     if words.iter().any(|w| verb_lemma(w).is_some()) {
         return true;
     }
@@ -389,6 +418,22 @@ mod tests {
             assert_eq!(verb_lemma(form), Some(lemma), "{form}");
         }
         assert_eq!(verb_lemma("admited"), None);
+    }
+
+    #[test]
+    fn cue_words_split_like_the_char_predicate() {
+        for s in [
+            "",
+            "  ",
+            "the so-called plan, O’Neill's—“said” 3.5% étés ÉTÉ\u{a0}x",
+            "a--b '' ’’ -x- ünïcödé 中文 words",
+        ] {
+            let want: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(cue_words_of(s), want, "{s}");
+        }
     }
 
     #[test]
