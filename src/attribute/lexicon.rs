@@ -67,14 +67,12 @@ impl WordFilter {
         }
     }
 
-    /// The bit of a word of `len` bytes from `first` to `last`.
+    /// The bit of a word of `len` bytes from `first` to `last`. Setting
+    /// bit 5 of a byte maps an ASCII capital and its lower-case letter to
+    /// one value, so a word and its ASCII-lower-cased form get one bit.
     #[inline]
     fn bit_of(first: u8, last: u8, len: usize) -> usize {
-        let len = u32::try_from(len.min(255)).unwrap_or(255);
-        let x = u32::from(first.to_ascii_lowercase())
-            | u32::from(last.to_ascii_lowercase()) << 8
-            | len << 16;
-        (x.wrapping_mul(0x9E37_79B1) >> 16) as usize
+        (usize::from(first | 0x20) ^ usize::from(last | 0x20) << 5 ^ len << 10) % (Self::WORDS * 64)
     }
 
     /// [`WordFilter::may_hold`] for the word `bytes[start..end]`, which

@@ -3522,7 +3522,9 @@ mod tests {
 
     /// Every char boundary of `text`.
     fn boundaries(text: &str) -> Vec<usize> {
-        (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect()
+        (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect()
     }
 
     #[test]
@@ -3537,8 +3539,10 @@ mod tests {
                 for &ws in b.iter().filter(|&&s| s >= cs && s <= ce).step_by(2) {
                     for &we in b.iter().filter(|&&e| e >= ws && e <= ce) {
                         let window = Span::new(ws, we);
-                        let want: Vec<(Span, bool)> =
-                            tokens(text, window).iter().map(|t| (t.span, t.word)).collect();
+                        let want: Vec<(Span, bool)> = tokens(text, window)
+                            .iter()
+                            .map(|t| (t.span, t.word))
+                            .collect();
                         let got: Vec<(Span, bool)> = sub_tokens(text, &all, window)
                             .iter()
                             .map(|t| (t.span, t.word))
