@@ -2035,7 +2035,8 @@ fn before(text: &str, window: Span) -> Option<Found> {
     // A verb wins over a noun after it: `he called her remarks "…"`.
     let mut cue = (0..toks.len())
         .rev()
-        .filter(|&i| is_clause_verb(text, &toks, i))
+        // No cue starts at a token without the bit: skip the verb test.
+        .filter(|&i| toks[i].cue && is_clause_verb(text, &toks, i))
         .find_map(|i| cue_at(text, &toks, i))
         .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
     if let Some(c) = &cue
