@@ -131,6 +131,10 @@ pub(crate) struct Lexicon {
     cue_words: FxHashMap<String, CueWord>,
     /// The keys of `cue_words`.
     cue_filter: WordFilter,
+    /// True when every cue word and every word of a multi-word cue is
+    /// made of ASCII lower-case letters only, which
+    /// [`Lexicon::may_hold_cue`] relies on.
+    cue_words_alphabetic: bool,
     /// Word classes.
     pub words: WordClasses,
 }
@@ -209,11 +213,17 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         for w in cue_words.keys() {
             cue_filter.insert(w);
         }
+        let alphabetic = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
+        let cue_words_alphabetic = cue_words.keys().all(|w| alphabetic(w))
+            && phrases
+                .iter()
+                .all(|p| p.words.iter().all(|w| alphabetic(w)));
         Lexicon {
             verbs,
             phrases,
             cue_words,
             cue_filter,
+            cue_words_alphabetic,
             words,
         }
     })
@@ -226,6 +236,55 @@ impl Lexicon {
     #[inline]
     pub(crate) fn may_start_cue_at(&self, bytes: &[u8], start: usize, end: usize) -> bool {
         self.cue_filter.may_hold_at(bytes, start, end)
+    }
+
+    /// False when no token of the window `s`, nor of a second window
+    /// from byte `cut` of `s` to its end, can start a cue: when no run of
+    /// letters and digits in it is a reporting verb or opens a multi-word
+    /// cue whose other words follow. A token that matches a cue word is
+    /// all ASCII letters, so it is such a run (or, for the second window,
+    /// the end of the run that `cut` falls in); the runs are found without
+    /// cutting the window into tokens.
+    pub(crate) fn may_hold_cue(&self, s: &str, cut: usize) -> bool {
+        if !self.cue_words_alphabetic {
+            return true;
+        }
+        let mut i = 0;
+        while let Some(start) = next_run(s, i) {
+            let end = run_end(s, start);
+            let bytes = s.as_bytes();
+            if (self.cue_filter.may_hold_at(bytes, start, end)
+                && self.run_starts_cue(s, start, end))
+                || (start < cut && cut < end && self.run_starts_cue(s, cut, end))
+            {
+                return true;
+            }
+            i = end;
+        }
+        false
+    }
+
+    /// True when the run `s[start..end]` is a reporting verb, or opens a
+    /// multi-word cue whose other words are the runs after it.
+    fn run_starts_cue(&self, s: &str, start: usize, end: usize) -> bool {
+        if !self.cue_filter.may_hold_at(s.as_bytes(), start, end) {
+            return false;
+        }
+        let Some(entry) = grammar::with_ascii_lower(&s[start..end], |w| self.cue_words.get(w))
+        else {
+            return false;
+        };
+        entry.lemma.is_some()
+            || entry.phrases.iter().any(|&p| {
+                let mut at = end;
+                self.phrases[p].words[1..].iter().all(|pw| {
+                    let Some(a) = next_run(s, at) else {
+                        return false;
+                    };
+                    at = run_end(s, a);
+                    s[a..at].eq_ignore_ascii_case(pw)
+                })
+            })
     }
 
     /// The multi-word cues whose first word is `word` (ignoring ASCII
@@ -293,6 +352,70 @@ impl WordClasses {
     /// A determiner that only opens a noun phrase ("the", "his").
     pub(crate) fn is_article(&self, w: &str) -> bool {
         self.has(ARTICLE, w)
+    }
+}
+
+/// The ASCII letters and digits; no other byte.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// True when the character at byte `i` of `s` is a letter or a digit, and
+/// its length.
+#[inline(always)]
+fn alnum_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (ASCII_ALNUM[usize::from(b)], 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or_default();
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+/// The start of the first run of letters and digits at or after byte `i`.
+#[inline(always)]
+fn next_run(s: &str, mut i: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    loop {
+        // ASCII bytes outside a run first.
+        while i < bytes.len() && bytes[i] < 0x80 && !ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let (alnum, len) = alnum_at(s, i);
+        if alnum {
+            return Some(i);
+        }
+        i += len;
+    }
+}
+
+/// The end of the run of letters and digits that goes on at byte `i`.
+#[inline(always)]
+fn run_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        // ASCII letters and digits first.
+        while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return i;
+        }
+        let (alnum, len) = alnum_at(s, i);
+        if !alnum {
+            return i;
+        }
+        i += len;
     }
 }
 

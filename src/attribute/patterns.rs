@@ -1463,6 +1463,12 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     if sentence.len() > MAX_INDIRECT_SENTENCE_BYTES {
         return None;
     }
+    // Every pattern below needs a cue in the sentence or at its end; most
+    // sentences have none, which shows without cutting them into tokens.
+    let closing_start = closing_window(text, sentence).start;
+    if !lexicon().may_hold_cue(sentence.text(text), closing_start - sentence.start) {
+        return None;
+    }
     let toks = tokens(text, sentence);
     let end_tok = toks.iter().rposition(|t| t.word)?;
     let content_end = toks[end_tok].span.end;
@@ -3526,6 +3532,33 @@ mod tests {
         (0..=text.len())
             .filter(|&i| text.is_char_boundary(i))
             .collect()
+    }
+
+    #[test]
+    fn a_window_with_a_cue_token_may_hold_a_cue() {
+        let lex = super::lexicon();
+        for text in [
+            "Doe said it.",
+            "In the words of Doe, it is over.",
+            "It is over, according to Doe.",
+            "He unsaid it, resaid-it and SAID: no.",
+            "Prices rose in the spring, the report found.",
+            "The cat sat on the mat.",
+            "Ünïcödé tëxt, añd “quotes” told",
+        ] {
+            let has_cue = |window: Span| {
+                let toks = tokens(text, window);
+                (0..toks.len()).any(|i| super::cue_at(text, &toks, i).is_some())
+            };
+            for cut in boundaries(text) {
+                let truth =
+                    has_cue(Span::new(0, text.len())) || has_cue(Span::new(cut, text.len()));
+                if truth {
+                    assert!(lex.may_hold_cue(text, cut), "{text} {cut}");
+                }
+            }
+        }
+        assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
     }
 
     #[test]
