@@ -1,7 +1,7 @@
 //! The attribution lexicons from `grammar/`, parsed once into lookup
 //! tables.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::grammar;
@@ -37,21 +37,87 @@ struct CueWord {
     lemma: Option<String>,
 }
 
-/// Small word classes used to find noun-phrase edges.
+/// A quick "certainly not in the table" test for words looked up
+/// ignoring ASCII case: one bit per hash of a word's length and its
+/// first and last bytes, lower-cased. Most words of a text fail it and
+/// skip the hash-map look-up.
+#[derive(Debug)]
+pub(crate) struct WordFilter {
+    bits: Box<[u64; WordFilter::WORDS]>,
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        Self {
+            bits: Box::new([0; Self::WORDS]),
+        }
+    }
+}
+
+impl WordFilter {
+    /// 64-bit words in the bit set (2^16 bits).
+    const WORDS: usize = 1024;
+
+    /// The bit of `word`, computed on its ASCII-lower-cased bytes.
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&first), Some(&last)) => Self::bit_of(first, last, b.len()),
+            _ => 0,
+        }
+    }
+
+    /// The bit of a word of `len` bytes from `first` to `last`. Setting
+    /// bit 5 of a byte maps an ASCII capital and its lower-case letter to
+    /// one value, so a word and its ASCII-lower-cased form get one bit.
+    #[inline]
+    fn bit_of(first: u8, last: u8, len: usize) -> usize {
+        (usize::from(first | 0x20) ^ usize::from(last | 0x20) << 5 ^ len << 10) % (Self::WORDS * 64)
+    }
+
+    /// [`WordFilter::may_hold`] for the word `bytes[start..end]`, which
+    /// must not be empty.
+    #[inline]
+    pub(crate) fn may_hold_at(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        let bit = Self::bit_of(bytes[start], bytes[end - 1], end - start);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Files `key`, a table entry.
+    fn insert(&mut self, key: &str) {
+        let bit = Self::bit(key);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// False when no key that `word` matches ignoring ASCII case was
+    /// filed.
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+/// Small word classes used to find noun-phrase edges: each lower-case
+/// word with the bits of the classes it belongs to, so that any class
+/// takes one look-up.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {
-    pub abbrev: FxHashSet<String>,
-    pub determiner: FxHashSet<String>,
-    pub connective: FxHashSet<String>,
-    pub adverb: FxHashSet<String>,
-    pub stop: FxHashSet<String>,
-    pub relative: FxHashSet<String>,
-    pub auxiliary: FxHashSet<String>,
-    pub time: FxHashSet<String>,
-    pub preposition: FxHashSet<String>,
-    pub opener: FxHashSet<String>,
-    pub article: FxHashSet<String>,
+    classes: FxHashMap<String, u16>,
+    filter: WordFilter,
 }
+
+/// The bit of each word class in [`WordClasses`].
+const ABBREV: u16 = 1;
+const DETERMINER: u16 = 1 << 1;
+const CONNECTIVE: u16 = 1 << 2;
+const ADVERB: u16 = 1 << 3;
+const STOP: u16 = 1 << 4;
+const RELATIVE: u16 = 1 << 5;
+const AUXILIARY: u16 = 1 << 6;
+const TIME: u16 = 1 << 7;
+const PREPOSITION: u16 = 1 << 8;
+const OPENER: u16 = 1 << 9;
+const ARTICLE: u16 = 1 << 10;
 
 /// All attribution lexicons.
 #[derive(Debug)]
@@ -63,6 +129,12 @@ pub(crate) struct Lexicon {
     /// Every verb form and first word of a phrase, with both answers,
     /// so that a cue takes one look-up.
     cue_words: FxHashMap<String, CueWord>,
+    /// The keys of `cue_words`.
+    cue_filter: WordFilter,
+    /// True when every cue word and every word of a multi-word cue is
+    /// made of ASCII lower-case letters only, which
+    /// [`Lexicon::may_hold_cue`] relies on.
+    cue_words_alphabetic: bool,
     /// Word classes.
     pub words: WordClasses,
 }
@@ -112,43 +184,23 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             if f.len() < 2 {
                 continue;
             }
+            let class = match f[0] {
+                "abbrev" => ABBREV,
+                "determiner" => DETERMINER,
+                "connective" => CONNECTIVE,
+                "adverb" => ADVERB,
+                "stop" => STOP,
+                "relative" => RELATIVE,
+                "auxiliary" => AUXILIARY,
+                "time" => TIME,
+                "preposition" => PREPOSITION,
+                "opener" => OPENER,
+                "article" => ARTICLE,
+                _ => continue,
+            };
             let w = f[1].to_lowercase();
-            match f[0] {
-                "abbrev" => {
-                    words.abbrev.insert(w);
-                }
-                "determiner" => {
-                    words.determiner.insert(w);
-                }
-                "connective" => {
-                    words.connective.insert(w);
-                }
-                "adverb" => {
-                    words.adverb.insert(w);
-                }
-                "stop" => {
-                    words.stop.insert(w);
-                }
-                "relative" => {
-                    words.relative.insert(w);
-                }
-                "auxiliary" => {
-                    words.auxiliary.insert(w);
-                }
-                "time" => {
-                    words.time.insert(w);
-                }
-                "preposition" => {
-                    words.preposition.insert(w);
-                }
-                "opener" => {
-                    words.opener.insert(w);
-                }
-                "article" => {
-                    words.article.insert(w);
-                }
-                _ => {}
-            }
+            words.filter.insert(&w);
+            *words.classes.entry(w).or_default() |= class;
         }
         let mut cue_words: FxHashMap<String, CueWord> = FxHashMap::default();
         for (first, ks) in &phrases_by_first {
@@ -157,25 +209,97 @@ pub(crate) fn lexicon() -> &'static Lexicon {
         for (form, lemma) in &verbs {
             cue_words.entry(form.clone()).or_default().lemma = Some(lemma.clone());
         }
+        let mut cue_filter = WordFilter::default();
+        for w in cue_words.keys() {
+            cue_filter.insert(w);
+        }
+        let alphabetic = |w: &str| w.bytes().all(|b| b.is_ascii_lowercase());
+        let cue_words_alphabetic = cue_words.keys().all(|w| alphabetic(w))
+            && phrases
+                .iter()
+                .all(|p| p.words.iter().all(|w| alphabetic(w)));
         Lexicon {
             verbs,
             phrases,
             cue_words,
+            cue_filter,
+            cue_words_alphabetic,
             words,
         }
     })
 }
 
 impl Lexicon {
+    /// False when the word `bytes[start..end]`, which must not be empty,
+    /// is certainly no reporting verb nor the first word of a multi-word
+    /// cue, ignoring ASCII case; a few bit operations.
+    #[inline]
+    pub(crate) fn may_start_cue_at(&self, bytes: &[u8], start: usize, end: usize) -> bool {
+        self.cue_filter.may_hold_at(bytes, start, end)
+    }
+
+    /// False when no token of the window `s`, nor of a second window
+    /// from byte `cut` of `s` to its end, can start a cue: when no run of
+    /// letters and digits in it is a reporting verb or opens a multi-word
+    /// cue whose other words follow. A token that matches a cue word is
+    /// all ASCII letters, so it is such a run (or, for the second window,
+    /// the end of the run that `cut` falls in); the runs are found without
+    /// cutting the window into tokens.
+    pub(crate) fn may_hold_cue(&self, s: &str, cut: usize) -> bool {
+        if !self.cue_words_alphabetic {
+            return true;
+        }
+        let mut i = 0;
+        while let Some(start) = next_run(s, i) {
+            let end = run_end(s, start);
+            let bytes = s.as_bytes();
+            if (self.cue_filter.may_hold_at(bytes, start, end)
+                && self.run_starts_cue(s, start, end))
+                || (start < cut && cut < end && self.run_starts_cue(s, cut, end))
+            {
+                return true;
+            }
+            i = end;
+        }
+        false
+    }
+
+    /// True when the run `s[start..end]` is a reporting verb, or opens a
+    /// multi-word cue whose other words are the runs after it.
+    fn run_starts_cue(&self, s: &str, start: usize, end: usize) -> bool {
+        if !self.cue_filter.may_hold_at(s.as_bytes(), start, end) {
+            return false;
+        }
+        let Some(entry) = grammar::with_ascii_lower(&s[start..end], |w| self.cue_words.get(w))
+        else {
+            return false;
+        };
+        entry.lemma.is_some()
+            || entry.phrases.iter().any(|&p| {
+                let mut at = end;
+                self.phrases[p].words[1..].iter().all(|pw| {
+                    let Some(a) = next_run(s, at) else {
+                        return false;
+                    };
+                    at = run_end(s, a);
+                    s[a..at].eq_ignore_ascii_case(pw)
+                })
+            })
+    }
+
     /// The multi-word cues whose first word is `word` (ignoring ASCII
     /// case), longest first, and the lemma of `word` when it is a
     /// reporting verb as written (see [`verb_lemma`]): one look-up.
     pub(crate) fn cue_word(&self, word: &str) -> (impl Iterator<Item = &Phrase>, Option<&str>) {
         let mut lowered = false;
-        let found = grammar::with_ascii_lower(word, |w| {
-            lowered = w.len() == word.len() && w != word;
-            self.cue_words.get(w)
-        });
+        let found = if self.cue_filter.may_hold(word) {
+            grammar::with_ascii_lower(word, |w| {
+                lowered = w.len() == word.len() && w != word;
+                self.cue_words.get(w)
+            })
+        } else {
+            None
+        };
         // Verb forms are lower case: a word with a capital is none.
         let verb = !lowered && !word.chars().next().is_some_and(char::is_uppercase);
         let lemma = found.filter(|_| verb).and_then(|c| c.lemma.as_deref());
@@ -187,43 +311,111 @@ impl Lexicon {
 }
 
 impl WordClasses {
-    /// Entries are lower case; a word matches ignoring ASCII case.
-    fn has(set: &FxHashSet<String>, w: &str) -> bool {
-        grammar::with_ascii_lower(w, |w| set.contains(w))
+    /// True when `w` belongs to a class of `class`. Entries are lower
+    /// case; a word matches ignoring ASCII case.
+    fn has(&self, class: u16, w: &str) -> bool {
+        self.filter.may_hold(w)
+            && grammar::with_ascii_lower(w, |w| {
+                self.classes.get(w).is_some_and(|&c| c & class != 0)
+            })
     }
     pub(crate) fn is_abbrev(&self, w: &str) -> bool {
-        Self::has(&self.abbrev, w)
+        self.has(ABBREV, w)
     }
     pub(crate) fn is_determiner(&self, w: &str) -> bool {
-        Self::has(&self.determiner, w)
+        self.has(DETERMINER, w)
     }
     pub(crate) fn is_connective(&self, w: &str) -> bool {
-        Self::has(&self.connective, w)
+        self.has(CONNECTIVE, w)
     }
     pub(crate) fn is_adverb(&self, w: &str) -> bool {
-        Self::has(&self.adverb, w)
+        self.has(ADVERB, w)
     }
     pub(crate) fn is_stop(&self, w: &str) -> bool {
-        Self::has(&self.stop, w)
+        self.has(STOP, w)
     }
     pub(crate) fn is_relative(&self, w: &str) -> bool {
-        Self::has(&self.relative, w)
+        self.has(RELATIVE, w)
     }
     pub(crate) fn is_auxiliary(&self, w: &str) -> bool {
-        Self::has(&self.auxiliary, w)
+        self.has(AUXILIARY, w)
     }
     pub(crate) fn is_time(&self, w: &str) -> bool {
-        Self::has(&self.time, w)
+        self.has(TIME, w)
     }
     pub(crate) fn is_preposition(&self, w: &str) -> bool {
-        Self::has(&self.preposition, w)
+        self.has(PREPOSITION, w)
     }
     pub(crate) fn is_opener(&self, w: &str) -> bool {
-        Self::has(&self.opener, w)
+        self.has(OPENER, w)
     }
     /// A determiner that only opens a noun phrase ("the", "his").
     pub(crate) fn is_article(&self, w: &str) -> bool {
-        Self::has(&self.article, w)
+        self.has(ARTICLE, w)
+    }
+}
+
+/// The ASCII letters and digits; no other byte.
+const ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// True when the character at byte `i` of `s` is a letter or a digit, and
+/// its length.
+#[inline(always)]
+fn alnum_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (ASCII_ALNUM[usize::from(b)], 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or_default();
+        (c.is_alphanumeric(), c.len_utf8())
+    }
+}
+
+/// The start of the first run of letters and digits at or after byte `i`.
+#[inline(always)]
+fn next_run(s: &str, mut i: usize) -> Option<usize> {
+    let bytes = s.as_bytes();
+    loop {
+        // ASCII bytes outside a run first.
+        while i < bytes.len() && bytes[i] < 0x80 && !ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let (alnum, len) = alnum_at(s, i);
+        if alnum {
+            return Some(i);
+        }
+        i += len;
+    }
+}
+
+/// The end of the run of letters and digits that goes on at byte `i`.
+#[inline(always)]
+fn run_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    loop {
+        // ASCII letters and digits first.
+        while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return i;
+        }
+        let (alnum, len) = alnum_at(s, i);
+        if !alnum {
+            return i;
+        }
+        i += len;
     }
 }
 
@@ -233,23 +425,60 @@ pub(crate) fn verb_lemma(word: &str) -> Option<&'static str> {
     if word.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    lexicon().verbs.get(word).map(String::as_str)
+    let lex = lexicon();
+    if !lex.cue_filter.may_hold(word) {
+        return None;
+    }
+    lex.verbs.get(word).map(String::as_str)
+}
+
+/// The words of `s` as [`has_cue`] reads them: the runs of letters,
+/// digits, apostrophes and hyphens. ASCII bytes are read without
+/// decoding.
+fn cue_words_of(s: &str) -> Vec<&str> {
+    let bytes = s.as_bytes();
+    let mut words = Vec::new();
+    let mut start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word_char, len) = if b < 0x80 {
+            (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or_default();
+            (c.is_alphanumeric() || c == '’', c.len_utf8())
+        };
+        match (word_char, start) {
+            (true, None) => start = Some(i),
+            (false, Some(from)) => {
+                words.push(&s[from..i]);
+                start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(from) = start {
+        words.push(&s[from..]);
+    }
+    words
 }
 
 /// True when `s` holds a reporting verb or a multi-word cue.
 pub(crate) fn has_cue(s: &str) -> bool {
-    let words: Vec<&str> = s
-        .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
-        .filter(|w| !w.is_empty())
-        .collect();
+    let words = cue_words_of(s);
     if words.iter().any(|w| verb_lemma(w).is_some()) {
         return true;
     }
-    lexicon().phrases.iter().any(|p| {
-        words.windows(p.words.len()).any(|win| {
-            win.iter()
-                .zip(&p.words)
-                .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    // Each word is looked up once for the phrases that start with it.
+    let lex = lexicon();
+    words.iter().enumerate().any(|(i, w)| {
+        lex.cue_word(w).0.any(|p| {
+            words.get(i..i + p.words.len()).is_some_and(|win| {
+                win.iter()
+                    .zip(&p.words)
+                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+            })
         })
     })
 }
@@ -310,6 +539,22 @@ mod tests {
             assert_eq!(verb_lemma(form), Some(lemma), "{form}");
         }
         assert_eq!(verb_lemma("admited"), None);
+    }
+
+    #[test]
+    fn cue_words_split_like_the_char_predicate() {
+        for s in [
+            "",
+            "  ",
+            "the so-called plan, O’Neill's—“said” 3.5% étés ÉTÉ\u{a0}x",
+            "a--b '' ’’ -x- ünïcödé 中文 words",
+        ] {
+            let want: Vec<&str> = s
+                .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-')))
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(cue_words_of(s), want, "{s}");
+        }
     }
 
     #[test]

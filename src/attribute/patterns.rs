@@ -47,6 +47,9 @@ struct Tok {
     span: Span,
     /// True for words, false for punctuation.
     word: bool,
+    /// False when the token certainly starts no cue (see
+    /// [`Lexicon::may_start_cue_at`](super::lexicon::Lexicon::may_start_cue_at)).
+    cue: bool,
 }
 
 impl Tok {
@@ -59,61 +62,173 @@ fn is_dash(s: &str) -> bool {
     matches!(s, "—" | "–" | "―" | "--" | "-")
 }
 
-/// Splits `window` into words and punctuation. Linear in the window.
-fn tokens(text: &str, window: Span) -> Vec<Tok> {
-    let lex = lexicon();
-    let body = window.text(text);
-    let mut out = Vec::with_capacity(body.len() / 4);
-    let mut iter = body.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if c.is_whitespace() {
+/// Byte classes of ASCII characters, for [`tokens`].
+const WS: u8 = 1;
+/// An ASCII letter or digit.
+const ALNUM: u8 = 2;
+/// Punctuation that may join two words (O'Neill, so-called, U.S., AT&T).
+const INNER: u8 = 4;
+
+/// The class bits of every ASCII byte: whitespace as [`char::is_whitespace`]
+/// sees it, letters and digits as [`char::is_alphanumeric`] sees them.
+/// Bytes of other characters have none: their characters are decoded.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r') {
+            WS
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+            INNER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The class bits of the character starting at byte `i` of `s`, and its
+/// length in bytes; ASCII takes one table look-up.
+#[inline(always)]
+fn class_at(s: &str, i: usize) -> (u8, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (BYTE_CLASS[usize::from(b)], 1);
+    }
+    let c = s[i..].chars().next().unwrap_or_default();
+    let class = if c.is_whitespace() {
+        WS
+    } else if c.is_alphanumeric() {
+        ALNUM
+    } else if c == '’' {
+        INNER
+    } else {
+        0
+    };
+    (class, c.len_utf8())
+}
+
+/// The token that starts at or after byte `i` of `body`, skipping
+/// whitespace: its start, its end and whether it is a word. What it
+/// holds depends only on `body[i..]`, so a scan that reaches the start of
+/// a token of a longer scan goes on in step with it.
+#[inline(always)]
+fn next_token(body: &str, mut i: usize) -> Option<(usize, usize, bool)> {
+    let bytes = body.as_bytes();
+    let n = bytes.len();
+    let (class, len) = loop {
+        if i >= n {
+            return None;
+        }
+        if BYTE_CLASS[usize::from(bytes[i])] & WS != 0 {
+            i += 1;
             continue;
         }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    iter.next();
-                } else if matches!(d, '\'' | '’' | '-' | '.' | '&') {
-                    // Inner punctuation: O'Neill, so-called, U.S.
-                    let after = body[j + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        end = j + d.len_utf8();
-                        iter.next();
-                    } else if d == '.' {
-                        // A final period belongs to initials and
-                        // abbreviations ("V.", "Sen.", "U.S.").
-                        let w = &body[i..j];
-                        let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
-                        if initial || w.contains('.') || lex.words.is_abbrev(w) {
-                            end = j + 1;
-                            iter.next();
-                        }
-                        break;
-                    } else {
-                        break;
+        let (class, len) = class_at(body, i);
+        if class & WS == 0 {
+            break (class, len);
+        }
+        i += len;
+    };
+    let mut end = i + len;
+    if class & ALNUM == 0 {
+        if bytes[i] == b'-' && bytes.get(end) == Some(&b'-') {
+            end += 1;
+        }
+        return Some((i, end, false));
+    }
+    while end < n {
+        // Runs of ASCII letters and digits first.
+        if BYTE_CLASS[usize::from(bytes[end])] & ALNUM != 0 {
+            end += 1;
+            continue;
+        }
+        let (d, dl) = class_at(body, end);
+        if d & ALNUM != 0 {
+            end += dl;
+        } else if d & INNER != 0 {
+            // Inner punctuation: O'Neill, so-called, U.S.
+            let after = end + dl;
+            if after < n && class_at(body, after).0 & ALNUM != 0 {
+                end = after;
+            } else {
+                if bytes[end] == b'.' {
+                    // A final period belongs to initials and
+                    // abbreviations ("V.", "Sen.", "U.S.").
+                    let w = &body[i..end];
+                    let initial = w.chars().count() == 1 && w.starts_with(char::is_uppercase);
+                    if initial || w.contains('.') || lexicon().words.is_abbrev(w) {
+                        end += 1;
                     }
-                } else {
-                    break;
                 }
+                break;
             }
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                word: true,
-            });
         } else {
-            let mut end = i + c.len_utf8();
-            if c == '-' && body[end..].starts_with('-') {
-                end += 1;
-                iter.next();
-            }
-            out.push(Tok {
-                span: Span::new(window.start + i, window.start + end),
-                word: false,
-            });
+            break;
         }
     }
+    Some((i, end, true))
+}
+
+/// Appends the tokens of `window` from byte `from` of the text on, until
+/// the end of the window or, when `stop_at` is given, until a token would
+/// start at one of its starts (which must be sorted).
+fn scan_into(text: &str, window: Span, from: usize, out: &mut Vec<Tok>, stop_at: &[Tok]) -> usize {
+    let lex = lexicon();
+    let body = window.text(text);
+    let mut i = from - window.start;
+    let mut k = 0;
+    while let Some((start, end, word)) = next_token(body, i) {
+        let at = window.start + start;
+        if !stop_at.is_empty() {
+            while k < stop_at.len() && stop_at[k].span.start < at {
+                k += 1;
+            }
+            if stop_at.get(k).is_some_and(|t| t.span.start == at) {
+                return at;
+            }
+        }
+        out.push(Tok {
+            span: Span::new(at, window.start + end),
+            word,
+            cue: word && lex.may_start_cue_at(body.as_bytes(), start, end),
+        });
+        i = end;
+    }
+    window.end
+}
+
+/// Splits `window` into words and punctuation. Linear in the window.
+fn tokens(text: &str, window: Span) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(window.len() / 4);
+    scan_into(text, window, window.start, &mut out, &[]);
+    out
+}
+
+/// The tokens of `window`, as [`tokens`] gives them, taken from `all`,
+/// the tokens of a window that holds it: only the ends of the window are
+/// scanned again (a word cut in two, a period whose next character is
+/// cut off).
+fn sub_tokens(text: &str, all: &[Tok], window: Span) -> Vec<Tok> {
+    let mut out = Vec::new();
+    // The scan from the window's start falls in step with `all` at the
+    // first token of `all` that it meets at its start.
+    let first = all.partition_point(|t| t.span.start < window.start);
+    let synced = scan_into(text, window, window.start, &mut out, &all[first..]);
+    if synced >= window.end {
+        return out;
+    }
+    // From there every token of `all` that ends inside the window is the
+    // window's own: none of them looked past its end to be what it is.
+    let k = first + all[first..].partition_point(|t| t.span.start < synced);
+    let whole = all[k..].partition_point(|t| t.span.end <= window.end);
+    out.extend_from_slice(&all[k..k + whole]);
+    let from = out.last().map_or(synced, |t| t.span.end.max(synced));
+    scan_into(text, window, from, &mut out, &[]);
     out
 }
 
@@ -141,7 +256,7 @@ struct FoundCue {
     first: usize,
     /// Index one past its last token.
     end: usize,
-    lemma: String,
+    lemma: &'static str,
     role: PhraseRole,
 }
 
@@ -160,9 +275,19 @@ fn is_nominal_cue(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// The cue starting at token `i`, if any.
+#[inline]
 fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
+    // Punctuation and most words start no cue: the token says so.
+    if !toks.get(i)?.cue {
+        return None;
+    }
+    word_cue_at(text, toks, i)
+}
+
+/// [`cue_at`] for a word that may start a cue.
+fn word_cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let lex = lexicon();
-    let first = toks.get(i).filter(|t| t.word).map_or("", |t| t.text(text));
+    let first = toks[i].text(text);
     let (phrases, lemma) = lex.cue_word(first);
     for p in phrases {
         let n = p.words.len();
@@ -175,16 +300,12 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
             return Some(FoundCue {
                 first: i,
                 end: i + n,
-                lemma: p.lemma.clone(),
+                lemma: &p.lemma,
                 role: p.role,
             });
         }
     }
-    let t = toks.get(i)?;
-    if !t.word {
-        return None;
-    }
-    let word = t.text(text);
+    let word = first;
     let lemma = lemma?;
     // "the alleged", "an estimated": adjectives after an article.
     if word.ends_with("ed") && is_nominal_cue(text, toks, i) {
@@ -226,7 +347,7 @@ fn cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     Some(FoundCue {
         first: i,
         end: i + 1,
-        lemma: lemma.to_owned(),
+        lemma,
         role,
     })
 }
@@ -1099,7 +1220,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
                 let speaker = np_after(text, &toks[c.end..])?;
                 return Some(Found {
                     speaker: Some(speaker),
-                    cue: Some((cue_span(&toks, &c), c.lemma)),
+                    cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                     pattern: "quote-according-to",
                     confidence: 0.8,
                     ..Found::default()
@@ -1188,7 +1309,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
             return Some(Found {
                 speaker: Some(speaker),
                 addressee: addressee_after(text, &toks, &c),
-                cue: Some((cue_span(&toks, &c), c.lemma)),
+                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                 via,
                 pattern,
                 confidence: 0.9,
@@ -1342,6 +1463,12 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     if sentence.len() > MAX_INDIRECT_SENTENCE_BYTES {
         return None;
     }
+    // Every pattern below needs a cue in the sentence or at its end; most
+    // sentences have none, which shows without cutting them into tokens.
+    let closing_start = closing_window(text, sentence).start;
+    if !lexicon().may_hold_cue(sentence.text(text), closing_start - sentence.start) {
+        return None;
+    }
     let toks = tokens(text, sentence);
     let end_tok = toks.iter().rposition(|t| t.word)?;
     let content_end = toks[end_tok].span.end;
@@ -1377,7 +1504,7 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
             content,
             Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma)),
+                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                 pattern: "indirect-according-to",
                 confidence: 0.6,
                 ..Found::default()
@@ -1385,7 +1512,8 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
         ));
     }
     // …, Doe said.
-    if let Some(f) = closing_attribution(text, sentence) {
+    let closing = sub_tokens(text, &toks, closing_window(text, sentence));
+    if let Some(f) = closing_attribution_in(text, closing) {
         let speaker = f.speaker?;
         let comma = toks
             .iter()
@@ -1531,7 +1659,7 @@ fn indirect_with_cue(
         Found {
             speaker: Some(subject),
             addressee,
-            cue: Some((cue_span(toks, c), c.lemma.clone())),
+            cue: Some((cue_span(toks, c), c.lemma.to_owned())),
             via,
             pattern: "indirect-name-said",
             confidence: 0.6,
@@ -1724,7 +1852,7 @@ fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
         .find_map(|i| {
             cue_at(text, &toks, i)
                 .filter(|c| c.role != PhraseRole::SourceAfter)
-                .map(|c| (cue_span(&toks, &c), c.lemma))
+                .map(|c| (cue_span(&toks, &c), c.lemma.to_owned()))
                 .or_else(|| opens_clause(i))
         })
 }
@@ -1760,7 +1888,7 @@ fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
     }
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &cue), cue.lemma)),
+        cue: Some((cue_span(&toks, &cue), cue.lemma.to_owned())),
         pattern: "opener-participle",
         confidence: 0.6,
         ..Found::default()
@@ -1824,12 +1952,22 @@ fn subject_for_pronoun(
     Some((subject, verb))
 }
 
-/// `…, Doe said.` closing the sentence `sentence`.
-fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
+/// The end of `sentence` that [`closing_attribution`] reads.
+fn closing_window(text: &str, sentence: Span) -> Span {
     let start = sentence
         .start
         .max(sentence.end.saturating_sub(AFTER_WINDOW));
-    let mut toks = tokens(text, Span::new(ceil_boundary(text, start), sentence.end));
+    Span::new(ceil_boundary(text, start), sentence.end)
+}
+
+/// `…, Doe said.` closing the sentence `sentence`.
+fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
+    closing_attribution_in(text, tokens(text, closing_window(text, sentence)))
+}
+
+/// [`closing_attribution`] on `toks`, the tokens of its
+/// [`closing_window`].
+fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     while toks.last().is_some_and(|t| !t.word) {
         toks.pop();
     }
@@ -1862,7 +2000,7 @@ fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
     let speaker = subject_before(text, &toks, c.first)?;
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &c), c.lemma)),
+        cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
         pattern: "previous-sentence",
         confidence: 0.6,
         ..Found::default()
@@ -1903,7 +2041,8 @@ fn before(text: &str, window: Span) -> Option<Found> {
     // A verb wins over a noun after it: `he called her remarks "…"`.
     let mut cue = (0..toks.len())
         .rev()
-        .filter(|&i| is_clause_verb(text, &toks, i))
+        // No cue starts at a token without the bit: skip the verb test.
+        .filter(|&i| toks[i].cue && is_clause_verb(text, &toks, i))
         .find_map(|i| cue_at(text, &toks, i))
         .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
     if let Some(c) = &cue
@@ -1917,7 +2056,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
             let speaker = np_after(text, &toks[c.end..])?;
             return Some(Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma)),
+                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
                 pattern: "according-to-quote",
                 confidence: 0.8,
                 ..Found::default()
@@ -1950,7 +2089,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
         return Some(Found {
             speaker: Some(speaker),
             addressee: addressee_after(text, &toks, &c),
-            cue: Some((cue_span(&toks, &c), c.lemma)),
+            cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
             pattern: if colon {
                 "name-said-colon"
             } else if introduced {
@@ -2296,7 +2435,7 @@ fn continuation_cue(text: &str, window: Span) -> Option<(Span, String)> {
     });
     let word = toks[c.first].text(text);
     (linked && (!before.is_empty() || word.ends_with("ing")) && !noun_use(text, &toks, c.first))
-        .then(|| (cue_span(&toks, &c), c.lemma))
+        .then(|| (cue_span(&toks, &c), c.lemma.to_owned()))
 }
 
 /// The sentence before the one that holds `pos`.
@@ -2788,6 +2927,7 @@ fn ceil_boundary(text: &str, mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use super::{Span, sub_tokens, tokens};
     use crate::quote;
     use crate::segment;
 
@@ -3385,5 +3525,68 @@ mod tests {
             "Jane Doe praised Tom Hale as a “very decent man” on Monday.",
             "Jane Doe",
         );
+    }
+
+    /// Every char boundary of `text`.
+    fn boundaries(text: &str) -> Vec<usize> {
+        (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .collect()
+    }
+
+    #[test]
+    fn a_window_with_a_cue_token_may_hold_a_cue() {
+        let lex = super::lexicon();
+        for text in [
+            "Doe said it.",
+            "In the words of Doe, it is over.",
+            "It is over, according to Doe.",
+            "He unsaid it, resaid-it and SAID: no.",
+            "Prices rose in the spring, the report found.",
+            "The cat sat on the mat.",
+            "Ünïcödé tëxt, añd “quotes” told",
+        ] {
+            let has_cue = |window: Span| {
+                let toks = tokens(text, window);
+                (0..toks.len()).any(|i| super::cue_at(text, &toks, i).is_some())
+            };
+            for cut in boundaries(text) {
+                let truth =
+                    has_cue(Span::new(0, text.len())) || has_cue(Span::new(cut, text.len()));
+                if truth {
+                    assert!(lex.may_hold_cue(text, cut), "{text} {cut}");
+                }
+            }
+        }
+        assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
+    }
+
+    #[test]
+    fn sub_tokens_match_a_fresh_scan_of_every_window() {
+        let text = "Sen. Jane O’Neill-Doe, of the U.S. Dept. said -- “it’s AT&T’s — so-called \
+                    3.5% plan,” V. Pant - said.  Ms. Roe:\u{a0}é Ü.x. ab. \"no\"—ok --- -";
+        let b = boundaries(text);
+        for &cs in b.iter().step_by(3) {
+            let ends = b.iter().filter(|&&e| e >= cs).step_by(7);
+            // The text's end too: windows cut off by the end of the text.
+            for &ce in ends.chain([&text.len()]) {
+                let cover = Span::new(cs, ce);
+                let all = tokens(text, cover);
+                for &ws in b.iter().filter(|&&s| s >= cs && s <= ce).step_by(3) {
+                    for &we in b.iter().filter(|&&e| e >= ws && e <= ce) {
+                        let window = Span::new(ws, we);
+                        let want: Vec<(Span, bool)> = tokens(text, window)
+                            .iter()
+                            .map(|t| (t.span, t.word))
+                            .collect();
+                        let got: Vec<(Span, bool)> = sub_tokens(text, &all, window)
+                            .iter()
+                            .map(|t| (t.span, t.word))
+                            .collect();
+                        assert_eq!(got, want, "{cover:?} {window:?}");
+                    }
+                }
+            }
+        }
     }
 }

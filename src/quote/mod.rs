@@ -186,6 +186,69 @@ struct Piece {
     closed: bool,
 }
 
+/// The bytes of [`MARK_START`]: the common ones (straight marks and the
+/// lead byte of the curly marks) and the rare ones (guillemets, corner
+/// brackets).
+const COMMON_MARK_BYTES: [u8; 3] = [b'"', b'\'', 0xE2];
+/// See [`COMMON_MARK_BYTES`].
+const RARE_MARK_BYTES: [u8; 2] = [0xC2, 0xE3];
+
+// The searched bytes are exactly those of [`MARK_START`].
+const _: () = {
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        let searched = byte == COMMON_MARK_BYTES[0]
+            || byte == COMMON_MARK_BYTES[1]
+            || byte == COMMON_MARK_BYTES[2]
+            || byte == RARE_MARK_BYTES[0]
+            || byte == RARE_MARK_BYTES[1];
+        assert!(MARK_START[b] == searched);
+        b += 1;
+    }
+};
+
+/// Finds the bytes that may start a quotation mark with vectorised
+/// searches, one for the common and one for the rare bytes, each
+/// remembered until the scan passes it.
+struct MarkStarts<'a> {
+    bytes: &'a [u8],
+    /// The next common byte at or after where it was last searched from,
+    /// `usize::MAX` for none; `None` before the first search.
+    common: Option<usize>,
+    /// The same for the rare bytes.
+    rare: Option<usize>,
+}
+
+impl<'a> MarkStarts<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self {
+            bytes,
+            common: None,
+            rare: None,
+        }
+    }
+
+    /// The first byte at or after `from` that may start a mark.
+    fn next_from(&mut self, from: usize) -> Option<usize> {
+        let rest = self.bytes.get(from..)?;
+        let [a, b, c] = COMMON_MARK_BYTES;
+        let common = match self.common {
+            Some(at) if at >= from => at,
+            _ => memchr::memchr3(a, b, c, rest).map_or(usize::MAX, |k| from + k),
+        };
+        self.common = Some(common);
+        let [d, e] = RARE_MARK_BYTES;
+        let rare = match self.rare {
+            Some(at) if at >= from => at,
+            _ => memchr::memchr2(d, e, rest).map_or(usize::MAX, |k| from + k),
+        };
+        self.rare = Some(rare);
+        let at = common.min(rare);
+        (at != usize::MAX).then_some(at)
+    }
+}
+
 /// Finds the quotations in `text`, paragraph by paragraph, in one linear
 /// pass over each paragraph. A paragraph that ends inside a quotation
 /// either continues it (the next paragraph reopens with a mark of the same
@@ -213,11 +276,8 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
     let mut from = 0;
     // Only the bytes that may start a mark are looked at; the characters
     // around a mark are read when one is found.
-    while let Some(found) = bytes
-        .get(from..)
-        .and_then(|rest| rest.iter().position(|&b| MARK_START[usize::from(b)]))
-    {
-        let i = from + found;
+    let mut marks = MarkStarts::new(bytes);
+    while let Some(i) = marks.next_from(from) {
         // a mark's first byte starts a character
         let Some(c) = body.get(i..).and_then(|rest| rest.chars().next()) else {
             break;
@@ -365,10 +425,17 @@ const TITLE_MAX_WORDS: usize = 6;
 /// names a work or show.
 fn is_title(content: &str) -> bool {
     let trimmed = content.trim_end_matches([',', '.']);
-    if trimmed.contains(['.', '?', '!', ',', ';', ':']) {
+    // ASCII marks: their bytes are never part of another character.
+    if trimmed
+        .bytes()
+        .any(|b| matches!(b, b'.' | b'?' | b'!' | b',' | b';' | b':'))
+    {
         return false;
     }
-    let words: Vec<&str> = trimmed.split_whitespace().collect();
+    let words: Vec<&str> = trimmed
+        .split_whitespace()
+        .take(TITLE_MAX_WORDS + 1)
+        .collect();
     (2..=TITLE_MAX_WORDS).contains(&words.len())
         && words.iter().enumerate().all(|(i, w)| {
             w.chars()
@@ -439,7 +506,10 @@ const NICKNAME_MAX_WORDS: usize = 3;
 /// Price, Dwayne "The Rock" Johnson. Such marks quote no one.
 fn is_nickname(text: &str, span: Span, content: &str) -> bool {
     let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
-    let words = content.split_whitespace().count();
+    let words = content
+        .split_whitespace()
+        .take(NICKNAME_MAX_WORDS + 1)
+        .count();
     if words == 0
         || words > NICKNAME_MAX_WORDS
         || !content
@@ -463,7 +533,8 @@ fn is_nickname(text: &str, span: Span, content: &str) -> bool {
 
 fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     let content = piece.content.text(text).trim();
-    let words = content.split_whitespace().count();
+    // Only whether there are more than a scare quote's words counts.
+    let words = content.split_whitespace().take(SCARE_MAX_WORDS + 1).count();
     let ends_like_speech = content.ends_with([',', '.', '?', '!', '—', '…']);
     let before = &text[..piece.span.start];
     let before_trim = before.trim_end();
@@ -544,6 +615,34 @@ mod tests {
             .into_iter()
             .map(|q| (q.text, q.kind, q.closed))
             .collect()
+    }
+
+    #[test]
+    fn the_searched_bytes_are_the_mark_start_bytes() {
+        let searched: Vec<u8> = COMMON_MARK_BYTES
+            .iter()
+            .chain(&RARE_MARK_BYTES)
+            .copied()
+            .collect();
+        for b in 0..=255u8 {
+            assert_eq!(MARK_START[usize::from(b)], searched.contains(&b), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn mark_starts_are_found_in_order() {
+        let text = "a \"b\" «c» ‘d’ 「e」 'f' x";
+        let mut marks = MarkStarts::new(text.as_bytes());
+        let mut found = Vec::new();
+        let mut from = 0;
+        while let Some(i) = marks.next_from(from) {
+            found.push(i);
+            from = i + 1;
+        }
+        let want: Vec<usize> = (0..text.len())
+            .filter(|&i| MARK_START[usize::from(text.as_bytes()[i])])
+            .collect();
+        assert_eq!(found, want);
     }
 
     #[test]
