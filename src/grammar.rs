@@ -6,8 +6,6 @@
 //! trimmed. Each pipeline module parses its own files once, at first use,
 //! into lookup tables.
 
-use smol_str::SmolStr;
-
 /// The entries of a grammar file: trimmed lines with comments and blank
 /// lines removed.
 pub(crate) fn entries(src: &str) -> impl Iterator<Item = &str> {
@@ -24,17 +22,6 @@ pub(crate) fn entries(src: &str) -> impl Iterator<Item = &str> {
 /// The `|`-separated, trimmed fields of one entry.
 pub(crate) fn fields(entry: &str) -> impl Iterator<Item = &str> {
     entry.split('|').map(str::trim)
-}
-
-/// The lower-case form of a word, as a key for the grammar tables. Keys
-/// of up to 23 bytes are stored inline, and ASCII words are lowered on
-/// the stack, so most words cost no allocation.
-pub(crate) fn lower_key(word: &str) -> SmolStr {
-    if word.is_ascii() {
-        with_ascii_lower(word, |w| SmolStr::new(w))
-    } else {
-        SmolStr::from(word.to_lowercase())
-    }
 }
 
 /// Runs `f` on `word` with its ASCII letters lower-cased: the key under
