@@ -486,29 +486,31 @@ impl Entities {
     /// One speaker entry for each entity in `used`, with all its mentions.
     pub(crate) fn speakers(&self, text: &str, used: &[usize]) -> Vec<Speaker> {
         let table = self.table.borrow();
-        let mut seen = Vec::new();
+        // where each used entity's speaker sits in `out`, by entity id:
+        // one pass over the mentions then fills them all, so the cost
+        // grows with mentions plus speakers, not with their product
+        let mut slot: Vec<Option<usize>> = vec![None; table.len()];
         let mut out = Vec::new();
         for &id in used {
-            if seen.contains(&id) {
+            let Some(e) = table.get(id) else { continue };
+            if slot[id].is_some() {
                 continue;
             }
-            seen.push(id);
-            let Some(e) = table.get(id) else { continue };
-            let mentions = self
-                .mentions
-                .iter()
-                .filter(|m| m.entity == Some(id))
-                .map(|m| Mention {
-                    span: m.span,
-                    text: m.span.text(text).to_owned(),
-                })
-                .collect();
+            slot[id] = Some(out.len());
             out.push(Speaker {
                 name: e.canonical().to_owned(),
                 kind: e.kind,
                 description: e.description.clone(),
-                mentions,
+                mentions: Vec::new(),
             });
+        }
+        for m in &self.mentions {
+            if let Some(&Some(k)) = m.entity.and_then(|id| slot.get(id)) {
+                out[k].mentions.push(Mention {
+                    span: m.span,
+                    text: m.span.text(text).to_owned(),
+                });
+            }
         }
         out
     }
