@@ -995,16 +995,7 @@ mod tests {
             "",
             "Ünïcode ΣΑΣ words, 12,000 of them",
         ] {
-            let mut hashed = Vec::new();
-            each_key(s, &mut String::new(), &mut hashed);
-            hashed.sort_unstable();
-            hashed.dedup();
-            let mut named: Vec<u64> = checkworthy_features(s)
-                .iter()
-                .map(|f| feature_key(f).expect("a well-formed feature"))
-                .collect();
-            named.sort_unstable();
-            named.dedup();
+            let (hashed, named) = both_keys(s);
             assert_eq!(hashed, named, "{s}");
         }
     }
