@@ -167,17 +167,7 @@ impl Entity {
 
     /// An entity known by a description, not a name: no name words.
     fn unnamed(kind: SpeakerKind, name: &str) -> Entity {
-        Entity {
-            kind,
-            names: vec![name.to_owned()],
-            canonical: (0, name_rank(name)),
-            words: Vec::new(),
-            description: None,
-            roles: Vec::new(),
-            gender: None,
-            gender_from_name: false,
-            count: 0,
-        }
+        Entity::named(kind, name, Vec::new())
     }
 
     /// The fullest name: the highest [`name_rank`], the latest of equals.
@@ -1056,15 +1046,7 @@ fn after_preposition(text: &str, pos: usize) -> bool {
         .filter(|w| !w.is_empty())
         .rev();
     let mut word = words.next().unwrap_or("");
-    // An ASCII word is compared ignoring ASCII case, without lowering.
-    let determiner = if word.is_ascii() {
-        ["the", "a", "an"]
-            .iter()
-            .any(|d| word.eq_ignore_ascii_case(d))
-    } else {
-        with_lower(word, is_determiner)
-    };
-    if determiner {
+    if with_lower(word, is_determiner) {
         word = words.next().unwrap_or("");
     }
     with_lower(word, |w| lexicon().prepositions.contains(w))
