@@ -79,8 +79,7 @@ impl WordFilter {
     /// must not be empty.
     #[inline]
     pub(crate) fn may_hold_at(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        let bit = Self::bit_of(bytes[start], bytes[end - 1], end - start);
-        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+        self.has(Self::bit_of(bytes[start], bytes[end - 1], end - start))
     }
 
     /// Files `key`, a table entry.
@@ -92,7 +91,12 @@ impl WordFilter {
     /// False when no key that `word` matches ignoring ASCII case was
     /// filed.
     pub(crate) fn may_hold(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
+        self.has(Self::bit(word))
+    }
+
+    /// Whether `bit` is set.
+    #[inline]
+    fn has(&self, bit: usize) -> bool {
         self.bits[bit / 64] & (1 << (bit % 64)) != 0
     }
 }
