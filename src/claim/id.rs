@@ -65,15 +65,16 @@ const KEPT: [u8; 256] = {
 
 /// The eight bytes of `chunk` normalised, when normalisation keeps each
 /// of them as one byte: every byte is printable ASCII other than the
-/// double quote, or a space alone between two such bytes. Else `None`.
-/// All eight are tested and lower-cased at once, as the lanes of one
-/// `u64`.
+/// double quote, or a space alone between two such bytes. The byte
+/// before the chunk must be such a byte (not a space); `kept_next` tells
+/// whether the byte after it is one. Else `None`. All eight are tested
+/// and lower-cased at once, as the lanes of one `u64`.
 #[inline]
-fn plain_lower(chunk: &[u8]) -> Option<[u8; 8]> {
+fn plain_lower(chunk: &[u8], kept_next: bool) -> Option<[u8; 8]> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
     const HIGH: u64 = ONES * 0x80;
-    /// The high bit of the first and of the last byte.
-    const ENDS: u64 = 0x80 | (0x80 << 56);
+    /// The high bit of the last byte.
+    const LAST: u64 = 0x80 << 56;
     let x = u64::from_le_bytes(chunk.try_into().ok()?);
     if x & HIGH != 0 {
         return None;
@@ -86,7 +87,8 @@ fn plain_lower(chunk: &[u8]) -> Option<[u8; 8]> {
     let no_quote = ((x ^ (ONES * u64::from(b'"'))) + ONES * 0x7F) & HIGH == HIGH;
     // the high bit of every space
     let spaces = !((x ^ (ONES * 0x20)) + ONES * 0x7F) & HIGH;
-    if !(printable && no_quote) || spaces & ENDS != 0 || spaces & (spaces << 8) != 0 {
+    let lone = spaces & (spaces << 8) == 0 && (kept_next || spaces & LAST == 0);
+    if !(printable && no_quote && lone) {
         return None;
     }
     // the bytes from `A` to `Z` get 0x20 added
@@ -122,22 +124,37 @@ fn normalise_into(s: &str, out: &mut Vec<u8>) {
             }
             space = false;
             let dst = out.as_mut_slice();
-            // eight plain bytes at a time, then byte by byte
-            while let Some(chunk) = bytes.get(at..at + 8) {
-                let Some(lower) = plain_lower(chunk) else {
-                    break;
-                };
-                dst[w..w + 8].copy_from_slice(&lower);
-                w += 8;
-                at += 8;
-            }
-            while let Some(&lower) = bytes.get(at).map(|&b| &KEPT[usize::from(b)]) {
-                if lower >= 0x80 {
+            // A run of kept bytes, and single spaces between them, is
+            // copied eight bytes at a time where it can be, else up to
+            // eight bytes one by one, until it ends.
+            let kept = |at: usize| bytes.get(at).is_some_and(|&b| KEPT[usize::from(b)] < 0x80);
+            loop {
+                if let Some(chunk) = bytes.get(at..at + 8) {
+                    if let Some(lower) = plain_lower(chunk, kept(at + 8)) {
+                        dst[w..w + 8].copy_from_slice(&lower);
+                        w += 8;
+                        at += 8;
+                        continue;
+                    }
+                }
+                let stop = (at + 8).min(bytes.len());
+                while at < stop {
+                    let b = bytes[at];
+                    let lower = KEPT[usize::from(b)];
+                    if lower < 0x80 {
+                        dst[w] = lower;
+                    } else if b == b' ' && kept(at + 1) {
+                        // the byte before is kept too
+                        dst[w] = b' ';
+                    } else {
+                        break;
+                    }
+                    w += 1;
+                    at += 1;
+                }
+                if at < stop || at == bytes.len() {
                     break;
                 }
-                dst[w] = lower;
-                w += 1;
-                at += 1;
             }
             continue;
         }
@@ -199,11 +216,10 @@ fn claim_hash(text: &str, claimant: Option<&str>, bytes: &mut Vec<u8>) -> u64 {
 /// `qc-` and the hash in 16 lower-case hex digits.
 fn format_id(hash: u64, out: &mut String) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let mut id = *b"qc-0000000000000000";
-    for (i, digit) in id[3..].iter_mut().enumerate() {
-        *digit = HEX[((hash >> (4 * (15 - i))) & 0xF) as usize];
+    out.push_str("qc-");
+    for shift in (0..16).rev() {
+        out.push(char::from(HEX[((hash >> (4 * shift)) & 0xF) as usize]));
     }
-    out.push_str(std::str::from_utf8(&id).expect("ASCII"));
 }
 
 /// The stable ID of a claim with this text and claimant (`None` for the
@@ -278,19 +294,21 @@ mod tests {
 
     #[test]
     fn eight_bytes_lower_case_as_one_by_one() {
+        // DEL is kept as it is, like the graphic characters
+        let kept = |c: &u8| (0x21..=0x7F).contains(c) && *c != b'"';
         for b in 0..=255u8 {
             for (at, base) in (0..8).flat_map(|at| [(at, *b"abXYz09."), (at, *b"a Z y 0.")]) {
                 let mut chunk = base;
                 chunk[at] = b;
-                // DEL is kept as it is, like the graphic characters; a
-                // space alone between two of them is kept too
-                let kept = |c: &u8| (0x21..=0x7F).contains(c) && *c != b'"';
-                let plain = chunk.iter().all(|c| kept(c) || *c == b' ')
-                    && kept(&chunk[0])
-                    && kept(&chunk[7])
-                    && !chunk.windows(2).any(|p| p == b"  ");
-                let want = plain.then(|| chunk.map(|c| c.to_ascii_lowercase()));
-                assert_eq!(super::plain_lower(&chunk), want, "{chunk:?}");
+                for kept_next in [false, true] {
+                    // a space is kept alone between kept bytes (the one
+                    // before the chunk is kept)
+                    let plain = chunk.iter().all(|c| kept(c) || *c == b' ')
+                        && !chunk.windows(2).any(|p| p == b"  ")
+                        && (kept_next || chunk[7] != b' ');
+                    let want = plain.then(|| chunk.map(|c| c.to_ascii_lowercase()));
+                    assert_eq!(super::plain_lower(&chunk, kept_next), want, "{chunk:?}");
+                }
             }
         }
     }
