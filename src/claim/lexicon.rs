@@ -53,13 +53,6 @@ struct Lexicon {
     starts: Shapes,
 }
 
-impl Lexicon {
-    /// Whether `word` may be the first word of an entry.
-    fn may_start(&self, word: &str) -> bool {
-        self.starts.may_hold(word)
-    }
-}
-
 fn lexicon() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
@@ -113,10 +106,10 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let first = &*words[i].lower;
         let matched = lexicon
-            .may_start(first)
-            .then(|| lexicon.map.get(first))
+            .starts
+            .has_shape(words[i].shape)
+            .then(|| lexicon.map.get(&*words[i].lower))
             .flatten()
             .and_then(|entries| {
                 entries.iter().find(|e| {

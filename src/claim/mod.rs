@@ -254,7 +254,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         let lower = &lowered[lowered_at..lowered_at + sentence.text.len()];
         lowered_at += sentence.text.len();
         let words = normalize::words(&sentence.text, lower, sentence.span.start);
-        let dates = normalize::dates(text, &words, published);
+        // most sentences hold no date, many no number
+        let (may_date, may_number) = normalize::may_hold_dates_or_numbers(&words);
+        let dates = if may_date {
+            normalize::dates(text, &words, published)
+        } else {
+            Vec::new()
+        };
         // the words of dates, which are not numbers (none without dates)
         let mut taken = Vec::new();
         if !dates.is_empty() {
@@ -265,7 +271,11 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
                 *t = true;
             }
         }
-        let numbers = normalize::numbers(text, &words, &taken);
+        let numbers = if may_number {
+            normalize::numbers(text, &words, &taken)
+        } else {
+            Vec::new()
+        };
         let mut signals: Vec<Signal> = lexicon::cues(&words);
         // a cue inside a number ("million" of "5 million") adds nothing
         signals.retain(|s| numbers.iter().all(|n| n.span.overlap(s.span) == 0));

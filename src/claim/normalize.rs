@@ -27,6 +27,26 @@ pub(crate) struct Word<'a> {
     pub lower: Cow<'a, str>,
     /// Starts with an upper-case letter.
     pub capital: bool,
+    /// The shape of `lower`: see [`shape_of`].
+    pub shape: u16,
+}
+
+/// In [`Word::shape`]: the word starts with an ASCII digit.
+pub(crate) const DIGIT_START: u16 = 1 << 14;
+
+/// The shape of a word's lower-case form: [`Shapes`]' bit for it, with
+/// [`DIGIT_START`] set when it starts with an ASCII digit. Read once per
+/// word, so that the look-ups of cues, dates and numbers test it alone.
+#[inline]
+pub(crate) fn shape_of(lower: &str) -> u16 {
+    let bytes = lower.as_bytes();
+    // a bit is below 2^14
+    let bit = Shapes::bit(bytes).unwrap_or(0) as u16;
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
+        bit | DIGIT_START
+    } else {
+        bit
+    }
 }
 
 /// What an ASCII byte is, for [`words`]: bits of [`CLASS`].
@@ -114,8 +134,35 @@ impl Shapes {
     /// Whether `word` has one of the shapes.
     #[inline]
     pub(crate) fn may_hold(&self, word: &str) -> bool {
-        Shapes::bit(word.as_bytes()).is_some_and(|bit| self.0[bit / 64] & (1 << (bit % 64)) != 0)
+        Shapes::bit(word.as_bytes()).is_some_and(|bit| self.has(bit))
     }
+
+    /// Whether the shape of bit `bit` (see [`Shapes::bit`]) is held.
+    #[inline]
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether the shape of a word (its [`Word::shape`]) is held.
+    #[inline]
+    pub(crate) fn has_shape(&self, shape: u16) -> bool {
+        self.has(usize::from(shape & (DIGIT_START - 1)))
+    }
+}
+
+/// Whether any of `words` may start a date, and whether any may be a
+/// number: when not, [`dates`] or [`numbers`] would find none there.
+pub(crate) fn may_hold_dates_or_numbers(words: &[Word]) -> (bool, bool) {
+    let cal = calendar();
+    let (mut date, mut number) = (false, false);
+    for w in words {
+        date |= cal.date_starts.has_shape(w.shape);
+        number |= w.shape & DIGIT_START != 0 || NUMBER_SHAPES.has_shape(w.shape);
+        if date && number {
+            break;
+        }
+    }
+    (date, number)
 }
 
 /// Splits `sentence` (which starts at byte `base` of the document) into
@@ -192,20 +239,22 @@ pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word
             end = after;
         }
         let lowered = &lower[start..end];
+        let lower: Cow<str> = if ascii {
+            Cow::Borrowed(lowered)
+        } else if curly_only {
+            Cow::Owned(lowered.replace('’', "'"))
+        } else {
+            let text = sentence[start..end].to_lowercase();
+            Cow::Owned(if text.contains('’') {
+                text.replace('’', "'")
+            } else {
+                text
+            })
+        };
         out.push(Word {
             span: Span::new(base + start, base + end),
-            lower: if ascii {
-                Cow::Borrowed(lowered)
-            } else if curly_only {
-                Cow::Owned(lowered.replace('’', "'"))
-            } else {
-                let text = sentence[start..end].to_lowercase();
-                Cow::Owned(if text.contains('’') {
-                    text.replace('’', "'")
-                } else {
-                    text
-                })
-            },
+            shape: shape_of(&lower),
+            lower,
             capital,
         });
         at = end;
@@ -364,6 +413,7 @@ const RELATIVE: [&str; 6] = ["yesterday", "today", "tomorrow", "last", "this", "
 
 impl Calendar {
     /// Whether the lower-case word `w` may start a date.
+    #[cfg(test)]
     fn may_start_date(&self, w: &str) -> bool {
         self.date_starts.may_hold(w)
     }
@@ -505,7 +555,7 @@ pub(crate) fn dates(
         // a word ends with a letter or digit, never with the `.` that
         // `month` trims
         debug_assert!(!w.ends_with('.'));
-        if !cal.may_start_date(w) {
+        if !cal.date_starts.has_shape(words[i].shape) {
             i += 1;
             continue;
         }
@@ -678,10 +728,10 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
             continue;
         }
         let w = &words[i];
-        if !w.lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        if w.shape & DIGIT_START == 0 {
             // Not a numeral: only a number word can be a number (a word
             // that ends like a time of day, "am", is not one either).
-            if number_word(&w.lower).is_none() {
+            if !NUMBER_SHAPES.has_shape(w.shape) || number_word(&w.lower).is_none() {
                 i += 1;
                 continue;
             }
@@ -860,13 +910,15 @@ mod tests {
                 end = after;
             }
             let text = &sentence[start..end];
+            let lower = if ascii {
+                text.to_ascii_lowercase()
+            } else {
+                text.to_lowercase().replace('’', "'")
+            };
             out.push(Word {
                 span: Span::new(base + start, base + end),
-                lower: Cow::Owned(if ascii {
-                    text.to_ascii_lowercase()
-                } else {
-                    text.to_lowercase().replace('’', "'")
-                }),
+                shape: shape_of(&lower),
+                lower: Cow::Owned(lower),
                 capital: c.is_uppercase(),
             });
             at = end;
