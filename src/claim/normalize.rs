@@ -153,16 +153,40 @@ impl Shapes {
 /// Whether any of `words` may start a date, and whether any may be a
 /// number: when not, [`dates`] or [`numbers`] would find none there.
 pub(crate) fn may_hold_dates_or_numbers(words: &[Word]) -> (bool, bool) {
-    let cal = calendar();
-    let (mut date, mut number) = (false, false);
+    /// In [`starts`]: a word of the shape may start a date.
+    const DATE: u8 = 1;
+    /// In [`starts`]: a word of the shape may be a number word.
+    const NUMBER: u8 = 2;
+    /// What a word of each shape may start, by [`Shapes::bit`]: one
+    /// load per word tests both.
+    fn starts() -> &'static [u8] {
+        static STARTS: OnceLock<Vec<u8>> = OnceLock::new();
+        STARTS.get_or_init(|| {
+            let cal = calendar();
+            (0..usize::from(DIGIT_START))
+                .map(|bit| {
+                    let date = if cal.date_starts.has(bit) { DATE } else { 0 };
+                    let number = if NUMBER_SHAPES.has(bit) { NUMBER } else { 0 };
+                    date | number
+                })
+                .collect()
+        })
+    }
+    let starts = starts();
+    let mut found = 0;
     for w in words {
-        date |= cal.date_starts.has_shape(w.shape);
-        number |= w.shape & DIGIT_START != 0 || NUMBER_SHAPES.has_shape(w.shape);
-        if date && number {
+        // a numeral starts with a digit
+        let numeral = if w.shape & DIGIT_START != 0 {
+            NUMBER
+        } else {
+            0
+        };
+        found |= starts[usize::from(w.shape & (DIGIT_START - 1))] | numeral;
+        if found == DATE | NUMBER {
             break;
         }
     }
-    (date, number)
+    (found & DATE != 0, found & NUMBER != 0)
 }
 
 /// Splits `sentence` (which starts at byte `base` of the document) into
