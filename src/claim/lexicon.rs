@@ -5,7 +5,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::OnceLock;
 
 use super::ClaimKind;
-use super::normalize::Word;
+use super::normalize::{Shapes, Word};
 use crate::grammar;
 use crate::span::Span;
 
@@ -48,24 +48,9 @@ struct Entry {
 struct Lexicon {
     /// Entries keyed by their first word, longest first.
     map: FxHashMap<String, Vec<Entry>>,
-    /// For each first byte of a first word, bit `n` is set when such a
-    /// word is `n` bytes long (64 or more: bit 63). Most words of a
-    /// sentence start no cue and are passed over by this test alone.
-    starts: [u64; 256],
-}
-
-/// The bit of [`Lexicon::starts`] for a word of `len` bytes.
-fn length_bit(len: usize) -> u64 {
-    1 << len.min(63)
-}
-
-impl Lexicon {
-    /// Whether `word` may be the first word of an entry.
-    fn may_start(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_some_and(|&b| self.starts[usize::from(b)] & length_bit(word.len()) != 0)
-    }
+    /// The shapes of the first words. Most words of a sentence start no
+    /// cue and are passed over by this test alone.
+    starts: Shapes,
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -105,12 +90,10 @@ fn lexicon() -> &'static Lexicon {
                 strong,
             });
         }
-        let mut starts = [0u64; 256];
+        let mut starts = Shapes::of(&[]);
         for (first, entries) in map.iter_mut() {
             entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
-            if let Some(&b) = first.as_bytes().first() {
-                starts[usize::from(b)] |= length_bit(first.len());
-            }
+            starts.insert(first);
         }
         Lexicon { map, starts }
     })
@@ -123,10 +106,10 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let first = &*words[i].lower;
         let matched = lexicon
-            .may_start(first)
-            .then(|| lexicon.map.get(first))
+            .starts
+            .has_shape(words[i].shape)
+            .then(|| lexicon.map.get(&*words[i].lower))
             .flatten()
             .and_then(|entries| {
                 entries.iter().find(|e| {
@@ -155,18 +138,21 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
 pub(crate) fn is_common_capital(lower: &str) -> bool {
     let lower = lower.strip_suffix("'s").unwrap_or(lower);
     // looked up for every capitalised word, so kept in one hash set, with
-    // the lengths of its words to pass over most others at once
-    static SET: OnceLock<(FxHashSet<&'static str>, u64)> = OnceLock::new();
-    let (set, lengths) = SET.get_or_init(|| {
+    // the shapes of its words to pass over most others at once
+    static SET: OnceLock<(FxHashSet<&'static str>, Shapes)> = OnceLock::new();
+    let (set, shapes) = SET.get_or_init(|| {
         let set: FxHashSet<&'static str> = COMMON
             .iter()
             .copied()
             .chain(super::normalize::calendar_names())
             .collect();
-        let lengths = set.iter().fold(0, |bits, w| bits | length_bit(w.len()));
-        (set, lengths)
+        let mut shapes = Shapes::of(&[]);
+        for w in &set {
+            shapes.insert(w);
+        }
+        (set, shapes)
     });
-    lengths & length_bit(lower.len()) != 0 && set.contains(lower)
+    shapes.may_hold(lower) && set.contains(lower)
 }
 
 /// The words of [`is_common_capital`] besides months and weekdays.

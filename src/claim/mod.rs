@@ -254,7 +254,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         let lower = &lowered[lowered_at..lowered_at + sentence.text.len()];
         lowered_at += sentence.text.len();
         let words = normalize::words(&sentence.text, lower, sentence.span.start);
-        let dates = normalize::dates(text, &words, published);
+        // most sentences hold no date, many no number
+        let (may_date, may_number) = normalize::may_hold_dates_or_numbers(&words);
+        let dates = if may_date {
+            normalize::dates(text, &words, published)
+        } else {
+            Vec::new()
+        };
         // the words of dates, which are not numbers (none without dates)
         let mut taken = Vec::new();
         if !dates.is_empty() {
@@ -265,7 +271,11 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
                 *t = true;
             }
         }
-        let numbers = normalize::numbers(text, &words, &taken);
+        let numbers = if may_number {
+            normalize::numbers(text, &words, &taken)
+        } else {
+            Vec::new()
+        };
         let mut signals: Vec<Signal> = lexicon::cues(&words);
         // a cue inside a number ("million" of "5 million") adds nothing
         signals.retain(|s| numbers.iter().all(|n| n.span.overlap(s.span) == 0));
@@ -295,6 +305,8 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
     }
 
     let mut quoted = Vec::with_capacity(attributed.len());
+    // the signals of one claim, reused from one claim to the next
+    let mut inside: Vec<&Signal> = Vec::new();
     // Pass 2: one claim per attributed quotation, typed by the signals
     // inside it, in every sentence it spans.
     for &(qi, quote) in &attributed {
@@ -309,7 +321,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         if first >= input.sentences.len() {
             continue;
         }
-        let mut inside: Vec<&Signal> = Vec::new();
+        inside.clear();
         let mut mentions: Vec<Normalized> = Vec::new();
         for (f, sentence) in facts[first..last].iter().zip(&input.sentences[first..last]) {
             inside.extend(f.signals.iter().filter(|s| quote.content.contains(s.span)));
@@ -382,17 +394,21 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         if !here.is_empty() && frame_words() < MIN_FRAME_WORDS {
             continue;
         }
-        let own: Vec<&Signal> = f
-            .signals
-            .iter()
-            .filter(|s| outside(s.span))
-            // the frame of a quotation is that quotation's attribution
-            .filter(|s| here.is_empty() || s.kind != lexicon::Kind::Claim(ClaimKind::Attribution))
-            .collect();
+        let own = &mut inside;
+        own.clear();
+        own.extend(
+            f.signals
+                .iter()
+                .filter(|s| outside(s.span))
+                // the frame of a quotation is that quotation's attribution
+                .filter(|s| {
+                    here.is_empty() || s.kind != lexicon::Kind::Claim(ClaimKind::Attribution)
+                }),
+        );
         // the model runs only for sentences that may become claims
         let mut p = None;
         let mut score = || *p.get_or_insert_with(|| check_worthiness(&sentence.text));
-        if !checkable(&own, &mut score) {
+        if !checkable(own, &mut score) {
             continue;
         }
         let p = score();
@@ -412,7 +428,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             None,
             si,
             sentence,
-            &own,
+            own,
             mentions,
             p,
         ));
@@ -530,15 +546,22 @@ fn build(
         .unwrap_or(ClaimKind::Attribution);
     kinds.retain(|k| *k != kind);
     kinds.insert(0, kind);
-    // distinct strong evidence, by its words
-    let mut strong: Vec<&str> = signals
+    // distinct strong evidence, by its words: each counted at its first
+    // signal (a claim has a few signals, so they are compared pairwise)
+    let is_strong =
+        |s: &&Signal| s.strong || matches!(s.kind, lexicon::Kind::Claim(k) if k.is_strong());
+    let strong = signals
         .iter()
-        .filter(|s| s.strong || matches!(s.kind, lexicon::Kind::Claim(k) if k.is_strong()))
-        .map(|s| s.span.text(text))
-        .collect();
-    strong.sort_unstable();
-    strong.dedup();
-    let score = 1.0 - (1.0 - p) * 0.85f32.powi(strong.len().min(20) as i32);
+        .enumerate()
+        .filter(|(_, s)| is_strong(s))
+        .filter(|&(i, s)| {
+            let words = s.span.text(text);
+            !signals[..i]
+                .iter()
+                .any(|t| is_strong(t) && t.span.text(text) == words)
+        })
+        .count();
+    let score = 1.0 - (1.0 - p) * 0.85f32.powi(strong.min(20) as i32);
     Claim {
         id: String::new(),
         span,

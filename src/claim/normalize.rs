@@ -27,6 +27,26 @@ pub(crate) struct Word<'a> {
     pub lower: Cow<'a, str>,
     /// Starts with an upper-case letter.
     pub capital: bool,
+    /// The shape of `lower`: see [`shape_of`].
+    pub shape: u16,
+}
+
+/// In [`Word::shape`]: the word starts with an ASCII digit.
+pub(crate) const DIGIT_START: u16 = 1 << 14;
+
+/// The shape of a word's lower-case form: [`Shapes`]' bit for it, with
+/// [`DIGIT_START`] set when it starts with an ASCII digit. Read once per
+/// word, so that the look-ups of cues, dates and numbers test it alone.
+#[inline]
+pub(crate) fn shape_of(lower: &str) -> u16 {
+    let bytes = lower.as_bytes();
+    // a bit is below 2^14
+    let bit = Shapes::bit(bytes).unwrap_or(0) as u16;
+    if bytes.first().is_some_and(u8::is_ascii_digit) {
+        bit | DIGIT_START
+    } else {
+        bit
+    }
 }
 
 /// What an ASCII byte is, for [`words`]: bits of [`CLASS`].
@@ -74,6 +94,99 @@ const CLASS: [u8; 256] = {
 #[inline]
 pub(crate) fn is_alphanumeric(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
+/// A set of word shapes: a word's first and last bytes (their low five
+/// bits) and its length (up to 15). A word whose shape is not in the set
+/// is none of the words put in, so most words are passed over by this
+/// test alone.
+pub(crate) struct Shapes([u64; 256]);
+
+impl Shapes {
+    /// The shapes of `words`.
+    pub(crate) const fn of(words: &[&str]) -> Shapes {
+        let mut shapes = Shapes([0; 256]);
+        let mut i = 0;
+        while i < words.len() {
+            shapes.insert(words[i]);
+            i += 1;
+        }
+        shapes
+    }
+
+    /// The bit of a word's shape, `None` for the empty word.
+    #[inline]
+    const fn bit(word: &[u8]) -> Option<usize> {
+        let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
+            return None;
+        };
+        let len = if word.len() < 15 { word.len() } else { 15 };
+        Some(((first & 31) as usize) << 9 | ((last & 31) as usize) << 4 | len)
+    }
+
+    /// Adds the shape of `word`.
+    pub(crate) const fn insert(&mut self, word: &str) {
+        if let Some(bit) = Shapes::bit(word.as_bytes()) {
+            self.0[bit / 64] |= 1 << (bit % 64);
+        }
+    }
+
+    /// Whether `word` has one of the shapes.
+    #[inline]
+    pub(crate) fn may_hold(&self, word: &str) -> bool {
+        Shapes::bit(word.as_bytes()).is_some_and(|bit| self.has(bit))
+    }
+
+    /// Whether the shape of bit `bit` (see [`Shapes::bit`]) is held.
+    #[inline]
+    fn has(&self, bit: usize) -> bool {
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// Whether the shape of a word (its [`Word::shape`]) is held.
+    #[inline]
+    pub(crate) fn has_shape(&self, shape: u16) -> bool {
+        self.has(usize::from(shape & (DIGIT_START - 1)))
+    }
+}
+
+/// Whether any of `words` may start a date, and whether any may be a
+/// number: when not, [`dates`] or [`numbers`] would find none there.
+pub(crate) fn may_hold_dates_or_numbers(words: &[Word]) -> (bool, bool) {
+    /// In [`starts`]: a word of the shape may start a date.
+    const DATE: u8 = 1;
+    /// In [`starts`]: a word of the shape may be a number word.
+    const NUMBER: u8 = 2;
+    /// What a word of each shape may start, by [`Shapes::bit`]: one
+    /// load per word tests both.
+    fn starts() -> &'static [u8] {
+        static STARTS: OnceLock<Vec<u8>> = OnceLock::new();
+        STARTS.get_or_init(|| {
+            let cal = calendar();
+            (0..usize::from(DIGIT_START))
+                .map(|bit| {
+                    let date = if cal.date_starts.has(bit) { DATE } else { 0 };
+                    let number = if NUMBER_SHAPES.has(bit) { NUMBER } else { 0 };
+                    date | number
+                })
+                .collect()
+        })
+    }
+    let starts = starts();
+    let mut found = 0;
+    for w in words {
+        // a numeral starts with a digit
+        let numeral = if w.shape & DIGIT_START != 0 {
+            NUMBER
+        } else {
+            0
+        };
+        found |= starts[usize::from(w.shape & (DIGIT_START - 1))] | numeral;
+        if found == DATE | NUMBER {
+            break;
+        }
+    }
+    (found & DATE != 0, found & NUMBER != 0)
 }
 
 /// Splits `sentence` (which starts at byte `base` of the document) into
@@ -150,20 +263,22 @@ pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word
             end = after;
         }
         let lowered = &lower[start..end];
+        let lower: Cow<str> = if ascii {
+            Cow::Borrowed(lowered)
+        } else if curly_only {
+            Cow::Owned(lowered.replace('’', "'"))
+        } else {
+            let text = sentence[start..end].to_lowercase();
+            Cow::Owned(if text.contains('’') {
+                text.replace('’', "'")
+            } else {
+                text
+            })
+        };
         out.push(Word {
             span: Span::new(base + start, base + end),
-            lower: if ascii {
-                Cow::Borrowed(lowered)
-            } else if curly_only {
-                Cow::Owned(lowered.replace('’', "'"))
-            } else {
-                let text = sentence[start..end].to_lowercase();
-                Cow::Owned(if text.contains('’') {
-                    text.replace('’', "'")
-                } else {
-                    text
-                })
-            },
+            shape: shape_of(&lower),
+            lower,
             capital,
         });
         at = end;
@@ -311,11 +426,10 @@ struct Calendar {
     /// bytes or more set bit 63), so most words are told apart from every
     /// name by their length alone.
     weekday_lengths: u64,
-    /// For each first byte, bit `n` (see [`length_bit`]) is set when a
-    /// word of `n` bytes that starts with it may start a date: a month
-    /// or weekday word, a relative day or period word, or a year. Most
-    /// words are passed over by this test alone.
-    date_starts: [u64; 256],
+    /// The shapes of the words that start a date: month and weekday
+    /// words, relative day and period words, and years. Most words are
+    /// passed over by this test alone.
+    date_starts: Shapes,
 }
 
 /// The words besides months and weekdays that start a date.
@@ -323,10 +437,9 @@ const RELATIVE: [&str; 6] = ["yesterday", "today", "tomorrow", "last", "this", "
 
 impl Calendar {
     /// Whether the lower-case word `w` may start a date.
+    #[cfg(test)]
     fn may_start_date(&self, w: &str) -> bool {
-        w.as_bytes()
-            .first()
-            .is_some_and(|&b| self.date_starts[usize::from(b)] & length_bit(w.len()) != 0)
+        self.date_starts.may_hold(w)
     }
 }
 
@@ -344,7 +457,7 @@ fn calendar() -> &'static Calendar {
             weekdays: Vec::new(),
             weekday_lengths: 0,
             names: FxHashSet::default(),
-            date_starts: [0; 256],
+            date_starts: Shapes::of(&[]),
         };
         // A word that begins an earlier name of its kind abbreviates it
         // ("Sept"); any other is a full name, numbered in file order.
@@ -382,13 +495,15 @@ fn calendar() -> &'static Calendar {
             .map(String::as_str)
             .chain(RELATIVE);
         for word in starts {
-            if let Some(&b) = word.as_bytes().first() {
-                cal.date_starts[usize::from(b)] |= length_bit(word.len());
-            }
+            cal.date_starts.insert(word);
         }
-        // years
-        for digit in b'0'..=b'9' {
-            cal.date_starts[usize::from(digit)] |= length_bit(4);
+        // years: four digits
+        for first in b'0'..=b'9' {
+            for last in b'0'..=b'9' {
+                let year = [first, b'0', b'0', last];
+                cal.date_starts
+                    .insert(std::str::from_utf8(&year).expect("digits"));
+            }
         }
         cal
     })
@@ -464,7 +579,7 @@ pub(crate) fn dates(
         // a word ends with a letter or digit, never with the `.` that
         // `month` trims
         debug_assert!(!w.ends_with('.'));
-        if !cal.may_start_date(w) {
+        if !cal.date_starts.has_shape(words[i].shape) {
             i += 1;
             continue;
         }
@@ -564,43 +679,57 @@ pub(crate) fn dates(
     out
 }
 
+/// The numbers written as words, from two to a hundred.
+const NUMBER_WORDS: [(&str, f64); 27] = [
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+];
+
+/// The shapes of [`NUMBER_WORDS`].
+static NUMBER_SHAPES: Shapes = {
+    let mut shapes = Shapes::of(&[]);
+    let mut i = 0;
+    while i < NUMBER_WORDS.len() {
+        shapes.insert(NUMBER_WORDS[i].0);
+        i += 1;
+    }
+    shapes
+};
+
 /// The value of a number written as a word.
 fn number_word(word: &str) -> Option<f64> {
-    // every number word has 3 to 9 letters and starts with one of these
-    let first = *word.as_bytes().first()?;
-    if !(3..=9).contains(&word.len()) || !matches!(first, b't' | b'f' | b's' | b'e' | b'n' | b'h') {
+    if !NUMBER_SHAPES.may_hold(word) {
         return None;
     }
-    Some(match word {
-        "two" => 2.0,
-        "three" => 3.0,
-        "four" => 4.0,
-        "five" => 5.0,
-        "six" => 6.0,
-        "seven" => 7.0,
-        "eight" => 8.0,
-        "nine" => 9.0,
-        "ten" => 10.0,
-        "eleven" => 11.0,
-        "twelve" => 12.0,
-        "thirteen" => 13.0,
-        "fourteen" => 14.0,
-        "fifteen" => 15.0,
-        "sixteen" => 16.0,
-        "seventeen" => 17.0,
-        "eighteen" => 18.0,
-        "nineteen" => 19.0,
-        "twenty" => 20.0,
-        "thirty" => 30.0,
-        "forty" => 40.0,
-        "fifty" => 50.0,
-        "sixty" => 60.0,
-        "seventy" => 70.0,
-        "eighty" => 80.0,
-        "ninety" => 90.0,
-        "hundred" => 100.0,
-        _ => return None,
-    })
+    NUMBER_WORDS
+        .iter()
+        .find(|(w, _)| *w == word)
+        .map(|&(_, value)| value)
 }
 
 fn multiplier(word: &str) -> Option<f64> {
@@ -623,10 +752,10 @@ pub(crate) fn numbers(text: &str, words: &[Word], taken: &[bool]) -> Vec<Normali
             continue;
         }
         let w = &words[i];
-        if !w.lower.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        if w.shape & DIGIT_START == 0 {
             // Not a numeral: only a number word can be a number (a word
             // that ends like a time of day, "am", is not one either).
-            if number_word(&w.lower).is_none() {
+            if !NUMBER_SHAPES.has_shape(w.shape) || number_word(&w.lower).is_none() {
                 i += 1;
                 continue;
             }
@@ -805,13 +934,15 @@ mod tests {
                 end = after;
             }
             let text = &sentence[start..end];
+            let lower = if ascii {
+                text.to_ascii_lowercase()
+            } else {
+                text.to_lowercase().replace('’', "'")
+            };
             out.push(Word {
                 span: Span::new(base + start, base + end),
-                lower: Cow::Owned(if ascii {
-                    text.to_ascii_lowercase()
-                } else {
-                    text.to_lowercase().replace('’', "'")
-                }),
+                shape: shape_of(&lower),
+                lower: Cow::Owned(lower),
                 capital: c.is_uppercase(),
             });
             at = end;
@@ -836,40 +967,24 @@ mod tests {
     }
 
     #[test]
-    fn every_number_word_passes_the_quick_test() {
-        for w in [
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-            "thirty",
-            "forty",
-            "fifty",
-            "sixty",
-            "seventy",
-            "eighty",
-            "ninety",
-            "hundred",
-        ] {
-            assert!(number_word(w).is_some(), "{w}");
+    fn every_number_word_is_read() {
+        for (w, value) in NUMBER_WORDS {
+            assert_eq!(number_word(w), Some(value), "{w}");
         }
         assert_eq!(number_word(""), None);
         assert_eq!(number_word("one"), None);
+        assert_eq!(number_word("tens"), None);
+    }
+
+    #[test]
+    fn shapes_hold_their_words() {
+        let shapes = Shapes::of(&["may", "said", "a", "extraordinarily"]);
+        for w in ["may", "said", "a", "extraordinarily", "eventually-many"] {
+            assert!(shapes.may_hold(w), "{w}");
+        }
+        for w in ["", "mays", "sad", "b", "maybe"] {
+            assert!(!shapes.may_hold(w), "{w}");
+        }
     }
 
     #[test]
