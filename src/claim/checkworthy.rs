@@ -1285,10 +1285,7 @@ mod tests {
         }
         assert_eq!(memo.scores.len(), 3);
         // a repeat is not scored again
-        assert_eq!(
-            memo.score("Thank you.", || unreachable!()),
-            direct_score("Thank you.")
-        );
+        assert_eq!(memo.score("Thank you.", || unreachable!()), direct_score("Thank you."));
         // past its bound the memo starts over
         let long = "word ".repeat(MEMO_BYTES / 5);
         memo.score(&long, || 0.5);
