@@ -16,9 +16,6 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use std::hash::Hasher;
-
-use rustc_hash::{FxHashMap, FxHasher};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// The built-in model's weights.
@@ -334,74 +331,11 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// The most bytes of text that [`Memo`] keeps on one thread before it
-/// starts over.
-const MEMO_BYTES: usize = 1 << 20;
-
-/// The most texts that [`Memo`] keeps on one thread before it starts
-/// over.
-const MEMO_TEXTS: usize = 1 << 13;
-
-/// The scores of the texts already scored on a thread. Texts repeat:
-/// boilerplate and wire copy across articles, a quotation that is a whole
-/// sentence; a generated corpus repeats many. A repeat costs one hash
-/// and one comparison instead of a scoring; a new text, a hash and a
-/// copy into one buffer, with nothing allocated per text.
-#[derive(Default)]
-struct Memo {
-    /// By the hash of a text: where the text is in `texts`, and its
-    /// score.
-    scores: FxHashMap<u64, (usize, usize, f32)>,
-    /// The texts held, one after the other.
-    texts: String,
-}
-
-impl Memo {
-    /// The score of `text`, computed by `score` unless held.
-    fn score(&mut self, text: &str, score: impl FnOnce() -> f32) -> f32 {
-        let hash = {
-            let mut hasher = FxHasher::default();
-            hasher.write(text.as_bytes());
-            hasher.finish()
-        };
-        if let Some(&(start, end, p)) = self.scores.get(&hash) {
-            if &self.texts[start..end] == text {
-                return p;
-            }
-            // another text with the same hash keeps its place
-            return score();
-        }
-        let p = score();
-        if self.texts.len() + text.len() > MEMO_BYTES || self.scores.len() >= MEMO_TEXTS {
-            // bounded memory: start over
-            self.scores.clear();
-            self.texts.clear();
-        }
-        if self.scores.capacity() == 0 {
-            // made room for once, so that neither ever grows
-            self.scores.reserve(MEMO_TEXTS);
-            self.texts.reserve(MEMO_BYTES);
-        }
-        let start = self.texts.len();
-        self.texts.push_str(text);
-        self.scores.insert(hash, (start, self.texts.len(), p));
-        p
-    }
-}
-
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
-}
-
 /// The probability, in [0, 1], that a fact-checker would want to check
 /// `sentence`, according to the built-in model.
 pub fn check_worthiness(sentence: &str) -> f32 {
     let model = model();
-    MEMO.with_borrow_mut(|memo| {
-        memo.score(sentence, || {
-            SCRATCH.with_borrow_mut(|scratch| score(model, sentence, scratch))
-        })
-    })
+    SCRATCH.with_borrow_mut(|scratch| score(model, sentence, scratch))
 }
 
 /// [`check_worthiness`] with `model`, reusing `scratch`.
@@ -1269,31 +1203,6 @@ mod tests {
             got.weights().get(&feature_key("w:extra").unwrap()),
             Some(&1.5)
         );
-    }
-
-    #[test]
-    fn remembered_scores_are_the_scores() {
-        let mut memo = Memo::default();
-        let mut scratch = Scratch::default();
-        let model = model();
-        let texts = ["It rose 5 percent.", "", "Thank you.", "It rose 5 percent."];
-        for text in texts {
-            let direct = score(model, text, &mut scratch);
-            let remembered = memo.score(text, || score(model, text, &mut Scratch::default()));
-            assert_eq!(direct.to_bits(), remembered.to_bits(), "{text}");
-            assert_eq!(check_worthiness(text).to_bits(), direct.to_bits(), "{text}");
-        }
-        assert_eq!(memo.scores.len(), 3);
-        // a repeat is not scored again
-        assert_eq!(memo.score("Thank you.", || unreachable!()), direct_score("Thank you."));
-        // past its bound the memo starts over
-        let long = "word ".repeat(MEMO_BYTES / 5);
-        memo.score(&long, || 0.5);
-        assert_eq!(memo.scores.len(), 1);
-    }
-
-    fn direct_score(text: &str) -> f32 {
-        score(model(), text, &mut Scratch::default())
     }
 
     #[test]
