@@ -42,7 +42,7 @@ use crate::segment::Sentence;
 use crate::span::Span;
 
 use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase, with_lower};
-use tokens::{Token, Words, tokenize};
+use tokens::{Token, Toks, Words, tokenize};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
@@ -1126,7 +1126,7 @@ fn is_possessive_determiner(key: &str) -> bool {
 /// start no phrase, and are turned away at once.)
 #[inline(always)]
 fn match_phrase<'l, V>(
-    tokens: &[Token],
+    tokens: Toks<'_>,
     i: usize,
     end: usize,
     phrases: &'l lexicon::Phrases<V>,
@@ -1141,13 +1141,13 @@ fn match_phrase<'l, V>(
 /// [`match_phrase`] once the first word is known to start a phrase:
 /// phrases of at most `max` words.
 fn match_phrase_from<'l, V>(
-    tokens: &[Token],
+    tokens: Toks<'_>,
     i: usize,
     max: usize,
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<(usize, &'l V)> {
     // One word needs no key of its own.
-    let first = tokens[i].key.trim_end_matches('.');
+    let first = tokens.key_of(&tokens[i]).trim_end_matches('.');
     let mut best = phrases.get(first).map(|v| (1, v));
     if max == 1 || !phrases.extends(first) {
         return best;
@@ -1160,7 +1160,7 @@ fn match_phrase_from<'l, V>(
             break;
         }
         key.push(' ');
-        key.push_str(t.key.trim_end_matches('.'));
+        key.push_str(tokens.key_of(t).trim_end_matches('.'));
         if let Some(v) = phrases.get(&key) {
             best = Some((n, v));
         }
@@ -1176,7 +1176,7 @@ fn match_phrase_from<'l, V>(
 /// first word may start a phrase.
 fn phrase_value<'l, V>(
     text: &str,
-    tokens: &[Token],
+    tokens: Toks<'_>,
     a: usize,
     end: usize,
     phrases: &'l lexicon::Phrases<V>,
@@ -1197,7 +1197,7 @@ fn phrase_value<'l, V>(
 }
 
 /// The text from the start of token `a` to the end of token `b - 1`.
-fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t str {
+fn words_text<'t>(text: &'t str, tokens: Toks<'_>, a: usize, b: usize) -> &'t str {
     if a >= b {
         return "";
     }
@@ -1206,8 +1206,8 @@ fn words_text<'t>(text: &'t str, tokens: &[Token], a: usize, b: usize) -> &'t st
 
 /// A word that may modify a role or group noun ("senior", "Russian",
 /// "diplomatic"): not a determiner, function word, verb form or number.
-fn modifier(t: &Token) -> bool {
-    let key = t.key.as_str();
+fn modifier(tokens: Toks<'_>, t: &Token) -> bool {
+    let key = tokens.key_of(t);
     if is_determiner(key) || is_possessive_determiner(key) || t.class.pronoun.is_some() {
         return false;
     }
@@ -1226,23 +1226,23 @@ fn modifier(t: &Token) -> bool {
 /// Walks back from token `i` over at most [`MODIFIERS_MAX_WORDS`] joined
 /// modifiers; returns the first token of the phrase and whether a
 /// determiner opens it (the determiner is then included).
-fn walk_back(tokens: &[Token], i: usize) -> (usize, Option<&str>) {
+fn walk_back(tokens: Toks<'_>, i: usize) -> (usize, Option<&str>) {
     let mut first = i;
     for _ in 0..MODIFIERS_MAX_WORDS {
         if first == 0 || !tokens[first].joined || tokens[first - 1].poss {
             break;
         }
         let prev = &tokens[first - 1];
-        if is_determiner(&prev.key) {
-            return (first - 1, Some(prev.key.as_str()));
+        if is_determiner(tokens.key_of(prev)) {
+            return (first - 1, Some(tokens.key_of(prev)));
         }
-        if !modifier(prev) {
+        if !modifier(tokens, prev) {
             break;
         }
         first -= 1;
     }
-    if first > 0 && tokens[first].joined && is_determiner(&tokens[first - 1].key) {
-        return (first - 1, Some(tokens[first - 1].key.as_str()));
+    if first > 0 && tokens[first].joined && is_determiner(tokens.key_of(&tokens[first - 1])) {
+        return (first - 1, Some(tokens.key_of(&tokens[first - 1])));
     }
     (first, None)
 }
@@ -1281,12 +1281,12 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
 
 /// Finds all mentions, in document order.
 fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
-    let tokens = &words.tokens[..];
+    let tokens = words.toks();
     // Capitalised words seen where a capital means something, and words
     // seen in lower case, by word number.
     let mut named = vec![false; words.distinct];
     let mut lower = vec![false; words.distinct];
-    for t in tokens {
+    for t in tokens.iter() {
         if t.cap {
             named[t.word as usize] |= !t.initial;
         } else {
@@ -1305,7 +1305,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
         if let Some(p) = t.class.pronoun
             && p.gender.is_some()
             && !p.plural
-            && matches!(t.key.as_str(), "his" | "her")
+            && matches!(tokens.key_of(t), "his" | "her")
         {
             // Not a speaker, but tells the gender of the person just named.
             let mut f = found(t.span, MentionKind::Pronoun, SpeakerKind::Person, "");
@@ -1318,7 +1318,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
         if let Some(p) = t.class.pronoun
             && p.personal
         {
-            if matches!(t.key.as_str(), "he" | "she" | "they") {
+            if matches!(tokens.key_of(t), "he" | "she" | "they") {
                 out.push(found(t.span, MentionKind::Pronoun, SpeakerKind::Person, ""));
             }
             i += 1;
@@ -1334,11 +1334,11 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
             if first > 0
                 && tokens[first].joined
                 && tokens[first - 1].poss
-                && !is_determiner(&tokens[first].key)
+                && !is_determiner(tokens.key_of(&tokens[first]))
             {
                 first -= 1;
             }
-            let start = if is_determiner(&tokens[first].key) {
+            let start = if is_determiner(tokens.key_of(&tokens[first])) {
                 first + 1
             } else {
                 first
@@ -1361,7 +1361,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
             if det.is_none()
                 && first > 0
                 && tokens[first].joined
-                && is_possessive_determiner(&tokens[first - 1].key)
+                && is_possessive_determiner(tokens.key_of(&tokens[first - 1]))
             {
                 first -= 1;
                 det = Some("my");
@@ -1376,7 +1376,11 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
             i = end;
             continue;
         }
-        if t.class.org_lower_head && i > 0 && tokens[i].joined && tokens[i - 1].key == "the" {
+        if t.class.org_lower_head
+            && i > 0
+            && tokens[i].joined
+            && tokens.key_of(&tokens[i - 1]) == "the"
+        {
             let span = Span::new(tokens[i - 1].span.start, t.span.end);
             let mut f = found(
                 span,
@@ -1384,7 +1388,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
                 SpeakerKind::Organisation,
                 span.text(text),
             );
-            f.roles.push(t.key.to_string());
+            f.roles.push(tokens.key_of(t).to_string());
             out.push(f);
         }
         i += 1;
@@ -1398,7 +1402,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
 /// A person named by role over `words` ("the foreign minister").
 fn role_mention(
     text: &str,
-    tokens: &[Token],
+    tokens: Toks<'_>,
     words: std::ops::Range<usize>,
     roles: Vec<String>,
     gender: Option<Gender>,
@@ -1437,7 +1441,7 @@ fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) ->
 /// index of the first token after it.
 fn scan_chunk(
     text: &str,
-    tokens: &[Token],
+    tokens: Toks<'_>,
     i: usize,
     lex: &Lexicon,
     named: &[bool],
@@ -1463,13 +1467,13 @@ fn scan_chunk(
             end += 1;
             continue;
         }
-        let connector = is_connector(&u.key);
+        let connector = is_connector(tokens.key_of(u));
         if connector {
             let mut j = end + 1;
             while j < tokens.len()
                 && j - end < 3
                 && tokens[j].joined
-                && is_connector(&tokens[j].key)
+                && is_connector(tokens.key_of(&tokens[j]))
             {
                 j += 1;
             }
@@ -1523,7 +1527,7 @@ fn scan_chunk(
         }
         // An acronym before a title ("RNC Chief of Staff").
         let t = &tokens[k];
-        if t.key.len() >= 2
+        if tokens.key_of(t).len() >= 2
             && text[t.span.start..t.span.end]
                 .chars()
                 .all(|c| c.is_uppercase() || c == '.')
@@ -1560,10 +1564,10 @@ fn scan_chunk(
     }
     let name_from = inner.map_or(k, |(j, n, _)| j + n);
     let org_like = name_from < end
-        && ((name_from..end)
-            .any(|j| tokens[j].class.org_head_word && (j + 1 == end || tokens[j + 1].key == "of"))
-            || phrase_value(text, tokens, name_from, tokens[end - 1].span.end, &lex.orgs)
-                .is_some());
+        && ((name_from..end).any(|j| {
+            tokens[j].class.org_head_word && (j + 1 == end || tokens.key_of(&tokens[j + 1]) == "of")
+        }) || phrase_value(text, tokens, name_from, tokens[end - 1].span.end, &lex.orgs)
+            .is_some());
     if !org_like && k < end {
         if let Some((j, n, title)) = inner {
             gender = gender.or(title.gender);
@@ -1582,7 +1586,7 @@ fn scan_chunk(
             k = j + n;
         }
         let cut = (k + 1..end).find(|&j| {
-            let key = tokens[j].key.as_str();
+            let key = tokens.key_of(&tokens[j]);
             key == "of"
                 || matches!(tokens[j].class.not_name, Some(NotName::Function))
                 || tokens[j].cap
@@ -1591,7 +1595,7 @@ fn scan_chunk(
                     && !is_connector(key)
         });
         if let Some(j) = cut {
-            if tokens[j].key != "of" {
+            if tokens.key_of(&tokens[j]) != "of" {
                 resume = j;
             }
             end = j;
@@ -1633,11 +1637,11 @@ fn scan_chunk(
         .filter(|&j| {
             tokens[j].class.org_head_word
                 && (j + 1 == end
-                    || tokens[j + 1].key == "of"
+                    || tokens.key_of(&tokens[j + 1]) == "of"
                     || (j + 1..end)
                         .all(|l| matches!(tokens[l].class.not_name, Some(NotName::Place))))
         })
-        .map(|j| tokens[j].key.trim_end_matches('.').to_owned())
+        .map(|j| tokens.key_of(&tokens[j]).trim_end_matches('.').to_owned())
         .collect();
     let acronym = single && {
         let w = tokens[k].span.text(text);
@@ -1684,7 +1688,7 @@ fn scan_chunk(
         && !honorific
         && k > 0
         && tokens[k].joined
-        && matches!(tokens[k - 1].key.as_str(), "in" | "near" | "across")
+        && matches!(tokens.key_of(&tokens[k - 1]), "in" | "near" | "across")
     {
         return resume;
     }
@@ -1703,7 +1707,7 @@ fn scan_chunk(
     if !tokens[k].cap
         || tokens[k..end]
             .iter()
-            .any(|t| t.key.contains(|c: char| c.is_ascii_digit()))
+            .any(|t| tokens.key_of(t).contains(|c: char| c.is_ascii_digit()))
     {
         return resume;
     }
@@ -1744,7 +1748,7 @@ fn scan_chunk(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: &[Token], distinct: usize) -> Vec<bool> {
+fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
     /// Not yet known, in [`headlines`]'s `minor` table.
     const UNKNOWN: u8 = 0;
     const MINOR: u8 = 1;
@@ -1766,7 +1770,7 @@ fn headlines(text: &str, tokens: &[Token], distinct: usize) -> Vec<bool> {
             } else {
                 let m = &mut minor[t.word as usize];
                 if *m == UNKNOWN {
-                    let key = t.key.as_str();
+                    let key = tokens.key_of(t);
                     *m = if is_connector(key)
                         || is_determiner(key)
                         || matches!(t.class.not_name, Some(NotName::Function))
@@ -1821,7 +1825,7 @@ fn is_connector(key: &str) -> bool {
 }
 
 /// A lower-case organisation cue right before token `i` ("news agency").
-fn org_cue_before(tokens: &[Token], i: usize, lex: &Lexicon) -> (Option<usize>, bool) {
+fn org_cue_before(tokens: Toks<'_>, i: usize, lex: &Lexicon) -> (Option<usize>, bool) {
     if i == 0 || !tokens[i].joined {
         return (None, false);
     }
@@ -1835,7 +1839,7 @@ fn org_cue_before(tokens: &[Token], i: usize, lex: &Lexicon) -> (Option<usize>, 
             && a + m == i
         {
             let (first, _) = walk_back(tokens, a);
-            let first = if is_determiner(&tokens[first].key) {
+            let first = if is_determiner(tokens.key_of(&tokens[first])) {
                 first + 1
             } else {
                 first
@@ -1849,7 +1853,7 @@ fn org_cue_before(tokens: &[Token], i: usize, lex: &Lexicon) -> (Option<usize>, 
 /// A lower-case role noun right before token `i`, with its modifiers:
 /// (first token, role, gender).
 fn role_before(
-    tokens: &[Token],
+    tokens: Toks<'_>,
     i: usize,
     lex: &Lexicon,
 ) -> Option<(usize, String, Option<Gender>)> {
@@ -1867,14 +1871,14 @@ fn role_before(
             && !title.honorific
         {
             let (first, _) = walk_back(tokens, a);
-            let first = if is_determiner(&tokens[first].key) {
+            let first = if is_determiner(tokens.key_of(&tokens[first])) {
                 first + 1
             } else {
                 first
             };
             let role = tokens[a..i]
                 .iter()
-                .map(|t| t.key.as_str())
+                .map(|t| tokens.key_of(t))
                 .collect::<Vec<_>>()
                 .join(" ");
             return Some((first, role, title.gender));
@@ -1887,7 +1891,7 @@ fn role_before(
 /// ", a professor with King's College London," → its text and roles.
 fn appositive(
     text: &str,
-    tokens: &[Token],
+    tokens: Toks<'_>,
     end: usize,
     lex: &Lexicon,
 ) -> Option<(String, Vec<String>)> {
@@ -1896,7 +1900,7 @@ fn appositive(
     if gap.trim() != "," {
         return None;
     }
-    let opener = is_determiner(&next.key)
+    let opener = is_determiner(tokens.key_of(next))
         || match_phrase(tokens, end, tokens.len(), &lex.titles).is_some()
         || matches!(next.class.not_name, Some(NotName::Demonym));
     if !opener {
@@ -1913,7 +1917,7 @@ fn appositive(
         if matches!(tokens[j].class.not_name, Some(NotName::Verb)) {
             return None;
         }
-        if j > end && matches!(tokens[j].key.as_str(), "who" | "which" | "that") {
+        if j > end && matches!(tokens.key_of(&tokens[j]), "who" | "which" | "that") {
             break;
         }
         if let Some((n, title)) = match_phrase(tokens, j, tokens.len(), &lex.titles)
@@ -1924,7 +1928,7 @@ fn appositive(
         last = j + 1;
         j += 1;
     }
-    if roles.is_empty() && !is_determiner(&next.key) {
+    if roles.is_empty() && !is_determiner(tokens.key_of(next)) {
         return None;
     }
     // It must end at punctuation, not run on past the window.

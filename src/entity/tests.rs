@@ -597,14 +597,15 @@ fn phrase_value_agrees_with_normalising_first() {
         "Thursday",
     ];
     for text in texts {
-        let tokens = tokens::tokenize(text, &[0], lex).tokens;
+        let words = tokens::tokenize(text, &[0], lex);
+        let tokens = words.toks();
         for a in 0..tokens.len() {
             for b in a + 1..=tokens.len() {
                 let end = tokens[b - 1].span.end;
                 let phrase = Span::new(tokens[a].span.start, end).text(text);
                 let want = lex.orgs.get(&normalise_phrase(phrase));
                 assert_eq!(
-                    phrase_value(text, &tokens, a, end, &lex.orgs),
+                    phrase_value(text, tokens, a, end, &lex.orgs),
                     want,
                     "{phrase}"
                 );

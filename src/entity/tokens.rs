@@ -16,9 +16,8 @@ pub(crate) struct Token {
     pub span: Span,
     /// The end of the word as written, possessive included.
     pub full_end: usize,
-    /// Lower case form of the word, without possessive.
-    pub key: SmolStr,
-    /// The number of `key` among the document's distinct words.
+    /// The number of the word's lower-case form, without possessive,
+    /// among the document's distinct words (see [`Toks::key_of`]).
     pub word: u32,
     /// What the lexicon says about `key`.
     pub class: WordClass,
@@ -122,6 +121,43 @@ pub(crate) struct Words {
     /// How many distinct lower-case words there are ([`Token::word`]
     /// is below this).
     pub distinct: usize,
+    /// The lower-case form of each distinct word, by word number.
+    pub keys: Vec<SmolStr>,
+}
+
+impl Words {
+    /// The words with their keys, to pass around.
+    pub fn toks(&self) -> Toks<'_> {
+        Toks {
+            tokens: &self.tokens,
+            keys: &self.keys,
+        }
+    }
+}
+
+/// A document's words together with its table of lower-case keys: a
+/// slice of [`Token`]s (it derefs to one) that can also tell each
+/// token's key.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Toks<'w> {
+    tokens: &'w [Token],
+    keys: &'w [SmolStr],
+}
+
+impl<'w> Toks<'w> {
+    /// Lower case form of token `t`'s word, without possessive.
+    #[inline]
+    pub fn key_of(&self, t: &Token) -> &'w str {
+        self.keys[t.word as usize].as_str()
+    }
+}
+
+impl std::ops::Deref for Toks<'_> {
+    type Target = [Token];
+
+    fn deref(&self) -> &[Token] {
+        self.tokens
+    }
 }
 
 /// The distinct lower-case words of a document, numbered in order of
@@ -391,7 +427,6 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
         out.push(Token {
             span: Span::new(start, span_end),
             full_end: end,
-            key: table.keys[word as usize].clone(),
             word,
             class: table.classes[word as usize],
             cap,
@@ -406,6 +441,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
     Words {
         tokens: out,
         distinct: table.keys.len(),
+        keys: table.keys,
     }
 }
 
@@ -446,7 +482,8 @@ mod tests {
         // (a final capital sigma lowers to the final form)
         assert_eq!(ids, [0, 0, 0, 1, 1, 2, 2, 3, 3]);
         assert_eq!(words.distinct, 4);
-        let keys: Vec<&str> = words.tokens.iter().map(|t| t.key.as_str()).collect();
+        let toks = words.toks();
+        let keys: Vec<&str> = toks.iter().map(|t| toks.key_of(t)).collect();
         assert_eq!(keys[0], "the");
         assert_eq!(keys[4], "thé");
         assert_eq!(keys[5], "o'neill");
