@@ -299,15 +299,14 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
             lower[0] = l;
             hash = hash_step(hash, l);
             let limit = bytes.len().min(start + WORD_MAX_BYTES);
-            while pos < limit {
-                let b = bytes[pos];
+            for (&b, dst) in bytes[pos..limit].iter().zip(&mut lower[1..]) {
                 let class = BYTE_CLASS[usize::from(b)];
                 if class & ALNUM == 0 {
                     break;
                 }
                 run_classes |= class;
                 let l = b | (class & UPPER) << 3;
-                lower[pos - start] = l;
+                *dst = l;
                 hash = hash_step(hash, l);
                 pos += 1;
             }
