@@ -611,7 +611,7 @@ fn phrase_value_agrees_with_normalising_first() {
                 );
                 let want = lex.not_names.get(&normalise_phrase(phrase));
                 assert_eq!(
-                    phrase_value(text, &tokens, a, end, &lex.not_names),
+                    phrase_value(text, tokens, a, end, &lex.not_names),
                     want,
                     "{phrase}"
                 );
