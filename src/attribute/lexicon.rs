@@ -39,7 +39,7 @@ struct CueWord {
 
 /// A quick "certainly not in the table" test for words looked up
 /// ignoring ASCII case: one bit per hash of a word's length and its
-/// first and last bytes, lower-cased. Most words of a text fail it and
+/// first, second and last bytes, lower-cased. Most words of a text fail it and
 /// skip the hash-map look-up.
 #[derive(Debug)]
 pub(crate) struct WordFilter {
@@ -61,25 +61,34 @@ impl WordFilter {
     /// The bit of `word`, computed on its ASCII-lower-cased bytes.
     fn bit(word: &str) -> usize {
         let b = word.as_bytes();
-        match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => Self::bit_of(first, last, b.len()),
-            _ => 0,
+        if b.is_empty() {
+            0
+        } else {
+            Self::bit_at(b, 0, b.len())
         }
     }
 
-    /// The bit of a word of `len` bytes from `first` to `last`. Setting
+    /// The bit of the word `bytes[start..end]`, which must not be empty:
+    /// a hash of its length and its first, second and last bytes. Setting
     /// bit 5 of a byte maps an ASCII capital and its lower-case letter to
     /// one value, so a word and its ASCII-lower-cased form get one bit.
     #[inline]
-    fn bit_of(first: u8, last: u8, len: usize) -> usize {
-        (usize::from(first | 0x20) ^ usize::from(last | 0x20) << 5 ^ len << 10) % (Self::WORDS * 64)
+    fn bit_at(bytes: &[u8], start: usize, end: usize) -> usize {
+        let len = end - start;
+        let second = if len > 1 { bytes[start + 1] } else { 0 };
+        let key = u32::from(bytes[start] | 0x20)
+            | u32::from(second | 0x20) << 8
+            | u32::from(bytes[end - 1] | 0x20) << 16
+            | (len as u32) << 24;
+        // The top 16 bits of a multiplicative hash: 2^16 bits.
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
     /// [`WordFilter::may_hold`] for the word `bytes[start..end]`, which
     /// must not be empty.
     #[inline]
     pub(crate) fn may_hold_at(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        self.has(Self::bit_of(bytes[start], bytes[end - 1], end - start))
+        self.has(Self::bit_at(bytes, start, end))
     }
 
     /// Files `key`, a table entry.
