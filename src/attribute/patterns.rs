@@ -232,21 +232,41 @@ fn sub_tokens(text: &str, all: &[Tok], window: Span) -> Vec<Tok> {
     out
 }
 
-/// Cuts tokens at the first sentence end or semicolon.
-fn clip_at_sentence_end(text: &str, toks: &mut Vec<Tok>) {
-    // A period glued to a closing bracket or comma ("(D-Wis.)") does not
-    // end the sentence.
-    let ends = |k: usize| {
-        let t = toks[k];
-        !t.word
-            && matches!(t.text(text), "." | "?" | "!" | ";")
-            && !toks
-                .get(k + 1)
-                .is_some_and(|n| n.span.start == t.span.end && matches!(n.text(text), ")" | ","))
-    };
-    if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
-        toks.truncate(pos);
+/// The tokens of `window`, as [`tokens`] gives them, up to the first
+/// sentence end or semicolon: the scan stops there, so the rest of the
+/// window is never read.
+fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
+    let lex = lexicon();
+    let body = window.text(text);
+    let mut out = Vec::with_capacity(16);
+    let mut i = 0;
+    // True while the last token is a sentence end that only a glued
+    // closing bracket or comma after it ("(D-Wis.)") keeps from ending
+    // the sentence.
+    let mut pending_end = false;
+    while let Some((start, end, word)) = next_token(body, i) {
+        let t = Tok {
+            span: Span::new(window.start + start, window.start + end),
+            word,
+            cue: word && lex.may_start_cue_at(body.as_bytes(), start, end),
+        };
+        let t_text = t.text(text);
+        if pending_end {
+            let glued = out.last().is_some_and(|p: &Tok| p.span.end == t.span.start)
+                && matches!(t_text, ")" | ",");
+            if !glued {
+                out.pop();
+                return out;
+            }
+        }
+        pending_end = !word && matches!(t_text, "." | "?" | "!" | ";");
+        out.push(t);
+        i = end;
     }
+    if pending_end {
+        out.pop();
+    }
+    out
 }
 
 /// A cue found in a token list.
@@ -1150,8 +1170,7 @@ fn addressee_after(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
 
 /// Patterns after the quotation.
 fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
-    let mut toks = tokens(text, window);
-    clip_at_sentence_end(text, &mut toks);
+    let toks = tokens_to_sentence_end(text, window);
     let first = *toks.first()?;
     let first_text = first.text(text);
     let content = quote.content.text(text).trim_end();
@@ -3559,6 +3578,40 @@ mod tests {
             }
         }
         assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
+    }
+
+    #[test]
+    fn a_scan_to_the_sentence_end_matches_a_full_scan_cut_there() {
+        let text = "Doe (D-Wis.) said. Roe, of N.J., agreed; “no?” he asked! (Yes.), \
+                    she said.) — fine . ; end";
+        // A full scan cut before the first sentence end or semicolon that
+        // no glued closing bracket or comma follows.
+        let clipped = |window: Span| {
+            let mut toks = tokens(text, window);
+            let ends = |k: usize| {
+                let t = toks[k];
+                !t.word
+                    && matches!(t.text(text), "." | "?" | "!" | ";")
+                    && !toks.get(k + 1).is_some_and(|n| {
+                        n.span.start == t.span.end && matches!(n.text(text), ")" | ",")
+                    })
+            };
+            if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
+                toks.truncate(pos);
+            }
+            toks.iter().map(|t| (t.span, t.word, t.cue)).collect::<Vec<_>>()
+        };
+        let b = boundaries(text);
+        for &ws in &b {
+            for &we in b.iter().filter(|&&e| e >= ws) {
+                let window = Span::new(ws, we);
+                let got: Vec<_> = super::tokens_to_sentence_end(text, window)
+                    .iter()
+                    .map(|t| (t.span, t.word, t.cue))
+                    .collect();
+                assert_eq!(got, clipped(window), "{window:?}");
+            }
+        }
     }
 
     #[test]
