@@ -1342,8 +1342,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
 /// A title-case headline `Jane Doe Calls the Plan 'a Disaster'`: the
 /// capitalised words before a reporting verb (or a verb in -s) are the
 /// speaker, that verb the cue.
-fn headline_verb(text: &str, window: Span, words_after: bool) -> Option<Found> {
-    let toks = tokens(text, window);
+fn headline_verb(text: &str, toks: &[Tok], words_after: bool) -> Option<Found> {
     let limit = toks.len().min(HEADLINE_NAME_WORDS + 1);
     let reporting = |k: usize| verb_lemma(&toks[k].text(text).to_lowercase()).is_some();
     let in_s = |k: usize| {
@@ -1848,7 +1847,11 @@ fn contraction_stripped(text: &str, span: Span) -> Span {
 /// The last reporting verb in `window` (the clause before a quotation),
 /// when no pattern found its subject: "Calls rivals names like "…"".
 fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
-    let toks = tokens(text, window);
+    lone_verb_in(text, &tokens(text, window))
+}
+
+/// [`lone_verb`] on the tokens of its window.
+fn lone_verb_in(text: &str, toks: &[Tok]) -> Option<(Span, String)> {
     // A verb in -s that opens a clause without a subject: "Calls rivals
     // …" opening the sentence, ", and calls people …" after a link.
     let opens_clause = |i: usize| {
@@ -1880,9 +1883,8 @@ fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
 /// a participle clause that opens the sentence belongs to the main
 /// clause's subject, right after the quotation. `before` runs from the
 /// sentence start to the quotation, `after` from its end.
-fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
+fn opener_participle(text: &str, before: Span, toks: &[Tok], after: Span) -> Option<Found> {
     let lex = lexicon();
-    let toks = tokens(text, before);
     let (first, verb) = (toks.first()?, toks.get(1)?);
     let f = first.text(text);
     let opens = first.word
@@ -2052,7 +2054,11 @@ fn transcript_label(text: &str, quote: &Quote) -> Option<Found> {
 
 /// Patterns before the quotation.
 fn before(text: &str, window: Span) -> Option<Found> {
-    let toks = tokens(text, window);
+    before_in(text, &tokens(text, window))
+}
+
+/// [`before`] on the tokens of its window.
+fn before_in(text: &str, toks: &[Tok]) -> Option<Found> {
     let last = toks.last()?;
     let colon = !last.word && last.text(text) == ":";
     // The last cue in the window, unless it sits in the reported clause
@@ -2267,7 +2273,11 @@ fn is_verb_like(w: &str, after_determiner: bool) -> bool {
 /// the clause's subject is its source and the verb after that subject
 /// its cue. `window` is the clause before the quotation.
 fn clause_subject(text: &str, window: Span) -> Option<Found> {
-    let mut toks = tokens(text, window);
+    clause_subject_in(text, tokens(text, window))
+}
+
+/// [`clause_subject`] on the tokens of its window.
+fn clause_subject_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     // The clause after the last semicolon or colon.
     if let Some(p) = toks
         .iter()
@@ -2542,13 +2552,15 @@ pub(crate) fn attribute(
         }
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
-        let mut b = before(text, before_window)
-            .or_else(|| opener_participle(text, before_window, after_window));
+        // The words before the quotation, read by several patterns.
+        let before_toks = tokens(text, before_window);
+        let mut b = before_in(text, &before_toks)
+            .or_else(|| opener_participle(text, before_window, &before_toks, after_window));
         own_cue.push(
             if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
                 // "… and, when questioned, asserting, "…"": a verb with no
                 // subject of its own further on.
-                continuation_cue(text, before_window).or_else(|| lone_verb(text, before_window))
+                continuation_cue(text, before_window).or_else(|| lone_verb_in(text, &before_toks))
             } else {
                 None
             },
@@ -2634,11 +2646,11 @@ pub(crate) fn attribute(
             if !own_sentence {
                 None
             } else if heading {
-                headline_verb(text, before_window, words_after())
+                headline_verb(text, &before_toks, words_after())
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
-                clause_subject(text, before_window)
-                    .or_else(|| headline_verb(text, before_window, title_after()))
+                clause_subject_in(text, before_toks.clone())
+                    .or_else(|| headline_verb(text, &before_toks, title_after()))
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
