@@ -5,7 +5,7 @@
 //! Every window is bounded by a named limit, so the work per quotation
 //! is constant.
 
-use super::lexicon::{PhraseRole, lexicon, verb_lemma};
+use super::lexicon::{PhraseRole, is_alnum, lexicon, verb_lemma};
 use super::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
 use crate::entity::Entities;
 use crate::quote::{Quote, QuoteKind};
@@ -102,7 +102,7 @@ fn class_at(s: &str, i: usize) -> (u8, usize) {
     let c = s[i..].chars().next().unwrap_or_default();
     let class = if c.is_whitespace() {
         WS
-    } else if c.is_alphanumeric() {
+    } else if is_alnum(c) {
         ALNUM
     } else if c == '’' {
         INNER
