@@ -2792,6 +2792,7 @@ pub(crate) fn attribute(
         }
     }
     // Indirect speech in sentences without quotation marks.
+    let marked = quotes.len();
     let mut qi = 0;
     for sent in sentences {
         while qi < quote_spans.len() && quote_spans[qi].end <= sent.span.start {
@@ -2811,12 +2812,7 @@ pub(crate) fn attribute(
             found.push(Some(f));
         }
     }
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| quotes[i].span.start);
-    let mut slots: Vec<Option<(Quote, Option<Found>)>> =
-        quotes.into_iter().zip(found).map(Some).collect();
-    let (mut quotes, found): (Vec<Quote>, Vec<Option<Found>>) =
-        order.iter().filter_map(|&i| slots[i].take()).unzip();
+    let (mut quotes, found) = in_text_order(quotes, found, marked);
     let entities = Entities::build(text, sentences, &quote_spans);
     let mut used = Vec::new();
     let mut fallback: Vec<Speaker> = Vec::new();
@@ -2890,6 +2886,46 @@ pub(crate) fn attribute(
         speakers = fallback;
     }
     (quotes, speakers)
+}
+
+/// `quotes` and what was found for each, stably ordered by where each
+/// quotation starts. When `quotes[..split]` and `quotes[split..]` are each
+/// in order already (the marked and the indirect quotations), the two runs
+/// are merged, each item moved once.
+fn in_text_order(
+    mut quotes: Vec<Quote>,
+    mut found: Vec<Option<Found>>,
+    split: usize,
+) -> (Vec<Quote>, Vec<Option<Found>>) {
+    let start = |q: &Quote| q.span.start;
+    if !quotes[..split].is_sorted_by_key(start) || !quotes[split..].is_sorted_by_key(start) {
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by_key(|&i| quotes[i].span.start);
+        let mut slots: Vec<Option<(Quote, Option<Found>)>> =
+            quotes.into_iter().zip(found).map(Some).collect();
+        return order.iter().filter_map(|&i| slots[i].take()).unzip();
+    }
+    if quotes.is_sorted_by_key(start) {
+        return (quotes, found);
+    }
+    let later_quotes = quotes.split_off(split);
+    let later_found = found.split_off(split);
+    let mut out_quotes = Vec::with_capacity(quotes.len() + later_quotes.len());
+    let mut out_found = Vec::with_capacity(out_quotes.capacity());
+    let mut a = quotes.into_iter().zip(found).peekable();
+    let mut b = later_quotes.into_iter().zip(later_found).peekable();
+    loop {
+        // On a tie the earlier run goes first, as a stable sort keeps it.
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0.span.start <= y.0.span.start => a.next(),
+            (Some(_), None) => a.next(),
+            _ => b.next(),
+        };
+        let Some((q, f)) = next else { break };
+        out_quotes.push(q);
+        out_found.push(f);
+    }
+    (out_quotes, out_found)
 }
 
 /// How many bytes before a relative pronoun its antecedent may start.
@@ -3590,6 +3626,44 @@ mod tests {
             }
         }
         assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
+    }
+
+    #[test]
+    fn quotations_merge_into_the_order_a_stable_sort_gives() {
+        let text = "abcdefghij";
+        let quote = |at: usize, len: usize| {
+            let span = Span::new(at, at + len);
+            quote::Quote::unattributed(text, span, span, quote::QuoteKind::Direct, true)
+        };
+        for (starts, split) in [
+            (vec![0, 3, 6, 1, 4, 8], 3),
+            (vec![0, 3, 3, 3, 9], 2),
+            (vec![5, 2, 7, 1], 2),
+            (vec![1, 2, 3], 3),
+            (vec![4, 5, 1, 2], 0),
+            (vec![], 0),
+        ] {
+            // The length tells apart quotations that start together.
+            let quotes: Vec<_> = starts.iter().enumerate().map(|(k, &s)| quote(s, k % 2)).collect();
+            let found: Vec<_> = (0..quotes.len())
+                .map(|k| {
+                    Some(super::Found {
+                        confidence: k as f32,
+                        ..super::Found::default()
+                    })
+                })
+                .collect();
+            let mut want: Vec<_> = quotes.iter().cloned().zip(found.iter().cloned()).collect();
+            want.sort_by_key(|(q, _)| q.span.start);
+            let (q, f) = super::in_text_order(quotes, found, split);
+            let got: Vec<_> = q.into_iter().zip(f).collect();
+            let key = |v: &[(quote::Quote, Option<super::Found>)]| {
+                v.iter()
+                    .map(|(q, f)| (q.span, f.as_ref().map(|f| f.confidence)))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(key(&got), key(&want), "{starts:?} {split}");
+        }
     }
 
     #[test]
