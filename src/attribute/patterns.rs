@@ -1856,14 +1856,18 @@ fn lone_verb_in(text: &str, toks: &[Tok]) -> Option<(Span, String)> {
     // …" opening the sentence, ", and calls people …" after a link.
     let opens_clause = |i: usize| {
         let t = toks[i];
-        let lower = t.text(text).to_lowercase();
         let linked = i
             .checked_sub(1)
             .is_none_or(|k| matches!(toks[k].text(text), "and" | "but" | "then" | ","));
         let next_lower = toks
             .get(i + 1)
             .is_some_and(|n| n.word && !is_capitalised(n.text(text)));
-        (t.word && linked && next_lower && lower.ends_with('s'))
+        if !(t.word && linked && next_lower) {
+            return None;
+        }
+        let lower = t.text(text).to_lowercase();
+        lower
+            .ends_with('s')
             .then(|| verb_lemma(&lower))
             .flatten()
             .map(|lemma| (t.span, lemma.to_owned()))
