@@ -1413,9 +1413,12 @@ const TAIL_ATTRIBUTION_BYTES: usize = 400;
 fn headline_tail(text: &str, line: Span) -> Option<Found> {
     // The attribution is a few words at the end: read only those.
     let from = ceil_boundary(text, line.end.saturating_sub(TAIL_ATTRIBUTION_BYTES)).max(line.start);
-    let toks = tokens(text, Span::new(from.min(line.end), line.end));
-    let comma = toks.iter().rposition(|t| t.text(text) == ",")?;
-    let mut tail = &toks[comma + 1..];
+    let window = Span::new(from.min(line.end), line.end);
+    // A comma is always a token of its own, and the tokens after it are
+    // those of the rest of the window: only that rest is cut into tokens.
+    let comma = window.start + window.text(text).rfind(',')?;
+    let toks = tokens(text, Span::new(comma + 1, line.end));
+    let mut tail = &toks[..];
     // A closing mark after the comma: `…, this is it,” Lee said.`
     while tail.first().is_some_and(|t| !t.word) {
         tail = &tail[1..];
@@ -3667,6 +3670,28 @@ mod tests {
                     .collect::<Vec<_>>()
             };
             assert_eq!(key(&got), key(&want), "{starts:?} {split}");
+        }
+    }
+
+    #[test]
+    fn the_tokens_after_the_last_comma_are_a_scan_of_the_rest() {
+        let text = "Plan Is ‘Dead,’ Will Be Rewritten,Mayor A.B. Doe-Roe, Jr., Says,, 1,000 ok";
+        let b = boundaries(text);
+        for &ws in &b {
+            let window = Span::new(ws, text.len());
+            let all = tokens(text, window);
+            let Some(comma) = all.iter().rposition(|t| t.text(text) == ",") else {
+                assert!(!window.text(text).contains(','));
+                continue;
+            };
+            let at = ws + window.text(text).rfind(',').unwrap();
+            assert_eq!(all[comma].span, Span::new(at, at + 1));
+            let rest: Vec<Span> = tokens(text, Span::new(at + 1, text.len()))
+                .iter()
+                .map(|t| t.span)
+                .collect();
+            let tail: Vec<Span> = all[comma + 1..].iter().map(|t| t.span).collect();
+            assert_eq!(rest, tail, "{ws}");
         }
     }
 
