@@ -1877,11 +1877,11 @@ fn lone_verb_in(text: &str, toks: &[Tok]) -> Option<(Span, String)> {
     };
     (0..toks.len())
         .rev()
-        .filter(|&i| is_clause_verb(text, &toks, i))
+        .filter(|&i| is_clause_verb(text, toks, i))
         .find_map(|i| {
-            cue_at(text, &toks, i)
+            cue_at(text, toks, i)
                 .filter(|c| c.role != PhraseRole::SourceAfter)
-                .map(|c| (cue_span(&toks, &c), c.lemma.to_owned()))
+                .map(|c| (cue_span(toks, &c), c.lemma.to_owned()))
                 .or_else(|| opens_clause(i))
         })
 }
@@ -1902,7 +1902,7 @@ fn opener_participle(text: &str, before: Span, toks: &[Tok], after: Span) -> Opt
     if !opens || !verb.text(text).ends_with("ing") || toks.iter().any(|t| t.text(text) == ",") {
         return None;
     }
-    let cue = cue_at(text, &toks, 1)?;
+    let cue = cue_at(text, toks, 1)?;
     let rest = tokens(text, after);
     let rest = match rest.first() {
         Some(t) if t.text(text) == "," => &rest[1..],
@@ -1916,7 +1916,7 @@ fn opener_participle(text: &str, before: Span, toks: &[Tok], after: Span) -> Opt
     }
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &cue), cue.lemma.to_owned())),
+        cue: Some((cue_span(toks, &cue), cue.lemma.to_owned())),
         pattern: "opener-participle",
         confidence: 0.6,
         ..Found::default()
@@ -2074,12 +2074,12 @@ fn before_in(text: &str, toks: &[Tok]) -> Option<Found> {
     let mut cue = (0..toks.len())
         .rev()
         // No cue starts at a token without the bit: skip the verb test.
-        .filter(|&i| toks[i].cue && is_clause_verb(text, &toks, i))
-        .find_map(|i| cue_at(text, &toks, i))
-        .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
+        .filter(|&i| toks[i].cue && is_clause_verb(text, toks, i))
+        .find_map(|i| cue_at(text, toks, i))
+        .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, toks, i)));
     if let Some(c) = &cue
         && c.role != PhraseRole::SourceAfter
-        && let Some(outer) = outer_cue(text, &toks, c)
+        && let Some(outer) = outer_cue(text, toks, c)
     {
         cue = Some(outer);
     }
@@ -2088,7 +2088,7 @@ fn before_in(text: &str, toks: &[Tok]) -> Option<Found> {
             let speaker = np_after(text, &toks[c.end..])?;
             return Some(Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                 pattern: "according-to-quote",
                 confidence: 0.8,
                 ..Found::default()
@@ -2109,7 +2109,7 @@ fn before_in(text: &str, toks: &[Tok]) -> Option<Found> {
                 });
         let speaker = match inverted {
             Some(np) => np,
-            None => speaker_of_cue(text, &toks, &c)?,
+            None => speaker_of_cue(text, toks, &c)?,
         };
         // Only punctuation, "that" or an addressee between cue and mark:
         // the quotation is introduced; anything else is a mixed quotation.
@@ -2120,8 +2120,8 @@ fn before_in(text: &str, toks: &[Tok]) -> Option<Found> {
                 .all(|t| !t.word || t.text(text) == "that" || c.role == PhraseRole::Addressee);
         return Some(Found {
             speaker: Some(speaker),
-            addressee: addressee_after(text, &toks, &c),
-            cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+            addressee: addressee_after(text, toks, &c),
+            cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
             pattern: if colon {
                 "name-said-colon"
             } else if introduced {
@@ -3651,7 +3651,11 @@ mod tests {
             (vec![], 0),
         ] {
             // The length tells apart quotations that start together.
-            let quotes: Vec<_> = starts.iter().enumerate().map(|(k, &s)| quote(s, k % 2)).collect();
+            let quotes: Vec<_> = starts
+                .iter()
+                .enumerate()
+                .map(|(k, &s)| quote(s, k % 2))
+                .collect();
             let found: Vec<_> = (0..quotes.len())
                 .map(|k| {
                     Some(super::Found {
@@ -3714,7 +3718,9 @@ mod tests {
             if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
                 toks.truncate(pos);
             }
-            toks.iter().map(|t| (t.span, t.word, t.cue)).collect::<Vec<_>>()
+            toks.iter()
+                .map(|t| (t.span, t.word, t.cue))
+                .collect::<Vec<_>>()
         };
         let b = boundaries(text);
         for &ws in &b {
