@@ -323,7 +323,40 @@ impl Lexicon {
     }
 }
 
+/// The word classes of one word, from one look-up
+/// ([`WordClasses::of`]), for code that asks several of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u16);
+
+impl Classes {
+    pub(crate) fn is_determiner(self) -> bool {
+        self.0 & DETERMINER != 0
+    }
+    pub(crate) fn is_connective(self) -> bool {
+        self.0 & CONNECTIVE != 0
+    }
+    pub(crate) fn is_adverb(self) -> bool {
+        self.0 & ADVERB != 0
+    }
+    pub(crate) fn is_stop(self) -> bool {
+        self.0 & STOP != 0
+    }
+    pub(crate) fn is_relative(self) -> bool {
+        self.0 & RELATIVE != 0
+    }
+}
+
 impl WordClasses {
+    /// All the classes of `w`, ignoring ASCII case, in one look-up.
+    pub(crate) fn of(&self, w: &str) -> Classes {
+        if !self.filter.may_hold(w) {
+            return Classes::default();
+        }
+        Classes(grammar::with_ascii_lower(w, |w| {
+            self.classes.get(w).copied().unwrap_or(0)
+        }))
+    }
+
     /// True when `w` belongs to a class of `class`. Entries are lower
     /// case; a word matches ignoring ASCII case.
     fn has(&self, class: u16, w: &str) -> bool {
@@ -585,6 +618,22 @@ mod tests {
     fn the_fast_letter_test_agrees_with_the_general_one() {
         for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}']) {
             assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_look_up_gives_every_class_of_a_word() {
+        let words = &lexicon().words;
+        let mut all: Vec<String> = words.classes.keys().cloned().collect();
+        all.extend(all.clone().iter().map(|w| w.to_ascii_uppercase()));
+        all.extend(["Doe", "said", "", "é", "THE", "tHe"].map(str::to_owned));
+        for w in &all {
+            let c = words.of(w);
+            assert_eq!(c.is_determiner(), words.is_determiner(w), "{w}");
+            assert_eq!(c.is_connective(), words.is_connective(w), "{w}");
+            assert_eq!(c.is_adverb(), words.is_adverb(w), "{w}");
+            assert_eq!(c.is_stop(), words.is_stop(w), "{w}");
+            assert_eq!(c.is_relative(), words.is_relative(w), "{w}");
         }
     }
 

@@ -482,20 +482,21 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
             // A pronoun is a whole noun phrase: "they could not resist".
             return &toks[start - 1..start];
         }
+        let class = lex.words.of(w);
         if lower
-            && !lex.words.is_determiner(w)
+            && !class.is_determiner()
             && w != "of"
-            && (lex.words.is_stop(w) || lex.words.is_relative(w) || verb_lemma(w).is_some())
+            && (class.is_stop() || class.is_relative() || verb_lemma(w).is_some())
         {
             break;
         }
         // "After the debate Clinton": a capitalised subordinator or
         // preposition opens an adverbial, not the subject.
-        if !lower && lex.words.is_stop(w) && !lex.words.is_determiner(w) {
+        if !lower && class.is_stop() && !class.is_determiner() {
             break;
         }
         start -= 1;
-        if lower && lex.words.is_determiner(w) {
+        if lower && class.is_determiner() {
             break;
         }
     }
@@ -630,10 +631,11 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         if direct
             && segment.len() > 1
             && first.is_some_and(|w| {
+                let class = lex.words.of(w);
                 !is_relative_pronoun(w)
-                    && !lex.words.is_determiner(w)
+                    && !class.is_determiner()
                     && !is_capitalised(w)
-                    && (lex.words.is_relative(w) || lex.words.is_stop(w))
+                    && (class.is_relative() || class.is_stop())
             })
         {
             let rest = &segment[1..];
@@ -709,11 +711,12 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 let w = t.text(text);
                 // "That, the board said", "Later, a spokesman said", "Asked
                 // about it, a spokesman said": no name an aside describes.
+                let class = lex.words.of(w);
                 let not_a_name = w.eq_ignore_ascii_case("it")
-                    || lex.words.is_determiner(w)
-                    || lex.words.is_stop(w)
-                    || lex.words.is_connective(w)
-                    || lex.words.is_adverb(w)
+                    || class.is_determiner()
+                    || class.is_stop()
+                    || class.is_connective()
+                    || class.is_adverb()
                     || is_time_word(w);
                 (t.word && (is_capitalised(w) || is_pronoun(w)) && !not_a_name) || w == ")"
             };
