@@ -39,7 +39,7 @@ struct CueWord {
 
 /// A quick "certainly not in the table" test for words looked up
 /// ignoring ASCII case: one bit per hash of a word's length and its
-/// first and last bytes, lower-cased. Most words of a text fail it and
+/// first, second and last bytes, lower-cased. Most words of a text fail it and
 /// skip the hash-map look-up.
 #[derive(Debug)]
 pub(crate) struct WordFilter {
@@ -61,25 +61,34 @@ impl WordFilter {
     /// The bit of `word`, computed on its ASCII-lower-cased bytes.
     fn bit(word: &str) -> usize {
         let b = word.as_bytes();
-        match (b.first(), b.last()) {
-            (Some(&first), Some(&last)) => Self::bit_of(first, last, b.len()),
-            _ => 0,
+        if b.is_empty() {
+            0
+        } else {
+            Self::bit_at(b, 0, b.len())
         }
     }
 
-    /// The bit of a word of `len` bytes from `first` to `last`. Setting
+    /// The bit of the word `bytes[start..end]`, which must not be empty:
+    /// a hash of its length and its first, second and last bytes. Setting
     /// bit 5 of a byte maps an ASCII capital and its lower-case letter to
     /// one value, so a word and its ASCII-lower-cased form get one bit.
     #[inline]
-    fn bit_of(first: u8, last: u8, len: usize) -> usize {
-        (usize::from(first | 0x20) ^ usize::from(last | 0x20) << 5 ^ len << 10) % (Self::WORDS * 64)
+    fn bit_at(bytes: &[u8], start: usize, end: usize) -> usize {
+        let len = end - start;
+        let second = if len > 1 { bytes[start + 1] } else { 0 };
+        let key = u32::from(bytes[start] | 0x20)
+            | u32::from(second | 0x20) << 8
+            | u32::from(bytes[end - 1] | 0x20) << 16
+            | (len as u32) << 24;
+        // The top 16 bits of a multiplicative hash: 2^16 bits.
+        (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
 
     /// [`WordFilter::may_hold`] for the word `bytes[start..end]`, which
     /// must not be empty.
     #[inline]
     pub(crate) fn may_hold_at(&self, bytes: &[u8], start: usize, end: usize) -> bool {
-        self.has(Self::bit_of(bytes[start], bytes[end - 1], end - start))
+        self.has(Self::bit_at(bytes, start, end))
     }
 
     /// Files `key`, a table entry.
@@ -314,7 +323,40 @@ impl Lexicon {
     }
 }
 
+/// The word classes of one word, from one look-up
+/// ([`WordClasses::of`]), for code that asks several of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u16);
+
+impl Classes {
+    pub(crate) fn is_determiner(self) -> bool {
+        self.0 & DETERMINER != 0
+    }
+    pub(crate) fn is_connective(self) -> bool {
+        self.0 & CONNECTIVE != 0
+    }
+    pub(crate) fn is_adverb(self) -> bool {
+        self.0 & ADVERB != 0
+    }
+    pub(crate) fn is_stop(self) -> bool {
+        self.0 & STOP != 0
+    }
+    pub(crate) fn is_relative(self) -> bool {
+        self.0 & RELATIVE != 0
+    }
+}
+
 impl WordClasses {
+    /// All the classes of `w`, ignoring ASCII case, in one look-up.
+    pub(crate) fn of(&self, w: &str) -> Classes {
+        if !self.filter.may_hold(w) {
+            return Classes::default();
+        }
+        Classes(grammar::with_ascii_lower(w, |w| {
+            self.classes.get(w).copied().unwrap_or(0)
+        }))
+    }
+
     /// True when `w` belongs to a class of `class`. Entries are lower
     /// case; a word matches ignoring ASCII case.
     fn has(&self, class: u16, w: &str) -> bool {
@@ -370,6 +412,17 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
+/// [`char::is_alphanumeric`], answering at once for ASCII and for the
+/// dashes, curly quotation marks and bullets (U+2010 to U+2027) that news
+/// text is full of, which the general test looks up in tables.
+#[inline(always)]
+pub(crate) fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !('\u{2010}'..='\u{2027}').contains(&c) && c.is_alphanumeric()
+}
+
 /// True when the character at byte `i` of `s` is a letter or a digit, and
 /// its length.
 #[inline(always)]
@@ -379,7 +432,7 @@ fn alnum_at(s: &str, i: usize) -> (bool, usize) {
         (ASCII_ALNUM[usize::from(b)], 1)
     } else {
         let c = s[i..].chars().next().unwrap_or_default();
-        (c.is_alphanumeric(), c.len_utf8())
+        (is_alnum(c), c.len_utf8())
     }
 }
 
@@ -450,7 +503,7 @@ fn cue_words_of(s: &str) -> Vec<&str> {
             (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'), 1)
         } else {
             let c = s[i..].chars().next().unwrap_or_default();
-            (c.is_alphanumeric() || c == '’', c.len_utf8())
+            (is_alnum(c) || c == '’', c.len_utf8())
         };
         match (word_char, start) {
             (true, None) => start = Some(i),
@@ -558,6 +611,29 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(cue_words_of(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn the_fast_letter_test_agrees_with_the_general_one() {
+        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}']) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn one_look_up_gives_every_class_of_a_word() {
+        let words = &lexicon().words;
+        let mut all: Vec<String> = words.classes.keys().cloned().collect();
+        all.extend(all.clone().iter().map(|w| w.to_ascii_uppercase()));
+        all.extend(["Doe", "said", "", "é", "THE", "tHe"].map(str::to_owned));
+        for w in &all {
+            let c = words.of(w);
+            assert_eq!(c.is_determiner(), words.is_determiner(w), "{w}");
+            assert_eq!(c.is_connective(), words.is_connective(w), "{w}");
+            assert_eq!(c.is_adverb(), words.is_adverb(w), "{w}");
+            assert_eq!(c.is_stop(), words.is_stop(w), "{w}");
+            assert_eq!(c.is_relative(), words.is_relative(w), "{w}");
         }
     }
 

@@ -5,7 +5,7 @@
 //! Every window is bounded by a named limit, so the work per quotation
 //! is constant.
 
-use super::lexicon::{PhraseRole, lexicon, verb_lemma};
+use super::lexicon::{PhraseRole, is_alnum, lexicon, verb_lemma};
 use super::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
 use crate::entity::Entities;
 use crate::quote::{Quote, QuoteKind};
@@ -102,7 +102,7 @@ fn class_at(s: &str, i: usize) -> (u8, usize) {
     let c = s[i..].chars().next().unwrap_or_default();
     let class = if c.is_whitespace() {
         WS
-    } else if c.is_alphanumeric() {
+    } else if is_alnum(c) {
         ALNUM
     } else if c == '’' {
         INNER
@@ -232,21 +232,41 @@ fn sub_tokens(text: &str, all: &[Tok], window: Span) -> Vec<Tok> {
     out
 }
 
-/// Cuts tokens at the first sentence end or semicolon.
-fn clip_at_sentence_end(text: &str, toks: &mut Vec<Tok>) {
-    // A period glued to a closing bracket or comma ("(D-Wis.)") does not
-    // end the sentence.
-    let ends = |k: usize| {
-        let t = toks[k];
-        !t.word
-            && matches!(t.text(text), "." | "?" | "!" | ";")
-            && !toks
-                .get(k + 1)
-                .is_some_and(|n| n.span.start == t.span.end && matches!(n.text(text), ")" | ","))
-    };
-    if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
-        toks.truncate(pos);
+/// The tokens of `window`, as [`tokens`] gives them, up to the first
+/// sentence end or semicolon: the scan stops there, so the rest of the
+/// window is never read.
+fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
+    let lex = lexicon();
+    let body = window.text(text);
+    let mut out = Vec::with_capacity(16);
+    let mut i = 0;
+    // True while the last token is a sentence end that only a glued
+    // closing bracket or comma after it ("(D-Wis.)") keeps from ending
+    // the sentence.
+    let mut pending_end = false;
+    while let Some((start, end, word)) = next_token(body, i) {
+        let t = Tok {
+            span: Span::new(window.start + start, window.start + end),
+            word,
+            cue: word && lex.may_start_cue_at(body.as_bytes(), start, end),
+        };
+        let t_text = t.text(text);
+        if pending_end {
+            let glued = out.last().is_some_and(|p: &Tok| p.span.end == t.span.start)
+                && matches!(t_text, ")" | ",");
+            if !glued {
+                out.pop();
+                return out;
+            }
+        }
+        pending_end = !word && matches!(t_text, "." | "?" | "!" | ";");
+        out.push(t);
+        i = end;
     }
+    if pending_end {
+        out.pop();
+    }
+    out
 }
 
 /// A cue found in a token list.
@@ -462,20 +482,21 @@ fn np_tail<'t>(text: &str, toks: &'t [Tok]) -> &'t [Tok] {
             // A pronoun is a whole noun phrase: "they could not resist".
             return &toks[start - 1..start];
         }
+        let class = lex.words.of(w);
         if lower
-            && !lex.words.is_determiner(w)
+            && !class.is_determiner()
             && w != "of"
-            && (lex.words.is_stop(w) || lex.words.is_relative(w) || verb_lemma(w).is_some())
+            && (class.is_stop() || class.is_relative() || verb_lemma(w).is_some())
         {
             break;
         }
         // "After the debate Clinton": a capitalised subordinator or
         // preposition opens an adverbial, not the subject.
-        if !lower && lex.words.is_stop(w) && !lex.words.is_determiner(w) {
+        if !lower && class.is_stop() && !class.is_determiner() {
             break;
         }
         start -= 1;
-        if lower && lex.words.is_determiner(w) {
+        if lower && class.is_determiner() {
             break;
         }
     }
@@ -610,10 +631,11 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
         if direct
             && segment.len() > 1
             && first.is_some_and(|w| {
+                let class = lex.words.of(w);
                 !is_relative_pronoun(w)
-                    && !lex.words.is_determiner(w)
+                    && !class.is_determiner()
                     && !is_capitalised(w)
-                    && (lex.words.is_relative(w) || lex.words.is_stop(w))
+                    && (class.is_relative() || class.is_stop())
             })
         {
             let rest = &segment[1..];
@@ -689,11 +711,12 @@ fn subject_before(text: &str, toks: &[Tok], verb: usize) -> Option<Span> {
                 let w = t.text(text);
                 // "That, the board said", "Later, a spokesman said", "Asked
                 // about it, a spokesman said": no name an aside describes.
+                let class = lex.words.of(w);
                 let not_a_name = w.eq_ignore_ascii_case("it")
-                    || lex.words.is_determiner(w)
-                    || lex.words.is_stop(w)
-                    || lex.words.is_connective(w)
-                    || lex.words.is_adverb(w)
+                    || class.is_determiner()
+                    || class.is_stop()
+                    || class.is_connective()
+                    || class.is_adverb()
                     || is_time_word(w);
                 (t.word && (is_capitalised(w) || is_pronoun(w)) && !not_a_name) || w == ")"
             };
@@ -1150,8 +1173,7 @@ fn addressee_after(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
 
 /// Patterns after the quotation.
 fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
-    let mut toks = tokens(text, window);
-    clip_at_sentence_end(text, &mut toks);
+    let toks = tokens_to_sentence_end(text, window);
     let first = *toks.first()?;
     let first_text = first.text(text);
     let content = quote.content.text(text).trim_end();
@@ -1323,8 +1345,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
 /// A title-case headline `Jane Doe Calls the Plan 'a Disaster'`: the
 /// capitalised words before a reporting verb (or a verb in -s) are the
 /// speaker, that verb the cue.
-fn headline_verb(text: &str, window: Span, words_after: bool) -> Option<Found> {
-    let toks = tokens(text, window);
+fn headline_verb(text: &str, toks: &[Tok], words_after: bool) -> Option<Found> {
     let limit = toks.len().min(HEADLINE_NAME_WORDS + 1);
     let reporting = |k: usize| verb_lemma(&toks[k].text(text).to_lowercase()).is_some();
     let in_s = |k: usize| {
@@ -1395,9 +1416,12 @@ const TAIL_ATTRIBUTION_BYTES: usize = 400;
 fn headline_tail(text: &str, line: Span) -> Option<Found> {
     // The attribution is a few words at the end: read only those.
     let from = ceil_boundary(text, line.end.saturating_sub(TAIL_ATTRIBUTION_BYTES)).max(line.start);
-    let toks = tokens(text, Span::new(from.min(line.end), line.end));
-    let comma = toks.iter().rposition(|t| t.text(text) == ",")?;
-    let mut tail = &toks[comma + 1..];
+    let window = Span::new(from.min(line.end), line.end);
+    // A comma is always a token of its own, and the tokens after it are
+    // those of the rest of the window: only that rest is cut into tokens.
+    let comma = window.start + window.text(text).rfind(',')?;
+    let toks = tokens(text, Span::new(comma + 1, line.end));
+    let mut tail = &toks[..];
     // A closing mark after the comma: `…, this is it,” Lee said.`
     while tail.first().is_some_and(|t| !t.word) {
         tail = &tail[1..];
@@ -1829,30 +1853,38 @@ fn contraction_stripped(text: &str, span: Span) -> Span {
 /// The last reporting verb in `window` (the clause before a quotation),
 /// when no pattern found its subject: "Calls rivals names like "…"".
 fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
-    let toks = tokens(text, window);
+    lone_verb_in(text, &tokens(text, window))
+}
+
+/// [`lone_verb`] on the tokens of its window.
+fn lone_verb_in(text: &str, toks: &[Tok]) -> Option<(Span, String)> {
     // A verb in -s that opens a clause without a subject: "Calls rivals
     // …" opening the sentence, ", and calls people …" after a link.
     let opens_clause = |i: usize| {
         let t = toks[i];
-        let lower = t.text(text).to_lowercase();
         let linked = i
             .checked_sub(1)
             .is_none_or(|k| matches!(toks[k].text(text), "and" | "but" | "then" | ","));
         let next_lower = toks
             .get(i + 1)
             .is_some_and(|n| n.word && !is_capitalised(n.text(text)));
-        (t.word && linked && next_lower && lower.ends_with('s'))
+        if !(t.word && linked && next_lower) {
+            return None;
+        }
+        let lower = t.text(text).to_lowercase();
+        lower
+            .ends_with('s')
             .then(|| verb_lemma(&lower))
             .flatten()
             .map(|lemma| (t.span, lemma.to_owned()))
     };
     (0..toks.len())
         .rev()
-        .filter(|&i| is_clause_verb(text, &toks, i))
+        .filter(|&i| is_clause_verb(text, toks, i))
         .find_map(|i| {
-            cue_at(text, &toks, i)
+            cue_at(text, toks, i)
                 .filter(|c| c.role != PhraseRole::SourceAfter)
-                .map(|c| (cue_span(&toks, &c), c.lemma.to_owned()))
+                .map(|c| (cue_span(toks, &c), c.lemma.to_owned()))
                 .or_else(|| opens_clause(i))
         })
 }
@@ -1861,9 +1893,8 @@ fn lone_verb(text: &str, window: Span) -> Option<(Span, String)> {
 /// a participle clause that opens the sentence belongs to the main
 /// clause's subject, right after the quotation. `before` runs from the
 /// sentence start to the quotation, `after` from its end.
-fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
+fn opener_participle(text: &str, before: Span, toks: &[Tok], after: Span) -> Option<Found> {
     let lex = lexicon();
-    let toks = tokens(text, before);
     let (first, verb) = (toks.first()?, toks.get(1)?);
     let f = first.text(text);
     let opens = first.word
@@ -1874,7 +1905,7 @@ fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
     if !opens || !verb.text(text).ends_with("ing") || toks.iter().any(|t| t.text(text) == ",") {
         return None;
     }
-    let cue = cue_at(text, &toks, 1)?;
+    let cue = cue_at(text, toks, 1)?;
     let rest = tokens(text, after);
     let rest = match rest.first() {
         Some(t) if t.text(text) == "," => &rest[1..],
@@ -1888,7 +1919,7 @@ fn opener_participle(text: &str, before: Span, after: Span) -> Option<Found> {
     }
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &cue), cue.lemma.to_owned())),
+        cue: Some((cue_span(toks, &cue), cue.lemma.to_owned())),
         pattern: "opener-participle",
         confidence: 0.6,
         ..Found::default()
@@ -2033,7 +2064,11 @@ fn transcript_label(text: &str, quote: &Quote) -> Option<Found> {
 
 /// Patterns before the quotation.
 fn before(text: &str, window: Span) -> Option<Found> {
-    let toks = tokens(text, window);
+    before_in(text, &tokens(text, window))
+}
+
+/// [`before`] on the tokens of its window.
+fn before_in(text: &str, toks: &[Tok]) -> Option<Found> {
     let last = toks.last()?;
     let colon = !last.word && last.text(text) == ":";
     // The last cue in the window, unless it sits in the reported clause
@@ -2042,12 +2077,12 @@ fn before(text: &str, window: Span) -> Option<Found> {
     let mut cue = (0..toks.len())
         .rev()
         // No cue starts at a token without the bit: skip the verb test.
-        .filter(|&i| toks[i].cue && is_clause_verb(text, &toks, i))
-        .find_map(|i| cue_at(text, &toks, i))
-        .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, &toks, i)));
+        .filter(|&i| toks[i].cue && is_clause_verb(text, toks, i))
+        .find_map(|i| cue_at(text, toks, i))
+        .or_else(|| (0..toks.len()).rev().find_map(|i| cue_at(text, toks, i)));
     if let Some(c) = &cue
         && c.role != PhraseRole::SourceAfter
-        && let Some(outer) = outer_cue(text, &toks, c)
+        && let Some(outer) = outer_cue(text, toks, c)
     {
         cue = Some(outer);
     }
@@ -2056,7 +2091,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
             let speaker = np_after(text, &toks[c.end..])?;
             return Some(Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                 pattern: "according-to-quote",
                 confidence: 0.8,
                 ..Found::default()
@@ -2077,7 +2112,7 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 });
         let speaker = match inverted {
             Some(np) => np,
-            None => speaker_of_cue(text, &toks, &c)?,
+            None => speaker_of_cue(text, toks, &c)?,
         };
         // Only punctuation, "that" or an addressee between cue and mark:
         // the quotation is introduced; anything else is a mixed quotation.
@@ -2088,8 +2123,8 @@ fn before(text: &str, window: Span) -> Option<Found> {
                 .all(|t| !t.word || t.text(text) == "that" || c.role == PhraseRole::Addressee);
         return Some(Found {
             speaker: Some(speaker),
-            addressee: addressee_after(text, &toks, &c),
-            cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+            addressee: addressee_after(text, toks, &c),
+            cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
             pattern: if colon {
                 "name-said-colon"
             } else if introduced {
@@ -2248,7 +2283,11 @@ fn is_verb_like(w: &str, after_determiner: bool) -> bool {
 /// the clause's subject is its source and the verb after that subject
 /// its cue. `window` is the clause before the quotation.
 fn clause_subject(text: &str, window: Span) -> Option<Found> {
-    let mut toks = tokens(text, window);
+    clause_subject_in(text, tokens(text, window))
+}
+
+/// [`clause_subject`] on the tokens of its window.
+fn clause_subject_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     // The clause after the last semicolon or colon.
     if let Some(p) = toks
         .iter()
@@ -2523,13 +2562,15 @@ pub(crate) fn attribute(
         }
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
-        let mut b = before(text, before_window)
-            .or_else(|| opener_participle(text, before_window, after_window));
+        // The words before the quotation, read by several patterns.
+        let before_toks = tokens(text, before_window);
+        let mut b = before_in(text, &before_toks)
+            .or_else(|| opener_participle(text, before_window, &before_toks, after_window));
         own_cue.push(
             if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
                 // "… and, when questioned, asserting, "…"": a verb with no
                 // subject of its own further on.
-                continuation_cue(text, before_window).or_else(|| lone_verb(text, before_window))
+                continuation_cue(text, before_window).or_else(|| lone_verb_in(text, &before_toks))
             } else {
                 None
             },
@@ -2615,11 +2656,11 @@ pub(crate) fn attribute(
             if !own_sentence {
                 None
             } else if heading {
-                headline_verb(text, before_window, words_after())
+                headline_verb(text, &before_toks, words_after())
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
-                clause_subject(text, before_window)
-                    .or_else(|| headline_verb(text, before_window, title_after()))
+                clause_subject_in(text, before_toks.clone())
+                    .or_else(|| headline_verb(text, &before_toks, title_after()))
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
@@ -2761,6 +2802,7 @@ pub(crate) fn attribute(
         }
     }
     // Indirect speech in sentences without quotation marks.
+    let marked = quotes.len();
     let mut qi = 0;
     for sent in sentences {
         while qi < quote_spans.len() && quote_spans[qi].end <= sent.span.start {
@@ -2780,12 +2822,7 @@ pub(crate) fn attribute(
             found.push(Some(f));
         }
     }
-    let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| quotes[i].span.start);
-    let mut slots: Vec<Option<(Quote, Option<Found>)>> =
-        quotes.into_iter().zip(found).map(Some).collect();
-    let (mut quotes, found): (Vec<Quote>, Vec<Option<Found>>) =
-        order.iter().filter_map(|&i| slots[i].take()).unzip();
+    let (mut quotes, found) = in_text_order(quotes, found, marked);
     let entities = Entities::build(text, sentences, &quote_spans);
     let mut used = Vec::new();
     let mut fallback: Vec<Speaker> = Vec::new();
@@ -2859,6 +2896,46 @@ pub(crate) fn attribute(
         speakers = fallback;
     }
     (quotes, speakers)
+}
+
+/// `quotes` and what was found for each, stably ordered by where each
+/// quotation starts. When `quotes[..split]` and `quotes[split..]` are each
+/// in order already (the marked and the indirect quotations), the two runs
+/// are merged, each item moved once.
+fn in_text_order(
+    mut quotes: Vec<Quote>,
+    mut found: Vec<Option<Found>>,
+    split: usize,
+) -> (Vec<Quote>, Vec<Option<Found>>) {
+    let start = |q: &Quote| q.span.start;
+    if !quotes[..split].is_sorted_by_key(start) || !quotes[split..].is_sorted_by_key(start) {
+        let mut order: Vec<usize> = (0..quotes.len()).collect();
+        order.sort_by_key(|&i| quotes[i].span.start);
+        let mut slots: Vec<Option<(Quote, Option<Found>)>> =
+            quotes.into_iter().zip(found).map(Some).collect();
+        return order.iter().filter_map(|&i| slots[i].take()).unzip();
+    }
+    if quotes.is_sorted_by_key(start) {
+        return (quotes, found);
+    }
+    let later_quotes = quotes.split_off(split);
+    let later_found = found.split_off(split);
+    let mut out_quotes = Vec::with_capacity(quotes.len() + later_quotes.len());
+    let mut out_found = Vec::with_capacity(out_quotes.capacity());
+    let mut a = quotes.into_iter().zip(found).peekable();
+    let mut b = later_quotes.into_iter().zip(later_found).peekable();
+    loop {
+        // On a tie the earlier run goes first, as a stable sort keeps it.
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if x.0.span.start <= y.0.span.start => a.next(),
+            (Some(_), None) => a.next(),
+            _ => b.next(),
+        };
+        let Some((q, f)) = next else { break };
+        out_quotes.push(q);
+        out_found.push(f);
+    }
+    (out_quotes, out_found)
 }
 
 /// How many bytes before a relative pronoun its antecedent may start.
@@ -3559,6 +3636,106 @@ mod tests {
             }
         }
         assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
+    }
+
+    #[test]
+    fn quotations_merge_into_the_order_a_stable_sort_gives() {
+        let text = "abcdefghij";
+        let quote = |at: usize, len: usize| {
+            let span = Span::new(at, at + len);
+            quote::Quote::unattributed(text, span, span, quote::QuoteKind::Direct, true)
+        };
+        for (starts, split) in [
+            (vec![0, 3, 6, 1, 4, 8], 3),
+            (vec![0, 3, 3, 3, 9], 2),
+            (vec![5, 2, 7, 1], 2),
+            (vec![1, 2, 3], 3),
+            (vec![4, 5, 1, 2], 0),
+            (vec![], 0),
+        ] {
+            // The length tells apart quotations that start together.
+            let quotes: Vec<_> = starts
+                .iter()
+                .enumerate()
+                .map(|(k, &s)| quote(s, k % 2))
+                .collect();
+            let found: Vec<_> = (0..quotes.len())
+                .map(|k| {
+                    Some(super::Found {
+                        confidence: k as f32,
+                        ..super::Found::default()
+                    })
+                })
+                .collect();
+            let mut want: Vec<_> = quotes.iter().cloned().zip(found.iter().cloned()).collect();
+            want.sort_by_key(|(q, _)| q.span.start);
+            let (q, f) = super::in_text_order(quotes, found, split);
+            let got: Vec<_> = q.into_iter().zip(f).collect();
+            let key = |v: &[(quote::Quote, Option<super::Found>)]| {
+                v.iter()
+                    .map(|(q, f)| (q.span, f.as_ref().map(|f| f.confidence)))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(key(&got), key(&want), "{starts:?} {split}");
+        }
+    }
+
+    #[test]
+    fn the_tokens_after_the_last_comma_are_a_scan_of_the_rest() {
+        let text = "Plan Is ‘Dead,’ Will Be Rewritten,Mayor A.B. Doe-Roe, Jr., Says,, 1,000 ok";
+        let b = boundaries(text);
+        for &ws in &b {
+            let window = Span::new(ws, text.len());
+            let all = tokens(text, window);
+            let Some(comma) = all.iter().rposition(|t| t.text(text) == ",") else {
+                assert!(!window.text(text).contains(','));
+                continue;
+            };
+            let at = ws + window.text(text).rfind(',').unwrap();
+            assert_eq!(all[comma].span, Span::new(at, at + 1));
+            let rest: Vec<Span> = tokens(text, Span::new(at + 1, text.len()))
+                .iter()
+                .map(|t| t.span)
+                .collect();
+            let tail: Vec<Span> = all[comma + 1..].iter().map(|t| t.span).collect();
+            assert_eq!(rest, tail, "{ws}");
+        }
+    }
+
+    #[test]
+    fn a_scan_to_the_sentence_end_matches_a_full_scan_cut_there() {
+        let text = "Doe (D-Wis.) said. Roe, of N.J., agreed; “no?” he asked! (Yes.), \
+                    she said.) — fine . ; end";
+        // A full scan cut before the first sentence end or semicolon that
+        // no glued closing bracket or comma follows.
+        let clipped = |window: Span| {
+            let mut toks = tokens(text, window);
+            let ends = |k: usize| {
+                let t = toks[k];
+                !t.word
+                    && matches!(t.text(text), "." | "?" | "!" | ";")
+                    && !toks.get(k + 1).is_some_and(|n| {
+                        n.span.start == t.span.end && matches!(n.text(text), ")" | ",")
+                    })
+            };
+            if let Some(pos) = (0..toks.len()).find(|&k| ends(k)) {
+                toks.truncate(pos);
+            }
+            toks.iter()
+                .map(|t| (t.span, t.word, t.cue))
+                .collect::<Vec<_>>()
+        };
+        let b = boundaries(text);
+        for &ws in &b {
+            for &we in b.iter().filter(|&&e| e >= ws) {
+                let window = Span::new(ws, we);
+                let got: Vec<_> = super::tokens_to_sentence_end(text, window)
+                    .iter()
+                    .map(|t| (t.span, t.word, t.cue))
+                    .collect();
+                assert_eq!(got, clipped(window), "{window:?}");
+            }
+        }
     }
 
     #[test]

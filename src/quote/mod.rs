@@ -264,7 +264,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence])
 }
 
 fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(crate::attribute::is_alnum)
 }
 
 /// Pairs the marks of one paragraph.
@@ -304,7 +304,7 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
                 if is_word_char(prev) && is_word_char(next) {
                     // don't, O'Neill
                     continue;
-                } else if inside_single && !next.is_some_and(char::is_alphanumeric) {
+                } else if inside_single && !is_word_char(next) {
                     Role::Close
                 } else if !is_word_char(prev) && next.is_some_and(char::is_alphabetic) && c == '\''
                 {
@@ -337,7 +337,7 @@ fn pieces(text: &str, para: Span) -> Vec<Piece> {
             (Family::Double, Role::Close)
                 if !stack.iter().any(|o| o.family == Family::Double)
                     && prev.is_none_or(char::is_whitespace)
-                    && next.is_some_and(char::is_alphanumeric) =>
+                    && is_word_char(next) =>
             {
                 Role::Open
             }

@@ -370,6 +370,15 @@ mod tests {
     }
 
     #[test]
+    fn every_calendar_word_starts_with_a_capital() {
+        // `is_calendar_word` looks up only words that do.
+        for entry in entries(CALENDAR) {
+            let word = fields(entry).next().unwrap_or_default();
+            assert!(word.starts_with(|c: char| c.is_ascii_uppercase()), "{word}");
+        }
+    }
+
+    #[test]
     fn starters_and_calendar_load() {
         assert!(LEXICON.is_starter("The"));
         assert!(!LEXICON.is_starter("Government"));

@@ -17,7 +17,10 @@ use crate::span::Span;
 
 /// True for a weekday, a month or a time zone ("Monday", "May", "ET").
 pub(crate) fn is_calendar_word(word: &str) -> bool {
-    lexicon::LEXICON.calendar(word).is_some()
+    // Every calendar word starts with a capital (a test checks the list),
+    // so a word without one is not looked up.
+    word.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && lexicon::LEXICON.calendar(word).is_some()
 }
 
 /// What a block of text is.
