@@ -266,7 +266,7 @@ pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word
         let lower: Cow<str> = if ascii {
             Cow::Borrowed(lowered)
         } else if curly_only {
-            Cow::Owned(lowered.replace('’', "'"))
+            Cow::Owned(straighten_curly(lowered))
         } else {
             let text = sentence[start..end].to_lowercase();
             Cow::Owned(if text.contains('’') {
@@ -282,6 +282,24 @@ pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word
             capital,
         });
         at = end;
+    }
+    out
+}
+
+/// `s`, whose characters besides ASCII are all `’`, with each `’` read
+/// as `'`: the same as `s.replace('’', "'")`, in one pass over its bytes
+/// into a string allocated once.
+fn straighten_curly(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut bytes = s.bytes();
+    while let Some(b) = bytes.next() {
+        if b.is_ascii() {
+            out.push(char::from(b));
+        } else {
+            // the first byte of `’`: its other two follow
+            out.push('\'');
+            bytes.nth(1);
+        }
     }
     out
 }
@@ -1018,6 +1036,13 @@ mod tests {
             for w in words(s, &lower, 0) {
                 assert!(s.get(w.span.start..w.span.end).is_some());
             }
+        }
+    }
+
+    #[test]
+    fn straighten_curly_is_replace() {
+        for s in ["", "don’t", "’’a’", "it’s’", "plain"] {
+            assert_eq!(super::straighten_curly(s), s.replace('’', "'"), "{s:?}");
         }
     }
 }
