@@ -412,17 +412,6 @@ const ASCII_ALNUM: [bool; 256] = {
     t
 };
 
-/// [`char::is_alphanumeric`], answering at once for ASCII and for the
-/// dashes, curly quotation marks and bullets (U+2010 to U+2027) that news
-/// text is full of, which the general test looks up in tables.
-#[inline(always)]
-pub(crate) fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    !('\u{2010}'..='\u{2027}').contains(&c) && c.is_alphanumeric()
-}
-
 /// True when the character at byte `i` of `s` is a letter or a digit, and
 /// its length.
 #[inline(always)]
@@ -432,7 +421,7 @@ fn alnum_at(s: &str, i: usize) -> (bool, usize) {
         (ASCII_ALNUM[usize::from(b)], 1)
     } else {
         let c = s[i..].chars().next().unwrap_or_default();
-        (is_alnum(c), c.len_utf8())
+        (grammar::is_alphanumeric(c), c.len_utf8())
     }
 }
 
@@ -503,7 +492,7 @@ fn cue_words_of(s: &str) -> Vec<&str> {
             (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'), 1)
         } else {
             let c = s[i..].chars().next().unwrap_or_default();
-            (is_alnum(c) || c == '’', c.len_utf8())
+            (grammar::is_alphanumeric(c) || c == '’', c.len_utf8())
         };
         match (word_char, start) {
             (true, None) => start = Some(i),
@@ -611,13 +600,6 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(cue_words_of(s), want, "{s}");
-        }
-    }
-
-    #[test]
-    fn the_fast_letter_test_agrees_with_the_general_one() {
-        for c in ('\0'..='\u{3000}').chain(['\u{1F600}', '\u{10FFFF}']) {
-            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

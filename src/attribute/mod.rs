@@ -72,5 +72,5 @@ pub struct Speaker {
 mod lexicon;
 mod patterns;
 
-pub(crate) use lexicon::{has_cue, is_alnum};
+pub(crate) use lexicon::has_cue;
 pub(crate) use patterns::attribute;

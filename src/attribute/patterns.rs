@@ -5,9 +5,10 @@
 //! Every window is bounded by a named limit, so the work per quotation
 //! is constant.
 
-use super::lexicon::{PhraseRole, is_alnum, lexicon, verb_lemma};
+use super::lexicon::{PhraseRole, lexicon, verb_lemma};
 use super::{Cue, Mention, Speaker, SpeakerKind, SpeakerMention};
 use crate::entity::Entities;
+use crate::grammar;
 use crate::quote::{Quote, QuoteKind};
 use crate::segment::{Paragraph, ParagraphKind, Sentence};
 use crate::span::Span;
@@ -81,7 +82,7 @@ const BYTE_CLASS: [u8; 256] = {
             WS
         } else if c.is_ascii_alphanumeric() {
             ALNUM
-        } else if matches!(c, b'\'' | b'-' | b'.' | b'&') {
+        } else if grammar::is_joiner(c as char) {
             INNER
         } else {
             0
@@ -102,9 +103,9 @@ fn class_at(s: &str, i: usize) -> (u8, usize) {
     let c = s[i..].chars().next().unwrap_or_default();
     let class = if c.is_whitespace() {
         WS
-    } else if is_alnum(c) {
+    } else if grammar::is_alphanumeric(c) {
         ALNUM
-    } else if c == '’' {
+    } else if grammar::is_joiner(c) {
         INNER
     } else {
         0

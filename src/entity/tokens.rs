@@ -3,6 +3,7 @@
 use smol_str::SmolStr;
 
 use super::lexicon::{Lexicon, WordClass};
+use crate::grammar::{is_alphanumeric, is_joiner};
 use crate::span::Span;
 
 /// The most bytes a word may span; longer runs are cut, so no scan
@@ -37,10 +38,6 @@ pub(crate) struct Token {
     pub sentence_start: bool,
 }
 
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '&')
-}
-
 /// The char at byte `i` of `text`, which must be a char boundary.
 #[inline]
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -58,13 +55,6 @@ fn alphanumeric_at(text: &str, i: usize) -> bool {
         Some(_) => char_at(text, i).is_some_and(is_alphanumeric),
         None => false,
     }
-}
-
-/// [`char::is_alphanumeric`], answered at once for the General
-/// Punctuation block (quotation marks, dashes), none of which is.
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphanumeric()
 }
 
 /// [`BYTE_CLASS`] bit: an ASCII letter or digit.
@@ -91,7 +81,7 @@ const fn byte_classes() -> [u8; 256] {
             ALNUM | UPPER
         } else if b.is_ascii_alphanumeric() {
             ALNUM
-        } else if matches!(b, b'\'' | b'-' | b'.' | b'&') {
+        } else if is_joiner(b as char) {
             JOINER
         } else {
             0
@@ -487,15 +477,6 @@ mod tests {
         assert_eq!(keys[4], "thé");
         assert_eq!(keys[5], "o'neill");
         assert_eq!(keys[7], "σας");
-    }
-
-    #[test]
-    fn no_general_punctuation_is_alphanumeric() {
-        for c in '\u{2000}'..='\u{206f}' {
-            assert!(!c.is_alphanumeric(), "{c:?}");
-            assert!(!is_alphanumeric(c));
-        }
-        assert!(is_alphanumeric('é') && is_alphanumeric('7') && !is_alphanumeric(' '));
     }
 
     #[test]

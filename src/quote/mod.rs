@@ -264,7 +264,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Paragraph], sentences: &[Sentence])
 }
 
 fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(crate::attribute::is_alnum)
+    c.is_some_and(crate::grammar::is_alphanumeric)
 }
 
 /// Pairs the marks of one paragraph.
