@@ -247,13 +247,21 @@ const ID_LEN: usize = 19;
 pub(crate) fn assign(claims: &mut [Claim]) {
     // repeats are found by hash: two claims share an ID exactly when
     // they share a hash
-    let mut seen: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut bytes = Vec::new();
+    let mut seen: FxHashMap<u64, usize> =
+        FxHashMap::with_capacity_and_hasher(claims.len(), Default::default());
+    // room for the longest claim, so that hashing never grows it
+    let longest = claims
+        .iter()
+        .map(|c| c.text.len() + c.claimant.as_ref().map_or(0, String::len))
+        .max()
+        .unwrap_or(0);
+    let mut bytes = Vec::with_capacity(DOMAIN.len() + 2 + longest);
     for claim in claims {
         let hash = claim_hash(&claim.text, claim.claimant.as_deref(), &mut bytes);
         let n = seen.entry(hash).or_insert(0);
         *n += 1;
-        let mut id = String::with_capacity(ID_LEN + 4);
+        // a repeat number is rare, and short
+        let mut id = String::with_capacity(if *n > 1 { ID_LEN + 4 } else { ID_LEN });
         format_id(hash, &mut id);
         if *n > 1 {
             use std::fmt::Write as _;

@@ -63,6 +63,19 @@ pub enum ClaimKind {
 }
 
 impl ClaimKind {
+    /// Every kind, by priority: in the order of their declaration, which
+    /// is also their order as `u8`.
+    const ALL: [ClaimKind; 8] = [
+        ClaimKind::OpinionPoll,
+        ClaimKind::Quantity,
+        ClaimKind::Causation,
+        ClaimKind::Law,
+        ClaimKind::Prediction,
+        ClaimKind::Event,
+        ClaimKind::Support,
+        ClaimKind::Attribution,
+    ];
+
     /// The name used in JSON and reports.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -85,6 +98,15 @@ impl ClaimKind {
         )
     }
 }
+
+// `ClaimKind::ALL` holds each kind at its own number
+const _: () = {
+    let mut i = 0;
+    while i < ClaimKind::ALL.len() {
+        assert!(ClaimKind::ALL[i] as usize == i);
+        i += 1;
+    }
+};
 
 /// Where a claim comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -515,22 +537,26 @@ fn build(
     mentions: Vec<Normalized>,
     p: f32,
 ) -> Claim {
-    let evidence: Vec<Evidence> = signals
-        .iter()
-        .filter_map(|s| match s.kind {
-            lexicon::Kind::Claim(kind) => Some(Evidence {
+    let mut evidence: Vec<Evidence> = Vec::with_capacity(
+        signals
+            .iter()
+            .filter(|s| matches!(s.kind, lexicon::Kind::Claim(_)))
+            .count(),
+    );
+    // the kinds signalled, bit `k as u8` for kind `k`
+    let mut signalled = 0u8;
+    for s in signals {
+        if let lexicon::Kind::Claim(kind) = s.kind {
+            signalled |= 1 << kind as u8;
+            evidence.push(Evidence {
                 span: s.span,
                 text: s.span.text(text).to_owned(),
                 kind,
-            }),
-            _ => None,
-        })
-        .collect();
-    let mut kinds: Vec<ClaimKind> = evidence.iter().map(|e| e.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    if source == ClaimSource::Quotation && !kinds.contains(&ClaimKind::Attribution) {
-        kinds.push(ClaimKind::Attribution);
+            });
+        }
+    }
+    if source == ClaimSource::Quotation {
+        signalled |= 1 << ClaimKind::Attribution as u8;
     }
     // the main type: the first by priority among strong evidence, else
     // among all evidence
@@ -542,10 +568,21 @@ fn build(
             _ => None,
         })
         .min()
-        .or_else(|| kinds.first().copied())
+        .or_else(|| {
+            ClaimKind::ALL
+                .get(signalled.trailing_zeros() as usize)
+                .copied()
+        })
         .unwrap_or(ClaimKind::Attribution);
-    kinds.retain(|k| *k != kind);
-    kinds.insert(0, kind);
+    // the main type first, then the others by priority
+    let others = signalled & !(1 << kind as u8);
+    let mut kinds = Vec::with_capacity(1 + others.count_ones() as usize);
+    kinds.push(kind);
+    kinds.extend(
+        ClaimKind::ALL
+            .iter()
+            .filter(|k| others & (1 << **k as u8) != 0),
+    );
     // distinct strong evidence, by its words: each counted at its first
     // signal (a claim has a few signals, so they are compared pairwise)
     let is_strong =
