@@ -99,11 +99,10 @@ fn lexicon() -> &'static Lexicon {
     })
 }
 
-/// The cues in `words`, longest match first at each word, without
-/// overlaps.
-pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
+/// Appends the cues in `words` to `out`, longest match first at each
+/// word, without overlaps.
+pub(crate) fn cues_into(words: &[Word], out: &mut Vec<Signal>) {
     let lexicon = lexicon();
-    let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let matched = lexicon
@@ -130,7 +129,6 @@ pub(crate) fn cues(words: &[Word]) -> Vec<Signal> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// Capitalised words that do not start a name: sentence-initial function

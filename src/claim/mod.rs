@@ -17,6 +17,7 @@ mod lexicon;
 mod normalize;
 
 use std::cell::{Cell, OnceCell};
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -206,9 +207,12 @@ fn is_attributed(q: &Quote) -> bool {
 }
 
 /// What pass 1 of [`extract`] learns about one sentence.
-struct SentenceFacts<'a> {
-    words: Vec<normalize::Word<'a>>,
-    signals: Vec<Signal>,
+struct SentenceFacts {
+    /// Where the words of the sentence are in the document's words.
+    words: Range<usize>,
+    /// Where the signals of the sentence, by position, are in the
+    /// document's signals.
+    signals: Range<usize>,
     /// The numbers, then the dates, until [`SentenceFacts::mentions`]
     /// takes them.
     numbers_and_dates: Cell<Vec<Normalized>>,
@@ -216,16 +220,23 @@ struct SentenceFacts<'a> {
     mentions: OnceCell<Vec<Normalized>>,
 }
 
-impl SentenceFacts<'_> {
-    /// The numbers, dates and names of the sentence at `span`, by
-    /// position. Names, needed only for claims, are found at the first
-    /// call; `named` are the speakers' mentions of the document.
-    fn mentions(&self, text: &str, span: Span, named: &[(Span, &str, &str)]) -> &[Normalized] {
+impl SentenceFacts {
+    /// The numbers, dates and names of the sentence at `span`, whose
+    /// words are `words`, by position. Names, needed only for claims, are
+    /// found at the first call; `named` are the speakers' mentions of the
+    /// document.
+    fn mentions(
+        &self,
+        text: &str,
+        words: &[normalize::Word],
+        span: Span,
+        named: &[(Span, &str, &str)],
+    ) -> &[Normalized] {
         self.mentions.get_or_init(|| {
             let mut mentions = self.numbers_and_dates.take();
             let first = named.partition_point(|(m, _, _)| m.start < span.start);
             let last = named.partition_point(|(m, _, _)| m.start < span.end);
-            let found = entities(text, &self.words, span, &named[first..last]);
+            let found = entities(text, words, span, &named[first..last]);
             let found: Vec<Normalized> = found
                 .into_iter()
                 .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
@@ -270,21 +281,35 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
     }
     lowered.make_ascii_lowercase();
     // Pass 1: the words, signals, numbers and dates of every sentence.
+    // The words and signals of all sentences are kept in one buffer each,
+    // the words with the room that each sentence may need.
     let mut facts: Vec<SentenceFacts> = Vec::with_capacity(input.sentences.len());
+    let mut all_words: Vec<normalize::Word> = Vec::with_capacity(
+        input
+            .sentences
+            .iter()
+            .map(|s| normalize::word_room(&s.text))
+            .sum(),
+    );
+    let mut signals: Vec<Signal> = Vec::new();
+    // the words of dates, which are not numbers: reused from one sentence
+    // to the next, and empty for a sentence without dates
+    let mut taken: Vec<bool> = Vec::new();
     let mut lowered_at = 0;
     for sentence in input.sentences {
         let lower = &lowered[lowered_at..lowered_at + sentence.text.len()];
         lowered_at += sentence.text.len();
-        let words = normalize::words(&sentence.text, lower, sentence.span.start);
+        let words_at = all_words.len();
+        normalize::words_into(&sentence.text, lower, sentence.span.start, &mut all_words);
+        let words = &all_words[words_at..];
         // most sentences hold no date, many no number
-        let (may_date, may_number) = normalize::may_hold_dates_or_numbers(&words);
+        let (may_date, may_number) = normalize::may_hold_dates_or_numbers(words);
         let dates = if may_date {
-            normalize::dates(text, &words, published)
+            normalize::dates(text, words, published)
         } else {
             Vec::new()
         };
-        // the words of dates, which are not numbers (none without dates)
-        let mut taken = Vec::new();
+        taken.clear();
         if !dates.is_empty() {
             taken.resize(words.len(), false);
         }
@@ -294,13 +319,24 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             }
         }
         let numbers = if may_number {
-            normalize::numbers(text, &words, &taken)
+            normalize::numbers(text, words, &taken)
         } else {
             Vec::new()
         };
-        let mut signals: Vec<Signal> = lexicon::cues(&words);
+        let signals_at = signals.len();
+        lexicon::cues_into(words, &mut signals);
         // a cue inside a number ("million" of "5 million") adds nothing
-        signals.retain(|s| numbers.iter().all(|n| n.span.overlap(s.span) == 0));
+        if !numbers.is_empty() {
+            let mut kept = signals_at;
+            for i in signals_at..signals.len() {
+                let s = signals[i];
+                if numbers.iter().all(|n| n.span.overlap(s.span) == 0) {
+                    signals[kept] = s;
+                    kept += 1;
+                }
+            }
+            signals.truncate(kept);
+        }
         signals.extend(dates.iter().map(|(d, _)| Signal {
             span: d.span,
             kind: lexicon::Kind::Claim(if is_future(&d.value, published) {
@@ -315,12 +351,12 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             kind: lexicon::Kind::Claim(ClaimKind::Quantity),
             strong: true,
         }));
-        signals.sort_by_key(|s| s.span);
+        signals[signals_at..].sort_by_key(|s| s.span);
         let mut numbers_and_dates: Vec<Normalized> = numbers;
         numbers_and_dates.extend(dates.into_iter().map(|(d, _)| d));
         facts.push(SentenceFacts {
-            words,
-            signals,
+            words: words_at..all_words.len(),
+            signals: signals_at..signals.len(),
             numbers_and_dates: Cell::new(numbers_and_dates),
             mentions: OnceCell::new(),
         });
@@ -346,9 +382,13 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         inside.clear();
         let mut mentions: Vec<Normalized> = Vec::new();
         for (f, sentence) in facts[first..last].iter().zip(&input.sentences[first..last]) {
-            inside.extend(f.signals.iter().filter(|s| quote.content.contains(s.span)));
+            inside.extend(
+                signals[f.signals.clone()]
+                    .iter()
+                    .filter(|s| quote.content.contains(s.span)),
+            );
             mentions.extend(
-                f.mentions(text, sentence.span, &named)
+                f.mentions(text, &all_words[f.words.clone()], sentence.span, &named)
                     .iter()
                     .filter(|m| quote.content.contains(m.span))
                     .cloned(),
@@ -407,7 +447,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         // the words outside quotations, counted only when there are some
         // and only as far as the minimum
         let frame_words = || {
-            f.words
+            all_words[f.words.clone()]
                 .iter()
                 .filter(|w| outside(w.span))
                 .take(MIN_FRAME_WORDS)
@@ -419,7 +459,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         let own = &mut inside;
         own.clear();
         own.extend(
-            f.signals
+            signals[f.signals.clone()]
                 .iter()
                 .filter(|s| outside(s.span))
                 // the frame of a quotation is that quotation's attribution
@@ -435,7 +475,7 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
         }
         let p = score();
         let mentions: Vec<Normalized> = f
-            .mentions(text, sentence.span, &named)
+            .mentions(text, &all_words[f.words.clone()], sentence.span, &named)
             .iter()
             .filter(|m| outside(m.span))
             .cloned()

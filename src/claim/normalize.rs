@@ -189,17 +189,33 @@ pub(crate) fn may_hold_dates_or_numbers(words: &[Word]) -> (bool, bool) {
     (found & DATE != 0, found & NUMBER != 0)
 }
 
+/// The room to make for the words of `sentence`: enough for most.
+pub(crate) fn word_room(sentence: &str) -> usize {
+    (sentence.len() / 5).min(MAX_WORDS)
+}
+
 /// Splits `sentence` (which starts at byte `base` of the document) into
 /// words. `lower` is `sentence` with its ASCII letters lower-cased, from
 /// which the words' lower-case forms are borrowed.
+#[cfg(test)]
 pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(word_room(sentence));
+    words_into(sentence, lower, base, &mut out);
+    out
+}
+
+/// Appends the words of `sentence` (which starts at byte `base` of the
+/// document) to `out`, at most [`MAX_WORDS`] of them. `lower` is
+/// `sentence` with its ASCII letters lower-cased, from which the words'
+/// lower-case forms are borrowed.
+pub(crate) fn words_into<'a>(sentence: &str, lower: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
     debug_assert_eq!(sentence.len(), lower.len());
-    let mut out = Vec::with_capacity((sentence.len() / 5).min(MAX_WORDS));
+    let limit = out.len() + MAX_WORDS;
     let bytes = sentence.as_bytes();
     let class_at = |at: usize| bytes.get(at).map_or(0, |&b| CLASS[usize::from(b)]);
     let mut at = 0;
     while at < bytes.len() {
-        if out.len() >= MAX_WORDS {
+        if out.len() >= limit {
             break;
         }
         // ASCII bytes are read by table; only other characters are decoded
@@ -283,7 +299,6 @@ pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word
         });
         at = end;
     }
-    out
 }
 
 /// `s`, whose characters besides ASCII are all `’`, with each `’` read
