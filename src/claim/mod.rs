@@ -232,19 +232,54 @@ impl SentenceFacts {
         span: Span,
         named: &[(Span, &str, &str)],
     ) -> &[Normalized] {
-        self.mentions.get_or_init(|| {
-            let mut mentions = self.numbers_and_dates.take();
-            let first = named.partition_point(|(m, _, _)| m.start < span.start);
-            let last = named.partition_point(|(m, _, _)| m.start < span.end);
-            let found = entities(text, words, span, &named[first..last]);
-            let found: Vec<Normalized> = found
-                .into_iter()
-                .filter(|e| mentions.iter().all(|m| m.span.overlap(e.span) == 0))
-                .collect();
-            mentions.extend(found);
-            mentions.sort_by_key(|m| m.span);
-            mentions
-        })
+        self.mentions
+            .get_or_init(|| self.find_mentions(text, words, span, named))
+    }
+
+    /// What [`SentenceFacts::mentions`] gives, taken out, for the last
+    /// use of the sentence's mentions: they are moved, not copied.
+    fn take_mentions(
+        &mut self,
+        text: &str,
+        words: &[normalize::Word],
+        span: Span,
+        named: &[(Span, &str, &str)],
+    ) -> Vec<Normalized> {
+        self.mentions
+            .take()
+            .unwrap_or_else(|| self.find_mentions(text, words, span, named))
+    }
+
+    /// Finds the names and joins them to the numbers and dates: see
+    /// [`SentenceFacts::mentions`].
+    fn find_mentions(
+        &self,
+        text: &str,
+        words: &[normalize::Word],
+        span: Span,
+        named: &[(Span, &str, &str)],
+    ) -> Vec<Normalized> {
+        let mut mentions = self.numbers_and_dates.take();
+        let first = named.partition_point(|(m, _, _)| m.start < span.start);
+        let last = named.partition_point(|(m, _, _)| m.start < span.end);
+        let found = entities(text, words, span, &named[first..last]);
+        if mentions.is_empty() {
+            mentions = found;
+        } else {
+            // names that overlap no number or date
+            let numbers_and_dates = mentions.len();
+            mentions.reserve(found.len());
+            for e in found {
+                if mentions[..numbers_and_dates]
+                    .iter()
+                    .all(|m| m.span.overlap(e.span) == 0)
+                {
+                    mentions.push(e);
+                }
+            }
+        }
+        mentions.sort_by_key(|m| m.span);
+        mentions
     }
 }
 
@@ -422,7 +457,8 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
 
     // Pass 3: the reporter's own checkable sentences, outside quotations.
     let mut claims = Vec::new();
-    for (si, (sentence, f)) in input.sentences.iter().zip(&facts).enumerate() {
+    // each sentence is seen once here, after every use in pass 2
+    for (si, (sentence, f)) in input.sentences.iter().zip(&mut facts).enumerate() {
         let heading = input
             .paragraphs
             .get(sentence.paragraph)
@@ -474,12 +510,11 @@ pub(crate) fn extract(input: &Input<'_>) -> Vec<Claim> {
             continue;
         }
         let p = score();
-        let mentions: Vec<Normalized> = f
-            .mentions(text, &all_words[f.words.clone()], sentence.span, &named)
-            .iter()
-            .filter(|m| outside(m.span))
-            .cloned()
-            .collect();
+        let words = &all_words[f.words.clone()];
+        let mut mentions = f.take_mentions(text, words, sentence.span, &named);
+        if !here.is_empty() {
+            mentions.retain(|m| outside(m.span));
+        }
         claims.push(build(
             text,
             sentence.span,
