@@ -39,7 +39,12 @@ pub(crate) const DIGIT_START: u16 = 1 << 14;
 /// word, so that the look-ups of cues, dates and numbers test it alone.
 #[inline]
 pub(crate) fn shape_of(lower: &str) -> u16 {
-    let bytes = lower.as_bytes();
+    shape_of_bytes(lower.as_bytes())
+}
+
+/// [`shape_of`] the word of these bytes.
+#[inline]
+fn shape_of_bytes(bytes: &[u8]) -> u16 {
     // a bit is below 2^14
     let bit = Shapes::bit(bytes).unwrap_or(0) as u16;
     if bytes.first().is_some_and(u8::is_ascii_digit) {
@@ -210,14 +215,12 @@ pub(crate) fn words<'a>(sentence: &str, lower: &'a str, base: usize) -> Vec<Word
 /// lower-case forms are borrowed.
 pub(crate) fn words_into<'a>(sentence: &str, lower: &'a str, base: usize, out: &mut Vec<Word<'a>>) {
     debug_assert_eq!(sentence.len(), lower.len());
-    let limit = out.len() + MAX_WORDS;
     let bytes = sentence.as_bytes();
+    // the words that may still be taken
+    let mut left = MAX_WORDS;
     let class_at = |at: usize| bytes.get(at).map_or(0, |&b| CLASS[usize::from(b)]);
     let mut at = 0;
     while at < bytes.len() {
-        if out.len() >= limit {
-            break;
-        }
         // ASCII bytes are read by table; only other characters are decoded
         let class = CLASS[usize::from(bytes[at])];
         let (c_len, capital) = if class & OTHER == 0 {
@@ -234,6 +237,10 @@ pub(crate) fn words_into<'a>(sentence: &str, lower: &'a str, base: usize, out: &
             }
             (c.len_utf8(), c.is_uppercase())
         };
+        if left == 0 {
+            break;
+        }
+        left -= 1;
         let start = at;
         let mut ascii = class & OTHER == 0;
         // every character besides ASCII is a `’`
@@ -279,25 +286,38 @@ pub(crate) fn words_into<'a>(sentence: &str, lower: &'a str, base: usize, out: &
             end = after;
         }
         let lowered = &lower[start..end];
-        let lower: Cow<str> = if ascii {
-            Cow::Borrowed(lowered)
-        } else if curly_only {
-            Cow::Owned(straighten_curly(lowered))
+        let (lower, shape): (Cow<str>, u16) = if ascii {
+            // the shape does not tell upper from lower case
+            (Cow::Borrowed(lowered), shape_of_bytes(&bytes[start..end]))
         } else {
-            let text = sentence[start..end].to_lowercase();
-            Cow::Owned(if text.contains('’') {
-                text.replace('’', "'")
-            } else {
-                text
-            })
+            let lower = word_lower(&sentence[start..end], lowered, curly_only);
+            let shape = shape_of(&lower);
+            (Cow::Owned(lower), shape)
         };
         out.push(Word {
             span: Span::new(base + start, base + end),
-            shape: shape_of(&lower),
+            shape,
             lower,
             capital,
         });
         at = end;
+    }
+}
+
+/// The lower-case form of `word`, which has characters besides ASCII,
+/// with `’` read as `'`; `lowered` is `word` with its ASCII letters
+/// lower-cased, and `curly_only` tells that its only such character
+/// is `’`.
+fn word_lower(word: &str, lowered: &str, curly_only: bool) -> String {
+    if curly_only {
+        straighten_curly(lowered)
+    } else {
+        let text = word.to_lowercase();
+        if text.contains('’') {
+            text.replace('’', "'")
+        } else {
+            text
+        }
     }
 }
 
