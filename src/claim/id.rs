@@ -204,13 +204,19 @@ fn normalise_into(s: &str, out: &mut Vec<u8>) {
 /// The hash of a claim with this text and claimant, written into the
 /// reused buffer `bytes`.
 fn claim_hash(text: &str, claimant: Option<&str>, bytes: &mut Vec<u8>) -> u64 {
+    start_claim(claimant, bytes);
+    normalise_into(text, bytes);
+    xxh3_64(bytes)
+}
+
+/// Writes into `bytes` the hashed bytes that come before a claim's text:
+/// the domain and the claimant.
+fn start_claim(claimant: Option<&str>, bytes: &mut Vec<u8>) {
     bytes.clear();
     bytes.extend_from_slice(DOMAIN.as_bytes());
     bytes.push(0);
     normalise_into(claimant.unwrap_or(""), bytes);
     bytes.push(0);
-    normalise_into(text, bytes);
-    xxh3_64(bytes)
 }
 
 /// `qc-` and the hash in 16 lower-case hex digits.
@@ -256,8 +262,20 @@ pub(crate) fn assign(claims: &mut [Claim]) {
         .max()
         .unwrap_or(0);
     let mut bytes = Vec::with_capacity(DOMAIN.len() + 2 + longest);
+    // the claimant whose bytes start `bytes`, and where they end: claims
+    // of the same claimant in a row write them once
+    let mut started: Option<Option<&str>> = None;
+    let mut prefix = 0;
     for claim in claims {
-        let hash = claim_hash(&claim.text, claim.claimant.as_deref(), &mut bytes);
+        let claimant = claim.claimant.as_deref();
+        if started != Some(claimant) {
+            start_claim(claimant, &mut bytes);
+            prefix = bytes.len();
+            started = Some(claimant);
+        }
+        bytes.truncate(prefix);
+        normalise_into(&claim.text, &mut bytes);
+        let hash = xxh3_64(&bytes);
         let n = seen.entry(hash).or_insert(0);
         *n += 1;
         // a repeat number is rare, and short
