@@ -111,9 +111,13 @@ pub(crate) fn cues_into(words: &[Word], out: &mut Vec<Signal>) {
             .then(|| lexicon.map.get(&*words[i].lower))
             .flatten()
             .and_then(|entries| {
+                // the first word is the key, found equal
                 entries.iter().find(|e| {
                     e.words.len() <= words.len() - i
-                        && e.words.iter().zip(&words[i..]).all(|(a, b)| *a == b.lower)
+                        && e.words[1..]
+                            .iter()
+                            .zip(&words[i + 1..])
+                            .all(|(a, b)| *a == b.lower)
                 })
             });
         match matched {
