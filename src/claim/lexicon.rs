@@ -1,11 +1,11 @@
 //! The claim cue lexicon, `grammar/claim_cues.txt`: words and phrases that
 //! signal a claim type, hedged opinion or personal experience.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use super::ClaimKind;
-use super::normalize::{Shapes, Word};
+use super::normalize::{DIGIT_START, Shapes, Word};
 use crate::grammar;
 use crate::span::Span;
 
@@ -135,26 +135,63 @@ pub(crate) fn cues_into(words: &[Word], out: &mut Vec<Signal>) {
     }
 }
 
-/// Capitalised words that do not start a name: sentence-initial function
-/// words, pronouns, months and weekdays.
-pub(crate) fn is_common_capital(lower: &str) -> bool {
-    let lower = lower.strip_suffix("'s").unwrap_or(lower);
-    // looked up for every capitalised word, so kept in one hash set, with
-    // the shapes of its words to pass over most others at once
-    static SET: OnceLock<(FxHashSet<&'static str>, Shapes)> = OnceLock::new();
-    let (set, shapes) = SET.get_or_init(|| {
-        let set: FxHashSet<&'static str> = COMMON
+/// The words of [`is_common_capital`], by shape: looked up for every
+/// capitalised word of a claim's sentence, so kept where one load finds
+/// the few words (nearly always none or one) of a word's shape.
+struct CommonCapitals {
+    /// By shape bit (see [`Shapes`]): 0 for no word of the shape, else 1
+    /// and the index of its words in `words`.
+    slots: Vec<u8>,
+    /// The words of each shape that has some.
+    words: Vec<Vec<&'static str>>,
+}
+
+fn common_capitals() -> &'static CommonCapitals {
+    static COMMON_CAPITALS: OnceLock<CommonCapitals> = OnceLock::new();
+    COMMON_CAPITALS.get_or_init(|| {
+        let mut common = CommonCapitals {
+            slots: vec![0; usize::from(DIGIT_START)],
+            words: Vec::new(),
+        };
+        let all = COMMON
             .iter()
             .copied()
-            .chain(super::normalize::calendar_names())
-            .collect();
-        let mut shapes = Shapes::of(&[]);
-        for w in &set {
-            shapes.insert(w);
+            .chain(super::normalize::calendar_names());
+        for word in all {
+            let Some(bit) = Shapes::bit(word.as_bytes()) else {
+                continue;
+            };
+            if common.slots[bit] == 0 {
+                common.words.push(Vec::new());
+                common.slots[bit] = u8::try_from(common.words.len()).expect("few shapes");
+            }
+            let words = &mut common.words[usize::from(common.slots[bit]) - 1];
+            if !words.contains(&word) {
+                words.push(word);
+            }
         }
-        (set, shapes)
-    });
-    shapes.may_hold(lower) && set.contains(lower)
+        common
+    })
+}
+
+/// Capitalised words that do not start a name: sentence-initial function
+/// words, pronouns, months and weekdays. `lower` is the word in lower
+/// case and `shape` its shape (see [`Word::shape`]).
+///
+/// [`Word::shape`]: super::normalize::Word::shape
+pub(crate) fn is_common_capital(lower: &str, shape: u16) -> bool {
+    let (lower, bit) = match lower.strip_suffix("'s") {
+        Some(stem) => match Shapes::bit(stem.as_bytes()) {
+            Some(bit) => (stem, bit),
+            None => return false,
+        },
+        None => (lower, usize::from(shape & (DIGIT_START - 1))),
+    };
+    let common = common_capitals();
+    match common.slots[bit] {
+        0 => false,
+        slot => common.words[usize::from(slot) - 1].contains(&lower),
+    }
 }
 
 /// The words of [`is_common_capital`] besides months and weekdays.
@@ -221,3 +258,45 @@ const COMMON: &[&str] = &[
     "discussions",
     "western",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claim::normalize::shape_of;
+
+    /// The set that [`is_common_capital`] looks words up in.
+    fn plain_is_common(lower: &str) -> bool {
+        let lower = lower.strip_suffix("'s").unwrap_or(lower);
+        COMMON
+            .iter()
+            .copied()
+            .chain(super::super::normalize::calendar_names())
+            .any(|w| w == lower)
+    }
+
+    #[test]
+    fn common_capitals_are_found_by_shape() {
+        let words = COMMON
+            .iter()
+            .copied()
+            .chain(super::super::normalize::calendar_names())
+            .flat_map(|w| {
+                [
+                    w.to_owned(),
+                    format!("{w}'s"),
+                    format!("{w}x"),
+                    format!("x{w}"),
+                ]
+            });
+        let others = [
+            "'s", "s", "a's", "blinken", "trump's", "may", "mays", "tue", "ii",
+        ];
+        for w in words.chain(others.iter().map(|w| w.to_string())) {
+            assert_eq!(
+                is_common_capital(&w, shape_of(&w)),
+                plain_is_common(&w),
+                "{w:?}"
+            );
+        }
+    }
+}

@@ -715,7 +715,7 @@ fn entities(
     }
     let mut i = 0;
     while i < words.len() {
-        if !words[i].capital || lexicon::is_common_capital(&words[i].lower) {
+        if !words[i].capital || lexicon::is_common_capital(&words[i].lower, words[i].shape) {
             i += 1;
             continue;
         }
@@ -725,7 +725,10 @@ fn entities(
             let joined = text
                 .get(gap)
                 .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '-' || c == '.'));
-            if joined && words[j].capital && !lexicon::is_common_capital(&words[j].lower) {
+            if joined
+                && words[j].capital
+                && !lexicon::is_common_capital(&words[j].lower, words[j].shape)
+            {
                 j += 1;
             } else if joined
                 && matches!(&*words[j].lower, "of" | "for")

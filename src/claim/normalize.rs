@@ -121,7 +121,7 @@ impl Shapes {
 
     /// The bit of a word's shape, `None` for the empty word.
     #[inline]
-    const fn bit(word: &[u8]) -> Option<usize> {
+    pub(crate) const fn bit(word: &[u8]) -> Option<usize> {
         let (Some(&first), Some(&last)) = (word.first(), word.last()) else {
             return None;
         };
