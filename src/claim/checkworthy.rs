@@ -29,99 +29,149 @@ const MAX_TOKENS: usize = 200;
 #[cfg(test)]
 type HashedMap = std::collections::HashMap<u64, f32>;
 
-/// Feature weights by key, in an open-addressing table with linear
-/// probing: feature keys are already well mixed, so their low bits pick
-/// the first slot, and a lookup (most of them for features the model
-/// lacks) reads a slot or two. Each key has a slot of its own, whose
-/// index [`Scratch::marks`] uses.
+/// The keys one [`Bucket`] holds.
+const BUCKET_KEYS: usize = 5;
+
+/// One cache line of a [`Table`]: up to [`BUCKET_KEYS`] keys and their
+/// weights, so that looking a key up reads one line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    /// The keys held first, then zeros.
+    keys: [u64; BUCKET_KEYS],
+    /// The weight of each key held.
+    weights: [f32; BUCKET_KEYS],
+    /// How many keys are held.
+    len: u8,
+    /// Whether a key was put past this bucket because it was full, so
+    /// that a lookup that misses here must go on to the next one.
+    overflow: bool,
+}
+
+impl Bucket {
+    /// Where `key` is held, if it is.
+    #[inline]
+    fn position(&self, key: u64) -> Option<usize> {
+        // The unused keys, all 0, follow the held ones: the first equal
+        // key is the held one, if any.
+        self.keys
+            .iter()
+            .position(|&k| k == key)
+            .filter(|&i| i < usize::from(self.len))
+    }
+}
+
+/// The 64-bit words of [`Table::filter`]: 2^17 bits, 16 KB.
+const FILTER_WORDS: usize = 1 << 11;
+
+/// The word of [`Table::filter`] that `key` sets, and its two bits there.
+#[inline]
+fn filter_bits(key: u64) -> (usize, u64) {
+    let word = key as usize & (FILTER_WORDS - 1);
+    let bits = (1 << ((key >> 11) & 63)) | (1 << ((key >> 17) & 63));
+    (word, bits)
+}
+
+/// Feature weights by key. Most lookups are for features the model
+/// lacks, and [`Table::filter`], small enough to stay in the L1 cache,
+/// turns nearly all of them away; the others read one bucket, one cache
+/// line, picked by the high bits of the (well-mixed) key. A key goes to
+/// the next bucket when its own is full.
 struct Table {
-    /// The key in each slot, 0 for an empty one; the last slot, past the
-    /// probed ones, holds the key 0 itself when it has a weight.
-    keys: Vec<u64>,
-    /// The weight in each slot.
-    weights: Vec<f32>,
-    /// The number of keys held.
-    len: usize,
-    /// Whether the key 0 has a weight (in the last slot).
-    has_zero: bool,
+    /// Two bits set for each key, in one word picked by the key's low
+    /// bits: a key with either bit clear is not held.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// The first bucket where each key is looked for, then any buckets
+    /// that the last ones overflowed into.
+    buckets: Vec<Bucket>,
+    /// The number of home buckets.
+    homes: u64,
 }
 
 impl Table {
-    /// A table with room for `n` keys before it grows.
-    fn with_capacity(n: usize) -> Table {
-        let probed = (n.max(8) * 2).next_power_of_two();
-        Table {
-            keys: vec![0; probed + 1],
-            weights: vec![0.0; probed + 1],
-            len: 0,
-            has_zero: false,
-        }
-    }
-
-    /// The number of slots, the last one included.
-    fn slots(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// The slot where `key` is, or would go when absent.
-    fn probe(&self, key: u64) -> usize {
-        let probed = self.keys.len() - 1;
-        if key == 0 {
-            return probed;
-        }
-        let mask = probed - 1;
-        let mut i = key as usize & mask;
-        while self.keys[i] != key && self.keys[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        i
-    }
-
-    /// The slot of `key`, if it has a weight.
-    #[inline]
-    fn slot(&self, key: u64) -> Option<usize> {
-        let i = self.probe(key);
-        let found = if key == 0 {
-            self.has_zero
-        } else {
-            self.keys[i] == key
+    /// The table of `entries`; a repeated key keeps its last weight.
+    fn new(entries: &[(u64, f32)]) -> Table {
+        // about 70 % full, so that few buckets overflow
+        let homes = (entries.len() * 10 / (7 * BUCKET_KEYS)).max(1);
+        let mut table = Table {
+            filter: Box::new([0; FILTER_WORDS]),
+            buckets: vec![Bucket::default(); homes],
+            homes: homes as u64,
         };
-        found.then_some(i)
+        for &(key, weight) in entries {
+            table.insert(key, weight);
+        }
+        table
+    }
+
+    /// The bucket where `key` is first looked for.
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        // the high half of the key, scaled to the number of buckets
+        ((key >> 32) * self.homes >> 32) as usize
+    }
+
+    /// The number of slots: [`BUCKET_KEYS`] for each bucket.
+    fn slots(&self) -> usize {
+        self.buckets.len() * BUCKET_KEYS
+    }
+
+    /// The slot of `key`, below [`Table::slots`], and its weight, if it
+    /// has one.
+    #[inline]
+    fn get(&self, key: u64) -> Option<(usize, f32)> {
+        let (word, bits) = filter_bits(key);
+        if self.filter[word] & bits != bits {
+            return None;
+        }
+        let mut b = self.home(key);
+        loop {
+            let bucket = self.buckets.get(b)?;
+            if let Some(i) = bucket.position(key) {
+                return Some((b * BUCKET_KEYS + i, bucket.weights[i]));
+            }
+            if !bucket.overflow {
+                return None;
+            }
+            b += 1;
+        }
     }
 
     /// Sets the weight of `key`.
     fn insert(&mut self, key: u64, weight: f32) {
-        // at most half full, so that probes stay short
-        if (self.len + 1) * 2 > self.keys.len() - 1 {
-            let mut grown = Table::with_capacity(self.keys.len());
-            for (k, w) in self.iter() {
-                grown.insert(k, w);
+        let mut b = self.home(key);
+        loop {
+            if b == self.buckets.len() {
+                self.buckets.push(Bucket::default());
             }
-            *self = grown;
+            let bucket = &mut self.buckets[b];
+            if let Some(i) = bucket.position(key) {
+                bucket.weights[i] = weight;
+                return;
+            }
+            let len = usize::from(bucket.len);
+            if len < BUCKET_KEYS {
+                bucket.keys[len] = key;
+                bucket.weights[len] = weight;
+                bucket.len += 1;
+                let (word, bits) = filter_bits(key);
+                self.filter[word] |= bits;
+                return;
+            }
+            bucket.overflow = true;
+            b += 1;
         }
-        let i = self.probe(key);
-        if self.slot(key).is_none() {
-            self.len += 1;
-        }
-        self.has_zero |= key == 0;
-        self.keys[i] = key;
-        self.weights[i] = weight;
     }
 
     /// Every key and its weight.
     fn iter(&self) -> impl Iterator<Item = (u64, f32)> + '_ {
-        self.keys
-            .iter()
-            .zip(&self.weights)
-            .enumerate()
-            .filter(|&(i, (&k, _))| {
-                if i + 1 == self.keys.len() {
-                    self.has_zero
-                } else {
-                    k != 0
-                }
-            })
-            .map(|(_, (&k, &w))| (k, w))
+        self.buckets.iter().flat_map(|bucket| {
+            let len = usize::from(bucket.len);
+            bucket.keys[..len]
+                .iter()
+                .copied()
+                .zip(bucket.weights[..len].iter().copied())
+        })
     }
 }
 
@@ -185,13 +235,9 @@ fn model() -> &'static Model {
 /// over its bytes: the same entries and fields as `grammar::entries` and
 /// `grammar::fields` give, without their per-line searches.
 fn parse(src: &str) -> Model {
-    let mut model = Model {
-        bias: 0.0,
-        threshold: 0.5,
-        // about one entry per 20 bytes
-        weights: Table::with_capacity(src.len() / 20),
-        order_free: false,
-    };
+    let (mut bias, mut threshold) = (0.0, 0.5);
+    // about one entry per 20 bytes
+    let mut entries = Vec::with_capacity(src.len() / 20);
     let bytes = src.as_bytes();
     let mut start = 0;
     // the lines, as `split('\n')` gives them
@@ -233,18 +279,23 @@ fn parse(src: &str) -> Model {
             continue;
         };
         match name {
-            "@bias" => model.bias = value,
-            "@threshold" => model.threshold = value,
+            "@bias" => bias = value,
+            "@threshold" => threshold = value,
             _ => {
                 if let Some(key) = feature_key(name) {
-                    // a repeated feature keeps its last weight
-                    model.weights.insert(key, value);
+                    entries.push((key, value));
                 }
             }
         }
     }
-    model.order_free = sums_exactly(model.bias, model.weights.iter().map(|(_, w)| w));
-    model
+    // a repeated feature keeps its last weight
+    let weights = Table::new(&entries);
+    Model {
+        bias,
+        threshold,
+        order_free: sums_exactly(bias, weights.iter().map(|(_, w)| w)),
+        weights,
+    }
 }
 
 /// The bytes that [`parse`] stops at: line ends, comments and bars.
@@ -313,18 +364,17 @@ fn parse_weight(s: &str) -> Option<f32> {
 /// What scoring reuses from one sentence to the next on a thread.
 #[derive(Default)]
 struct Scratch {
-    /// The mark of the current sentence.
-    mark: u32,
-    /// For each weight of the model, the mark of the last sentence that
-    /// counted it, so that each feature is counted once.
-    marks: Vec<u32>,
+    /// One bit for each slot of the model's table, set while the
+    /// sentence's feature in that slot has been counted: all clear
+    /// between sentences.
+    met: Vec<u64>,
+    /// The words of `met` that have bits set.
+    touched: Vec<usize>,
     /// The features counted for this sentence, when they must be summed
     /// in key order.
     known: Vec<(u64, f32)>,
     /// The lower-cased token being hashed.
     lowered: String,
-    /// The keys of the sentence's features.
-    keys: Vec<u64>,
 }
 
 thread_local! {
@@ -340,42 +390,32 @@ pub fn check_worthiness(sentence: &str) -> f32 {
 
 /// [`check_worthiness`] with `model`, reusing `scratch`.
 fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
-    // Features missing from the model weigh nothing, so only the ones it
-    // knows (a few per sentence) are kept, each counted once.
-    if scratch.marks.len() != model.weights.slots() {
-        scratch.marks = vec![0; model.weights.slots()];
-        scratch.mark = 0;
-    }
-    scratch.mark = scratch.mark.wrapping_add(1);
-    if scratch.mark == 0 {
-        scratch.marks.fill(0);
-        scratch.mark = 1;
+    let words = model.weights.slots().div_ceil(64);
+    if scratch.met.len() != words {
+        scratch.met = vec![0; words];
     }
     let Scratch {
-        mark,
-        marks,
+        met,
+        touched,
         known,
         lowered,
-        keys,
     } = scratch;
-    let mark = *mark;
     known.clear();
-    // summed in f64; when the model's sums are exact, in any order
-    let mut z = f64::from(model.bias);
-    each_key(sentence, lowered, keys);
-    for &key in keys.iter() {
-        if let Some(i) = model.weights.slot(key) {
-            if marks[i] != mark {
-                marks[i] = mark;
-                let weight = model.weights.weights[i];
-                if model.order_free {
-                    z += f64::from(weight);
-                } else {
-                    known.push((key, weight));
-                }
-            }
-        }
+    let mut sum = Sum {
+        weights: &model.weights,
+        order_free: model.order_free,
+        // summed in f64; when the model's sums are exact, in any order
+        z: f64::from(model.bias),
+        met,
+        touched,
+        known,
+    };
+    each_key(sentence, lowered, &mut sum);
+    let mut z = sum.z;
+    for &word in touched.iter() {
+        met[word] = 0;
     }
+    touched.clear();
     if !model.order_free {
         known.sort_unstable_by_key(|&(key, _)| key);
         z = f64::from(model.bias)
@@ -385,6 +425,58 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
                 .sum::<f64>();
     }
     (1.0 / (1.0 + (-z).exp())) as f32
+}
+
+/// What takes the keys of a sentence's features from [`each_key`].
+trait Keys {
+    /// Takes the key of one feature.
+    fn key(&mut self, key: u64);
+}
+
+/// Any function of a key takes keys.
+impl<F: FnMut(u64)> Keys for F {
+    fn key(&mut self, key: u64) {
+        self(key);
+    }
+}
+
+/// The weights of a sentence's distinct features, summed as
+/// [`each_key`] lists them. Features missing from the model weigh
+/// nothing, so only the ones it knows (a few per sentence) are kept,
+/// each counted once.
+struct Sum<'a> {
+    weights: &'a Table,
+    order_free: bool,
+    /// The bias plus the weights counted so far.
+    z: f64,
+    /// [`Scratch::met`].
+    met: &'a mut [u64],
+    /// [`Scratch::touched`].
+    touched: &'a mut Vec<usize>,
+    /// [`Scratch::known`], filled when the model is not `order_free`.
+    known: &'a mut Vec<(u64, f32)>,
+}
+
+impl Keys for Sum<'_> {
+    #[inline(always)]
+    fn key(&mut self, key: u64) {
+        if let Some((slot, weight)) = self.weights.get(key) {
+            let (word, bit) = (slot / 64, 1 << (slot % 64));
+            let Some(bits) = self.met.get_mut(word) else {
+                return;
+            };
+            if *bits & bit == 0 {
+                if *bits == 0 {
+                    self.touched.push(word);
+                }
+                *bits |= bit;
+                self.z += f64::from(weight);
+                if !self.order_free {
+                    self.known.push((key, weight));
+                }
+            }
+        }
+    }
 }
 
 /// The kinds of feature, as written before the `:` of a feature name.
@@ -426,13 +518,12 @@ fn feature_key(name: &str) -> Option<u64> {
     }
 }
 
-/// Writes into `keys` the key of every feature of `sentence`, repeats
+/// Calls `emit` with the key of every feature of `sentence`, repeats
 /// included: the same features as [`each_feature`], in one pass over the
 /// sentence that reads its tokens (lower-cased into `lowered` when
 /// needed, each hashed once) and the facts of [`CharFacts::of`] at once.
-fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
-    keys.clear();
-    let mut emit = |key: u64| keys.push(key);
+fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
+    let mut emit = |key: u64| keys.key(key);
     let bytes = sentence.as_bytes();
     let mut prev = token_hash("<s>");
     let mut flags = TokenFlags::default();
@@ -1003,7 +1094,7 @@ mod tests {
     /// The distinct keys of [`each_key`] and of the named features.
     fn both_keys(s: &str) -> (Vec<u64>, Vec<u64>) {
         let mut hashed = Vec::new();
-        each_key(s, &mut String::new(), &mut hashed);
+        each_key(s, &mut String::new(), &mut |key| hashed.push(key));
         hashed.sort_unstable();
         hashed.dedup();
         let mut named: Vec<u64> = checkworthy_features(s)
@@ -1122,8 +1213,6 @@ mod tests {
             let b = score(&sorted, s, &mut scratch);
             assert_eq!(a.to_bits(), b.to_bits(), "{s}");
         }
-        // the marks start over when they wrap around
-        scratch.mark = u32::MAX;
         exact.order_free = true;
         let a = score(&exact, "It rose 5 percent.", &mut scratch);
         assert_eq!(a, check_worthiness("It rose 5 percent."));
