@@ -16,7 +16,6 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use xxhash_rust::xxh3::xxh3_64;
 
 /// The built-in model's weights.
 const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
@@ -111,15 +110,15 @@ impl Table {
         ((key >> 32) * self.homes >> 32) as usize
     }
 
-    /// The number of slots: [`BUCKET_KEYS`] for each bucket.
-    fn slots(&self) -> usize {
-        self.buckets.len() * BUCKET_KEYS
+    /// The number of buckets.
+    fn len(&self) -> usize {
+        self.buckets.len()
     }
 
-    /// The slot of `key`, below [`Table::slots`], and its weight, if it
-    /// has one.
+    /// The bucket of `key`, below [`Table::len`], the bit of its place in
+    /// the bucket and its weight, if it has one.
     #[inline]
-    fn get(&self, key: u64) -> Option<(usize, f32)> {
+    fn get(&self, key: u64) -> Option<(usize, u8, f32)> {
         let (word, bits) = filter_bits(key);
         if self.filter[word] & bits != bits {
             return None;
@@ -128,7 +127,7 @@ impl Table {
         loop {
             let bucket = self.buckets.get(b)?;
             if let Some(i) = bucket.position(key) {
-                return Some((b * BUCKET_KEYS + i, bucket.weights[i]));
+                return Some((b, 1 << i, bucket.weights[i]));
             }
             if !bucket.overflow {
                 return None;
@@ -364,11 +363,11 @@ fn parse_weight(s: &str) -> Option<f32> {
 /// What scoring reuses from one sentence to the next on a thread.
 #[derive(Default)]
 struct Scratch {
-    /// One bit for each slot of the model's table, set while the
-    /// sentence's feature in that slot has been counted: all clear
+    /// For each bucket of the model's table, a bit for each place, set
+    /// once the sentence's feature there has been counted: all clear
     /// between sentences.
-    met: Vec<u64>,
-    /// The words of `met` that have bits set.
+    met: Vec<u8>,
+    /// The buckets whose `met` has bits set.
     touched: Vec<usize>,
     /// The features counted for this sentence, when they must be summed
     /// in key order.
@@ -390,9 +389,8 @@ pub fn check_worthiness(sentence: &str) -> f32 {
 
 /// [`check_worthiness`] with `model`, reusing `scratch`.
 fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
-    let words = model.weights.slots().div_ceil(64);
-    if scratch.met.len() != words {
-        scratch.met = vec![0; words];
+    if scratch.met.len() != model.weights.len() {
+        scratch.met = vec![0; model.weights.len()];
     }
     let Scratch {
         met,
@@ -412,8 +410,8 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     };
     each_key(sentence, lowered, &mut sum);
     let mut z = sum.z;
-    for &word in touched.iter() {
-        met[word] = 0;
+    for &b in touched.iter() {
+        met[b] = 0;
     }
     touched.clear();
     if !model.order_free {
@@ -450,7 +448,7 @@ struct Sum<'a> {
     /// The bias plus the weights counted so far.
     z: f64,
     /// [`Scratch::met`].
-    met: &'a mut [u64],
+    met: &'a mut [u8],
     /// [`Scratch::touched`].
     touched: &'a mut Vec<usize>,
     /// [`Scratch::known`], filled when the model is not `order_free`.
@@ -460,16 +458,15 @@ struct Sum<'a> {
 impl Keys for Sum<'_> {
     #[inline(always)]
     fn key(&mut self, key: u64) {
-        if let Some((slot, weight)) = self.weights.get(key) {
-            let (word, bit) = (slot / 64, 1 << (slot % 64));
-            let Some(bits) = self.met.get_mut(word) else {
+        if let Some((b, bit, weight)) = self.weights.get(key) {
+            let Some(met) = self.met.get_mut(b) else {
                 return;
             };
-            if *bits & bit == 0 {
-                if *bits == 0 {
-                    self.touched.push(word);
+            if *met & bit == 0 {
+                if *met == 0 {
+                    self.touched.push(b);
                 }
-                *bits |= bit;
+                *met |= bit;
                 self.z += f64::from(weight);
                 if !self.order_free {
                     self.known.push((key, weight));
@@ -485,15 +482,103 @@ const PAIR: u64 = 2;
 const HAND: u64 = 3;
 
 /// Mixes a kind and one or two token hashes into one key.
-fn mix(kind: u64, a: u64, b: u64) -> u64 {
+const fn mix(kind: u64, a: u64, b: u64) -> u64 {
     let mut x = a ^ b.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ kind;
     x = (x ^ (x >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     x ^ (x >> 33)
 }
 
-fn token_hash(token: &str) -> u64 {
-    xxh3_64(token.as_bytes())
+/// Every byte of a word set to 1.
+const ONES: u64 = u64::MAX / 255;
+
+/// Folds the next (little-endian, zero-padded) eight bytes of a token
+/// into its running hash.
+const fn fold(h: u64, chunk: u64) -> u64 {
+    (h.rotate_left(23) ^ chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
+
+/// Ends a token hash.
+const fn finish(h: u64) -> u64 {
+    let h = (h ^ (h >> 32)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 29)
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian, with zeros past
+/// its end.
+const fn chunk(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = 0;
+    let mut i = 0;
+    while i < 8 && at + i < bytes.len() {
+        chunk |= (bytes[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    chunk
+}
+
+/// The hash of a token: its bytes eight at a time, the last ones padded
+/// with zeros, folded and mixed. Tokens hold no zero byte, so the
+/// padding is unambiguous, and every step is one to one: tokens of at
+/// most eight bytes never share a hash.
+const fn token_hash(token: &[u8]) -> u64 {
+    let mut h = 0;
+    let mut at = 0;
+    while at < token.len() {
+        h = fold(h, chunk(token, at));
+        at += 8;
+    }
+    finish(h)
+}
+
+/// `chunk` with its ASCII capitals lower-cased; every byte must be ASCII.
+#[inline]
+fn lower_ascii(chunk: u64) -> u64 {
+    // bytes below 0x80 plus at most 0x3F carry into no other byte
+    let from_a = chunk.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = chunk.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = from_a & !past_z & (ONES * 0x80);
+    chunk | (upper >> 2)
+}
+
+/// [`token_hash`] of the ASCII `bytes[from..to]` in lower case, and the
+/// last chunk it folded (so the lower-cased token itself when it is at
+/// most eight bytes long). `from < to`. The chunks are read straight
+/// from `bytes`, without copying the token.
+#[inline]
+fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
+    let mut h = 0;
+    let mut at = from;
+    while to - at > 8 {
+        let eight: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or_default();
+        h = fold(h, lower_ascii(u64::from_le_bytes(eight)));
+        at += 8;
+    }
+    // the last one to eight bytes
+    let n = to - at;
+    let last = if let Some(eight) = bytes.get(at..at + 8) {
+        let eight: [u8; 8] = eight.try_into().unwrap_or_default();
+        u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * n))
+    } else if to >= 8 {
+        // the eight bytes that end the token, shifted down
+        let eight: [u8; 8] = bytes[to - 8..to].try_into().unwrap_or_default();
+        u64::from_le_bytes(eight) >> (64 - 8 * n)
+    } else {
+        chunk(&bytes[..to], at)
+    };
+    let last = lower_ascii(last);
+    (finish(fold(h, last)), last)
+}
+
+/// A token of at most eight bytes packed as [`chunk`] packs it.
+const fn packed(token: &[u8]) -> u64 {
+    chunk(token, 0)
+}
+
+/// The hashes of the tokens that open and close a sentence and stand for
+/// numbers.
+const START: u64 = token_hash(b"<s>");
+const END: u64 = token_hash(b"</s>");
+const NUM: u64 = token_hash(b"<num>");
+const YEAR: u64 = token_hash(b"<year>");
 
 /// The key of a feature name as written in the weights file: `w:TOKEN`,
 /// `b:TOKEN_TOKEN` or `h:NAME`. Tokens hold no `_`, so a pair splits
@@ -504,16 +589,16 @@ fn feature_key(name: &str) -> Option<u64> {
     let colon = name.bytes().position(|b| b == b':')?;
     let (kind, rest) = (&name[..colon], &name[colon + 1..]);
     match kind {
-        "w" => Some(mix(WORD, token_hash(rest), 0)),
+        "w" => Some(mix(WORD, token_hash(rest.as_bytes()), 0)),
         "b" => {
             let bar = rest.bytes().position(|b| b == b'_')?;
             Some(mix(
                 PAIR,
-                token_hash(&rest[..bar]),
-                token_hash(&rest[bar + 1..]),
+                token_hash(&rest.as_bytes()[..bar]),
+                token_hash(&rest.as_bytes()[bar + 1..]),
             ))
         }
-        "h" => Some(mix(HAND, token_hash(rest), 0)),
+        "h" => Some(mix(HAND, token_hash(rest.as_bytes()), 0)),
         _ => None,
     }
 }
@@ -525,7 +610,7 @@ fn feature_key(name: &str) -> Option<u64> {
 fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
     let mut emit = |key: u64| keys.key(key);
     let bytes = sentence.as_bytes();
-    let mut prev = token_hash("<s>");
+    let mut prev = START;
     let mut flags = TokenFlags::default();
     let mut chars = CharScan::default();
     let mut count = 0;
@@ -581,55 +666,56 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
             curly_only = false;
             at += c.len_utf8();
         }
-        let raw = &sentence[start..at];
-        // only a run that starts or ends with `'` or `’` (whose UTF-8
-        // starts with 0xE2 and ends with 0x99) is trimmed
-        let word = match (bytes[start], bytes[at - 1]) {
-            (b'\'' | 0xE2, _) | (_, b'\'' | 0x99) => trim_apostrophes(raw),
-            _ => raw,
+        // only a run that holds `'` or `’` is trimmed
+        let (from, to) = if ascii && seen & APOSTROPHE == 0 {
+            (start, at)
+        } else {
+            match trim_apostrophes(bytes, start, at) {
+                (from, to) if from < to => (from, to),
+                _ => continue,
+            }
         };
-        if word.is_empty() {
-            continue;
-        }
         count += 1;
         // apostrophes are not digits, so the digits of the run are those
-        // of `word`
-        let token: &str = if seen & DIGIT != 0 {
-            let digits = word.bytes().all(|b| b.is_ascii_digit());
+        // of the token
+        let h = if seen & DIGIT != 0 {
+            let word = &bytes[from..to];
+            let digits = word.iter().all(u8::is_ascii_digit);
             let is_year =
-                digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
-            if is_year { "<year>" } else { "<num>" }
-        } else if ascii && seen & UPPER == 0 {
-            word
+                digits && word.len() == 4 && (word.starts_with(b"19") || word.starts_with(b"20"));
+            // as `flags.read` reads `<num>` and `<year>`
+            flags.number = true;
+            flags.year |= is_year;
+            if is_year { YEAR } else { NUM }
         } else if ascii {
-            lowered.clear();
-            lowered.push_str(word);
-            lowered.make_ascii_lowercase();
-            lowered
-        } else if curly_only {
-            // ASCII letters, and `’` read as `'`
-            lowered.clear();
-            let mut rest = word;
-            while let Some(i) = rest.find('’') {
-                lowered.push_str(&rest[..i]);
-                lowered.push('\'');
-                rest = &rest[i + '’'.len_utf8()..];
-            }
-            lowered.push_str(rest);
-            lowered.make_ascii_lowercase();
-            lowered
+            let (h, last) = ascii_token_hash(bytes, from, to);
+            flags.read_ascii(&bytes[from..to], last);
+            h
         } else {
+            // `'` and `’` are whole characters, so these are char boundaries
+            let word = &sentence[from..to];
             lowered.clear();
-            lowered.push_str(&word.to_lowercase().replace('’', "'"));
-            lowered
+            if curly_only {
+                // ASCII letters, and `’` read as `'`
+                let mut rest = word;
+                while let Some(i) = rest.find('’') {
+                    lowered.push_str(&rest[..i]);
+                    lowered.push('\'');
+                    rest = &rest[i + '’'.len_utf8()..];
+                }
+                lowered.push_str(rest);
+                lowered.make_ascii_lowercase();
+            } else {
+                lowered.push_str(&word.to_lowercase().replace('’', "'"));
+            }
+            flags.read(lowered);
+            token_hash(lowered.as_bytes())
         };
-        flags.read(token);
-        let h = token_hash(token);
         emit(mix(WORD, h, 0));
         emit(mix(PAIR, prev, h));
         prev = h;
     }
-    emit(mix(PAIR, prev, token_hash("</s>")));
+    emit(mix(PAIR, prev, END));
     // the facts of the characters past the last token read
     while at < bytes.len() {
         let class = CLASS[usize::from(bytes[at])];
@@ -643,35 +729,37 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
         }
     }
     hand_features(sentence, &flags, &chars.facts(), count, |name| {
-        emit(mix(HAND, token_hash(name), 0))
+        emit(mix(HAND, token_hash(name.as_bytes()), 0))
     });
 }
 
 /// The UTF-8 bytes of `’`.
 const CURLY: &[u8] = "’".as_bytes();
 
-/// `s` without leading and trailing `'` and `’`.
-fn trim_apostrophes(s: &str) -> &str {
-    let mut s = s;
+/// The bounds of `bytes[from..to]` without its leading and trailing `'`
+/// and `’`.
+fn trim_apostrophes(bytes: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
     loop {
-        if let Some(rest) = s.strip_prefix('\'') {
-            s = rest;
-        } else if let Some(rest) = s.strip_prefix('’') {
-            s = rest;
+        let rest = &bytes[from..to];
+        if rest.starts_with(b"'") {
+            from += 1;
+        } else if rest.starts_with(CURLY) {
+            from += CURLY.len();
         } else {
             break;
         }
     }
     loop {
-        if let Some(rest) = s.strip_suffix('\'') {
-            s = rest;
-        } else if let Some(rest) = s.strip_suffix('’') {
-            s = rest;
+        let rest = &bytes[from..to];
+        if rest.ends_with(b"'") {
+            to -= 1;
+        } else if rest.ends_with(CURLY) {
+            to -= CURLY.len();
         } else {
             break;
         }
     }
-    s
+    (from, to)
 }
 
 /// The character that starts at byte `at` of `s`, which must be a char
@@ -686,44 +774,39 @@ fn is_token_char(c: char) -> bool {
 }
 
 /// [`CharFacts`] gathered one character at a time.
+#[derive(Default)]
 struct CharScan {
     /// Words after the first that start with a capital, so far.
     capitals: usize,
     /// Bits of [`CLASS`] seen in ASCII characters.
     seen: u8,
-    /// The last character was whitespace (or there was none).
-    after_space: bool,
+    /// Whitespace came after the last character other than whitespace,
+    /// so that the next such character starts a word after the first.
+    pending: bool,
     /// A character other than whitespace has been seen.
     in_text: bool,
 }
 
-impl Default for CharScan {
-    fn default() -> CharScan {
-        CharScan {
-            capitals: 0,
-            seen: 0,
-            after_space: true,
-            in_text: false,
-        }
-    }
-}
-
 impl CharScan {
     /// Reads a character other than whitespace, upper case or not.
+    #[inline]
     fn visible(&mut self, upper: bool) {
-        // a word after the first starts here
-        if self.after_space && self.in_text && upper {
-            self.capitals += 1;
-        }
-        self.after_space = false;
+        self.capitals += usize::from(self.pending & upper);
+        self.pending = false;
         self.in_text = true;
+    }
+
+    /// Reads whitespace.
+    #[inline]
+    fn space(&mut self) {
+        self.pending = self.in_text;
     }
 
     /// Reads an ASCII character of class `class`.
     fn ascii(&mut self, class: u8) {
         self.seen |= class;
         if class & SPACE != 0 {
-            self.after_space = true;
+            self.space();
         } else {
             self.visible(class & UPPER != 0);
         }
@@ -732,7 +815,7 @@ impl CharScan {
     /// Reads a character that is not ASCII.
     fn other(&mut self, c: char) {
         if c.is_whitespace() {
-            self.after_space = true;
+            self.space();
         } else {
             self.visible(c.is_uppercase());
         }
@@ -828,6 +911,42 @@ impl TokenFlags {
             self.comparative = true;
         }
     }
+
+    /// [`TokenFlags::read`] of the ASCII token `t` in lower case, given
+    /// the last chunk of [`ascii_token_hash`] (the whole lower-cased
+    /// token when it is at most eight bytes long).
+    #[inline]
+    fn read_ascii(&mut self, t: &[u8], last: u64) {
+        const PERCENT_W: u64 = packed(b"percent");
+        const DOLLARS: u64 = packed(b"dollars");
+        const BILLION: u64 = packed(b"billion");
+        const MILLION: u64 = packed(b"million");
+        const TRILLION: u64 = packed(b"trillion");
+        const MORE: u64 = packed(b"more");
+        const LESS: u64 = packed(b"less");
+        const MOST: u64 = packed(b"most");
+        const FEWER: u64 = packed(b"fewer");
+        const LEAST: u64 = packed(b"least");
+        match t.len() {
+            4 if matches!(last, MORE | LESS | MOST) => self.comparative = true,
+            5 if matches!(last, FEWER | LEAST) => self.comparative = true,
+            7 if last == PERCENT_W => self.percent = true,
+            7 if matches!(last, DOLLARS | BILLION | MILLION) => self.money = true,
+            8 if last == TRILLION => self.money = true,
+            _ => {}
+        }
+        if let Some(tail) = t.len().checked_sub(4).and_then(|i| t.get(i..)) {
+            // `| 0x20` lower-cases an ASCII letter and changes no other
+            // token byte into one
+            let tail = u32::from_le_bytes(tail.try_into().unwrap_or_default()) | 0x2020_2020;
+            if t.len() > 4
+                && (tail >> 16 == u32::from_le_bytes(*b"er\0\0")
+                    || tail >> 8 == u32::from_le_bytes(*b"est\0"))
+            {
+                self.comparative = true;
+            }
+        }
+    }
 }
 
 /// What an ASCII byte is, for the scans below: bits of [`CLASS`].
@@ -839,6 +958,7 @@ const PERCENT: u8 = 16;
 const DOLLAR: u8 = 32;
 /// Not ASCII: the character must be decoded.
 const OTHER: u8 = 64;
+const APOSTROPHE: u8 = 128;
 
 /// The class of every byte, so that the scans read ASCII text with one
 /// table load per byte. `SPACE` marks the ASCII characters that
@@ -854,8 +974,10 @@ const CLASS: [u8; 256] = {
             TOKEN | DIGIT
         } else if c.is_ascii_uppercase() {
             TOKEN | UPPER
-        } else if c.is_ascii_lowercase() || c == b'\'' {
+        } else if c.is_ascii_lowercase() {
             TOKEN
+        } else if c == b'\'' {
+            TOKEN | APOSTROPHE
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
             SPACE
         } else if c == b'%' {
