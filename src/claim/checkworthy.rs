@@ -8,10 +8,13 @@
 //! [`each_feature`] lists; features missing from the file weigh nothing.
 //!
 //! Scoring runs on every candidate sentence and quotation, so it reads a
-//! sentence in one pass, hashes each token once with XXH3 (lower-cased
-//! into a reused buffer when needed), mixes the hashes into 64-bit
-//! feature keys and looks them up in an open-addressing table, with
-//! nothing allocated per call.
+//! sentence in one pass, hashes each token once, eight bytes at a time
+//! straight from the sentence (lower-cased in a register; only tokens
+//! beyond ASCII go through a reused buffer), mixes the hashes into 64-bit
+//! feature keys and looks them up in a table laid out for the cache (see
+//! [`Table`]), with nothing allocated per call. The hash is this file's
+//! own: the weights file names its features, which [`parse`] hashes the
+//! same way.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
@@ -1307,6 +1310,87 @@ mod tests {
         #[test]
         fn trimming_is_the_general_trim(s in "[ a\t\u{b}\u{c}\u{a0}\u{2003}é|]{0,8}") {
             proptest::prop_assert_eq!(trim(&s), s.trim());
+        }
+    }
+
+    #[test]
+    fn no_two_features_of_the_model_share_a_key() {
+        let mut names = std::collections::HashSet::new();
+        let mut keys = std::collections::HashSet::new();
+        for entry in crate::grammar::entries(WEIGHTS) {
+            let name = crate::grammar::fields(entry).next().unwrap_or("");
+            if let Some(key) = feature_key(name) {
+                names.insert(name);
+                keys.insert(key);
+            }
+        }
+        assert!(names.len() > 20_000);
+        assert_eq!(names.len(), keys.len());
+    }
+
+    #[test]
+    fn the_table_finds_every_key_and_no_other() {
+        // keys whose high half is 0 all start at the first bucket, and
+        // overflow into the next ones
+        let entries: Vec<(u64, f32)> = (0..40u64)
+            .map(|i| (i * 0x0101, i as f32))
+            .chain((1..60u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), -(i as f32))))
+            .chain([(0, 7.0), (5 * 0x0101, 8.0)])
+            .collect();
+        let table = Table::new(&entries);
+        let want: HashedMap = entries.iter().copied().collect();
+        assert_eq!(table.iter().collect::<HashedMap>(), want);
+        for (&key, &weight) in &want {
+            assert_eq!(table.get(key).map(|(_, _, w)| w), Some(weight), "{key}");
+        }
+        for key in [1, 40 * 0x0101, u64::MAX, 0x1234_5678_9ABC_DEF0] {
+            assert_eq!(table.get(key), None, "{key}");
+        }
+        assert!(table.buckets[0].overflow);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_tokens_hash_as_their_lower_case(
+            before in "[a-z ]{0,12}",
+            token in "[a-zA-Z0-9']{1,30}",
+            after in "[a-z ]{0,12}",
+        ) {
+            let s = format!("{before}{token}{after}");
+            let (from, to) = (before.len(), before.len() + token.len());
+            let lower = token.to_ascii_lowercase();
+            let (h, last) = ascii_token_hash(s.as_bytes(), from, to);
+            proptest::prop_assert_eq!(h, token_hash(lower.as_bytes()));
+            proptest::prop_assert_eq!(last, chunk(lower.as_bytes(), (lower.len() - 1) / 8 * 8));
+            let mut fast = TokenFlags::default();
+            fast.read_ascii(token.as_bytes(), last);
+            let mut plain = TokenFlags::default();
+            plain.read(&lower);
+            proptest::prop_assert_eq!(
+                (fast.percent, fast.money, fast.comparative),
+                (plain.percent, plain.money, plain.comparative)
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_token_flags_are_read_as_named() {
+        for t in [
+            "percent", "PERCENT", "dollars", "Billion", "million", "trillion", "more", "Less",
+            "most", "fewer", "least", "lesser", "water", "Best", "nest", "nests", "percents",
+            "TRILLIONS", "er", "ber", "faster", "o'er", "x",
+        ] {
+            let lower = t.to_ascii_lowercase();
+            let (_, last) = ascii_token_hash(t.as_bytes(), 0, t.len());
+            let mut fast = TokenFlags::default();
+            fast.read_ascii(t.as_bytes(), last);
+            let mut plain = TokenFlags::default();
+            plain.read(&lower);
+            assert_eq!(
+                (fast.percent, fast.money, fast.comparative),
+                (plain.percent, plain.money, plain.comparative),
+                "{t}"
+            );
         }
     }
 
