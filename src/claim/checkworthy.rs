@@ -646,6 +646,12 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
         // the characters besides ASCII are all `’`
         let mut curly_only = true;
         let mut ascii = true;
+        if class & TOKEN != 0 {
+            // the first character, then the lower-case letters after it
+            // (which add nothing to `seen` but `TOKEN`), many at a time
+            seen = class;
+            at = lower_case_run(bytes, at + 1);
+        }
         while let Some(&b) = bytes.get(at) {
             let class = CLASS[usize::from(b)];
             if class & TOKEN != 0 {
@@ -731,13 +737,36 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
             at += c.len_utf8();
         }
     }
-    hand_features(sentence, &flags, &chars.facts(), count, |name| {
-        emit(mix(HAND, token_hash(name.as_bytes()), 0))
+    hand_features(sentence, &flags, &chars.facts(), count, |hand| {
+        emit(HAND_KEYS[hand as usize]);
     });
 }
 
 /// The UTF-8 bytes of `’`.
 const CURLY: &[u8] = "’".as_bytes();
+
+/// The end of the run of ASCII lower-case letters that starts at `at` in
+/// `bytes`: eight bytes are tested at a time, and the last few bytes of
+/// `bytes` not at all (`at` is then returned as it is).
+#[inline]
+fn lower_case_run(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        // the high bit of each byte from `a` to `z`: with the high bit
+        // clear, adding 0x80 - b'a' sets it from `a` on and adding
+        // 0x80 - b'z' - 1 from past `z` on, carrying into no other byte
+        let low = x & (ONES * 0x7F);
+        let from_a = low + ONES * (0x80 - u64::from(b'a'));
+        let past_z = low + ONES * (0x80 - u64::from(b'z') - 1);
+        let lower = from_a & !past_z & !x & (ONES * 0x80);
+        let run = (!lower & (ONES * 0x80)).trailing_zeros() / 8;
+        at += run as usize;
+        if run < 8 {
+            break;
+        }
+    }
+    at
+}
 
 /// The bounds of `bytes[from..to]` without its leading and trailing `'`
 /// and `’`.
@@ -884,8 +913,8 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
     });
     pair("b:", &prev, Some("</s>"));
 
-    hand_features(sentence, &flags, &CharFacts::of(sentence), count, |name| {
-        pair("h:", name, None)
+    hand_features(sentence, &flags, &CharFacts::of(sentence), count, |hand| {
+        pair("h:", HAND_NAMES[hand as usize], None)
     });
 }
 
@@ -1045,45 +1074,92 @@ impl CharFacts {
     }
 }
 
-/// Calls `hand` with the name of every hand-made feature, without its
-/// `h:` prefix; `chars` are the facts of its characters and `count` the
-/// number of tokens.
+/// The hand-made features.
+#[derive(Clone, Copy)]
+enum Hand {
+    Number,
+    Year,
+    Percent,
+    Money,
+    Comparative,
+    Question,
+    Caps0,
+    Caps1,
+    Caps2,
+    Caps4,
+    Len0,
+    Len6,
+    Len13,
+    Len26,
+}
+
+/// The name of each [`Hand`] feature, without its `h:` prefix.
+const HAND_NAMES: [&str; 14] = [
+    "number",
+    "year",
+    "percent",
+    "money",
+    "comparative",
+    "question",
+    "caps0",
+    "caps1",
+    "caps2",
+    "caps4",
+    "len0",
+    "len6",
+    "len13",
+    "len26",
+];
+
+/// The key of each [`Hand`] feature, as [`feature_key`] gives it.
+const HAND_KEYS: [u64; 14] = {
+    let mut keys = [0; 14];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = mix(HAND, token_hash(HAND_NAMES[i].as_bytes()), 0);
+        i += 1;
+    }
+    keys
+};
+
+/// Calls `hand` with every hand-made feature of a sentence; `chars` are
+/// the facts of its characters and `count` the number of tokens.
 fn hand_features(
     sentence: &str,
     flags: &TokenFlags,
     chars: &CharFacts,
     count: usize,
-    mut hand: impl FnMut(&str),
+    mut hand: impl FnMut(Hand),
 ) {
     if flags.number {
-        hand("number");
+        hand(Hand::Number);
     }
     if flags.year {
-        hand("year");
+        hand(Hand::Year);
     }
     if flags.percent || chars.percent {
-        hand("percent");
+        hand(Hand::Percent);
     }
     if flags.money || chars.dollar {
-        hand("money");
+        hand(Hand::Money);
     }
     if flags.comparative {
-        hand("comparative");
+        hand(Hand::Comparative);
     }
     if sentence.trim_end().ends_with('?') {
-        hand("question");
+        hand(Hand::Question);
     }
     hand(match chars.capitals {
-        0 => "caps0",
-        1 => "caps1",
-        2..=3 => "caps2",
-        _ => "caps4",
+        0 => Hand::Caps0,
+        1 => Hand::Caps1,
+        2..=3 => Hand::Caps2,
+        _ => Hand::Caps4,
     });
     hand(match count {
-        0..=5 => "len0",
-        6..=12 => "len6",
-        13..=25 => "len13",
-        _ => "len26",
+        0..=5 => Hand::Len0,
+        6..=12 => Hand::Len6,
+        13..=25 => Hand::Len13,
+        _ => Hand::Len26,
     });
 }
 
@@ -1391,6 +1467,19 @@ mod tests {
                 (plain.percent, plain.money, plain.comparative),
                 "{t}"
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_case_runs_end_at_the_first_other_byte(s in "[a-zA-Z0-9 '`{@\u{e9}\u{2019}]{0,40}", at in 0usize..40) {
+            let bytes = s.as_bytes();
+            let at = at.min(bytes.len());
+            let end = lower_case_run(bytes, at);
+            let plain = bytes[at..].iter().position(|b| !b.is_ascii_lowercase()).map_or(bytes.len(), |i| at + i);
+            // the run stops where it must, or short of the last 8 bytes
+            proptest::prop_assert!(end == plain || (end + 8 > bytes.len() && end <= plain));
+            proptest::prop_assert!(bytes[at..end].iter().all(u8::is_ascii_lowercase));
         }
     }
 
