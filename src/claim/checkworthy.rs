@@ -34,6 +34,9 @@ type HashedMap = std::collections::HashMap<u64, f32>;
 /// The keys one [`Bucket`] holds.
 const BUCKET_KEYS: usize = 5;
 
+/// A bit for each place of a bucket.
+const PLACES: u16 = (1 << BUCKET_KEYS) - 1;
+
 /// One cache line of a [`Table`]: up to [`BUCKET_KEYS`] keys and their
 /// weights, so that looking a key up reads one line.
 #[derive(Clone, Copy, Default)]
@@ -121,7 +124,7 @@ impl Table {
     /// The bucket of `key`, below [`Table::len`], the bit of its place in
     /// the bucket and its weight, if it has one.
     #[inline]
-    fn get(&self, key: u64) -> Option<(usize, u8, f32)> {
+    fn get(&self, key: u64) -> Option<(usize, u16, f32)> {
         let (word, bits) = filter_bits(key);
         if self.filter[word] & bits != bits {
             return None;
@@ -366,12 +369,16 @@ fn parse_weight(s: &str) -> Option<f32> {
 /// What scoring reuses from one sentence to the next on a thread.
 #[derive(Default)]
 struct Scratch {
-    /// For each bucket of the model's table, a bit for each place, set
-    /// once the sentence's feature there has been counted: all clear
-    /// between sentences.
-    met: Vec<u8>,
-    /// The buckets whose `met` has bits set.
-    touched: Vec<usize>,
+    /// For each bucket of the model's table, a bit for each place
+    /// ([`PLACES`]), set once the sentence's feature there has been
+    /// counted, under the tag of the sentence in the high bits: bits under
+    /// another tag count as clear, so nothing is cleared between
+    /// sentences.
+    met: Vec<u16>,
+    /// The tag of the current sentence: one of the 2,047 multiples of
+    /// `PLACES + 1` in 16 bits. All of `met` is cleared when they come
+    /// round again.
+    tag: u16,
     /// The features counted for this sentence, when they must be summed
     /// in key order.
     known: Vec<(u64, f32)>,
@@ -394,10 +401,16 @@ pub fn check_worthiness(sentence: &str) -> f32 {
 fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     if scratch.met.len() != model.weights.len() {
         scratch.met = vec![0; model.weights.len()];
+        scratch.tag = 0;
+    }
+    scratch.tag = scratch.tag.wrapping_add(PLACES + 1);
+    if scratch.tag == 0 {
+        scratch.met.fill(0);
+        scratch.tag = PLACES + 1;
     }
     let Scratch {
         met,
-        touched,
+        tag,
         known,
         lowered,
     } = scratch;
@@ -408,15 +421,11 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
         // summed in f64; when the model's sums are exact, in any order
         z: f64::from(model.bias),
         met,
-        touched,
+        tag: *tag,
         known,
     };
     each_key(sentence, lowered, &mut sum);
     let mut z = sum.z;
-    for &b in touched.iter() {
-        met[b] = 0;
-    }
-    touched.clear();
     if !model.order_free {
         known.sort_unstable_by_key(|&(key, _)| key);
         z = f64::from(model.bias)
@@ -451,9 +460,9 @@ struct Sum<'a> {
     /// The bias plus the weights counted so far.
     z: f64,
     /// [`Scratch::met`].
-    met: &'a mut [u8],
-    /// [`Scratch::touched`].
-    touched: &'a mut Vec<usize>,
+    met: &'a mut [u16],
+    /// [`Scratch::tag`].
+    tag: u16,
     /// [`Scratch::known`], filled when the model is not `order_free`.
     known: &'a mut Vec<(u64, f32)>,
 }
@@ -465,11 +474,14 @@ impl Keys for Sum<'_> {
             let Some(met) = self.met.get_mut(b) else {
                 return;
             };
-            if *met & bit == 0 {
-                if *met == 0 {
-                    self.touched.push(b);
-                }
-                *met |= bit;
+            // the bits of this sentence, if any
+            let bits = if *met & !PLACES == self.tag {
+                *met
+            } else {
+                self.tag
+            };
+            if bits & bit == 0 {
+                *met = bits | bit;
                 self.z += f64::from(weight);
                 if !self.order_free {
                     self.known.push((key, weight));
@@ -1508,9 +1520,17 @@ mod tests {
             let b = score(&sorted, s, &mut scratch);
             assert_eq!(a.to_bits(), b.to_bits(), "{s}");
         }
+        // the tags start over when they wrap around, and repeats still
+        // count once
         exact.order_free = true;
-        let a = score(&exact, "It rose 5 percent.", &mut scratch);
-        assert_eq!(a, check_worthiness("It rose 5 percent."));
+        let s = "It rose 5 percent, 5 percent.";
+        let want = check_worthiness(s);
+        for last in [0u16.wrapping_sub(PLACES + 1), 0u16.wrapping_sub(2 * (PLACES + 1))] {
+            scratch.tag = last;
+            for _ in 0..3 {
+                assert_eq!(score(&exact, s, &mut scratch).to_bits(), want.to_bits());
+            }
+        }
     }
 
     /// The plain tokeniser that [`for_each_token`] must agree with:
