@@ -491,8 +491,8 @@ impl Keys for Sum<'_> {
     }
 }
 
-/// The kinds of feature, as written before the `:` of a feature name.
-const WORD: u64 = 1;
+/// The kinds of feature mixed into keys, as written before the `:` of a
+/// feature name; the key of a word (`w:`) is the token's own hash.
 const PAIR: u64 = 2;
 const HAND: u64 = 3;
 
@@ -604,7 +604,7 @@ fn feature_key(name: &str) -> Option<u64> {
     let colon = name.bytes().position(|b| b == b':')?;
     let (kind, rest) = (&name[..colon], &name[colon + 1..]);
     match kind {
-        "w" => Some(mix(WORD, token_hash(rest.as_bytes()), 0)),
+        "w" => Some(token_hash(rest.as_bytes())),
         "b" => {
             let bar = rest.bytes().position(|b| b == b'_')?;
             Some(mix(
@@ -732,7 +732,7 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
             flags.read(lowered);
             token_hash(lowered.as_bytes())
         };
-        emit(mix(WORD, h, 0));
+        emit(h);
         emit(mix(PAIR, prev, h));
         prev = h;
     }
