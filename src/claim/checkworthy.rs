@@ -19,7 +19,6 @@
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-
 /// The built-in model's weights.
 const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
 
@@ -114,7 +113,7 @@ impl Table {
     #[inline]
     fn home(&self, key: u64) -> usize {
         // the high half of the key, scaled to the number of buckets
-        ((key >> 32) * self.homes >> 32) as usize
+        (((key >> 32) * self.homes) >> 32) as usize
     }
 
     /// The number of buckets.
@@ -1465,9 +1464,29 @@ mod tests {
     #[test]
     fn ascii_token_flags_are_read_as_named() {
         for t in [
-            "percent", "PERCENT", "dollars", "Billion", "million", "trillion", "more", "Less",
-            "most", "fewer", "least", "lesser", "water", "Best", "nest", "nests", "percents",
-            "TRILLIONS", "er", "ber", "faster", "o'er", "x",
+            "percent",
+            "PERCENT",
+            "dollars",
+            "Billion",
+            "million",
+            "trillion",
+            "more",
+            "Less",
+            "most",
+            "fewer",
+            "least",
+            "lesser",
+            "water",
+            "Best",
+            "nest",
+            "nests",
+            "percents",
+            "TRILLIONS",
+            "er",
+            "ber",
+            "faster",
+            "o'er",
+            "x",
         ] {
             let lower = t.to_ascii_lowercase();
             let (_, last) = ascii_token_hash(t.as_bytes(), 0, t.len());
@@ -1526,7 +1545,10 @@ mod tests {
         exact.order_free = true;
         let s = "It rose 5 percent, 5 percent.";
         let want = check_worthiness(s);
-        for last in [0u16.wrapping_sub(PLACES + 1), 0u16.wrapping_sub(2 * (PLACES + 1))] {
+        for last in [
+            0u16.wrapping_sub(PLACES + 1),
+            0u16.wrapping_sub(2 * (PLACES + 1)),
+        ] {
             scratch.tag = last;
             for _ in 0..3 {
                 assert_eq!(score(&exact, s, &mut scratch).to_bits(), want.to_bits());
