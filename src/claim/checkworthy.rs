@@ -8,15 +8,16 @@
 //! [`each_feature`] lists; features missing from the file weigh nothing.
 //!
 //! Scoring runs on every candidate sentence and quotation, so it reads a
-//! sentence in one pass, hashes each token once with XXH3 (lower-cased
-//! into a reused buffer when needed), mixes the hashes into 64-bit
-//! feature keys and looks them up in an open-addressing table, with
-//! nothing allocated per call.
+//! sentence in one pass, hashes each token once, eight bytes at a time
+//! straight from the sentence (lower-cased in a register; only tokens
+//! beyond ASCII go through a reused buffer), mixes the hashes into 64-bit
+//! feature keys and looks them up in a table laid out for the cache (see
+//! [`Table`]), with nothing allocated per call. The hash is this file's
+//! own: the weights file names its features, which [`parse`] hashes the
+//! same way.
 
 use std::cell::RefCell;
 use std::sync::OnceLock;
-
-use xxhash_rust::xxh3::xxh3_64;
 
 /// The built-in model's weights.
 const WEIGHTS: &str = include_str!("../../grammar/checkworthy.txt");
@@ -29,99 +30,154 @@ const MAX_TOKENS: usize = 200;
 #[cfg(test)]
 type HashedMap = std::collections::HashMap<u64, f32>;
 
-/// Feature weights by key, in an open-addressing table with linear
-/// probing: feature keys are already well mixed, so their low bits pick
-/// the first slot, and a lookup (most of them for features the model
-/// lacks) reads a slot or two. Each key has a slot of its own, whose
-/// index [`Scratch::marks`] uses.
+/// The keys one [`Bucket`] holds.
+const BUCKET_KEYS: usize = 5;
+
+/// A bit for each place of a bucket.
+const PLACES: u16 = (1 << BUCKET_KEYS) - 1;
+
+/// One cache line of a [`Table`]: up to [`BUCKET_KEYS`] keys and their
+/// weights, so that looking a key up reads one line.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct Bucket {
+    /// The keys held first, then zeros.
+    keys: [u64; BUCKET_KEYS],
+    /// The weight of each key held.
+    weights: [f32; BUCKET_KEYS],
+    /// How many keys are held.
+    len: u8,
+    /// Whether a key was put past this bucket because it was full, so
+    /// that a lookup that misses here must go on to the next one.
+    overflow: bool,
+}
+
+impl Bucket {
+    /// Where `key` is held, if it is.
+    #[inline]
+    fn position(&self, key: u64) -> Option<usize> {
+        // The unused keys, all 0, follow the held ones: the first equal
+        // key is the held one, if any.
+        self.keys
+            .iter()
+            .position(|&k| k == key)
+            .filter(|&i| i < usize::from(self.len))
+    }
+}
+
+/// The 64-bit words of [`Table::filter`]: 2^17 bits, 16 KB.
+const FILTER_WORDS: usize = 1 << 11;
+
+/// The word of [`Table::filter`] that `key` sets, and its two bits there.
+#[inline]
+fn filter_bits(key: u64) -> (usize, u64) {
+    let word = key as usize & (FILTER_WORDS - 1);
+    let bits = (1 << ((key >> 11) & 63)) | (1 << ((key >> 17) & 63));
+    (word, bits)
+}
+
+/// Feature weights by key. About half the lookups are for features the
+/// model lacks, and [`Table::filter`], 16 KB that stay in the nearer
+/// caches, turns nearly all of them (all but some 6 %) away without
+/// reading the buckets; the others read one bucket, one cache line,
+/// picked by the high bits of the (well-mixed) key. A key goes to the
+/// next bucket when its own is full.
 struct Table {
-    /// The key in each slot, 0 for an empty one; the last slot, past the
-    /// probed ones, holds the key 0 itself when it has a weight.
-    keys: Vec<u64>,
-    /// The weight in each slot.
-    weights: Vec<f32>,
-    /// The number of keys held.
-    len: usize,
-    /// Whether the key 0 has a weight (in the last slot).
-    has_zero: bool,
+    /// Two bits set for each key, in one word picked by the key's low
+    /// bits: a key with either bit clear is not held.
+    filter: Box<[u64; FILTER_WORDS]>,
+    /// The first bucket where each key is looked for, then any buckets
+    /// that the last ones overflowed into.
+    buckets: Vec<Bucket>,
+    /// The number of home buckets.
+    homes: u64,
 }
 
 impl Table {
-    /// A table with room for `n` keys before it grows.
-    fn with_capacity(n: usize) -> Table {
-        let probed = (n.max(8) * 2).next_power_of_two();
-        Table {
-            keys: vec![0; probed + 1],
-            weights: vec![0.0; probed + 1],
-            len: 0,
-            has_zero: false,
-        }
-    }
-
-    /// The number of slots, the last one included.
-    fn slots(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// The slot where `key` is, or would go when absent.
-    fn probe(&self, key: u64) -> usize {
-        let probed = self.keys.len() - 1;
-        if key == 0 {
-            return probed;
-        }
-        let mask = probed - 1;
-        let mut i = key as usize & mask;
-        while self.keys[i] != key && self.keys[i] != 0 {
-            i = (i + 1) & mask;
-        }
-        i
-    }
-
-    /// The slot of `key`, if it has a weight.
-    #[inline]
-    fn slot(&self, key: u64) -> Option<usize> {
-        let i = self.probe(key);
-        let found = if key == 0 {
-            self.has_zero
-        } else {
-            self.keys[i] == key
+    /// The table of `entries`; a repeated key keeps its last weight.
+    fn new(entries: &[(u64, f32)]) -> Table {
+        // about 60 % full, so that few buckets overflow (a fuller table
+        // is smaller, but more of its lookups read two cache lines)
+        let homes = (entries.len() * 10 / (6 * BUCKET_KEYS)).max(1);
+        let mut table = Table {
+            filter: Box::new([0; FILTER_WORDS]),
+            buckets: vec![Bucket::default(); homes],
+            homes: homes as u64,
         };
-        found.then_some(i)
+        for &(key, weight) in entries {
+            table.insert(key, weight);
+        }
+        table
+    }
+
+    /// The bucket where `key` is first looked for.
+    #[inline]
+    fn home(&self, key: u64) -> usize {
+        // the high half of the key, scaled to the number of buckets
+        (((key >> 32) * self.homes) >> 32) as usize
+    }
+
+    /// The number of buckets.
+    fn len(&self) -> usize {
+        self.buckets.len()
+    }
+
+    /// The bucket of `key`, below [`Table::len`], the bit of its place in
+    /// the bucket and its weight, if it has one.
+    #[inline]
+    fn get(&self, key: u64) -> Option<(usize, u16, f32)> {
+        let (word, bits) = filter_bits(key);
+        if self.filter[word] & bits != bits {
+            return None;
+        }
+        let mut b = self.home(key);
+        loop {
+            let bucket = self.buckets.get(b)?;
+            if let Some(i) = bucket.position(key) {
+                return Some((b, 1 << i, bucket.weights[i]));
+            }
+            if !bucket.overflow {
+                return None;
+            }
+            b += 1;
+        }
     }
 
     /// Sets the weight of `key`.
     fn insert(&mut self, key: u64, weight: f32) {
-        // at most half full, so that probes stay short
-        if (self.len + 1) * 2 > self.keys.len() - 1 {
-            let mut grown = Table::with_capacity(self.keys.len());
-            for (k, w) in self.iter() {
-                grown.insert(k, w);
+        let mut b = self.home(key);
+        loop {
+            if b == self.buckets.len() {
+                self.buckets.push(Bucket::default());
             }
-            *self = grown;
+            let bucket = &mut self.buckets[b];
+            if let Some(i) = bucket.position(key) {
+                bucket.weights[i] = weight;
+                return;
+            }
+            let len = usize::from(bucket.len);
+            if len < BUCKET_KEYS {
+                bucket.keys[len] = key;
+                bucket.weights[len] = weight;
+                bucket.len += 1;
+                let (word, bits) = filter_bits(key);
+                self.filter[word] |= bits;
+                return;
+            }
+            bucket.overflow = true;
+            b += 1;
         }
-        let i = self.probe(key);
-        if self.slot(key).is_none() {
-            self.len += 1;
-        }
-        self.has_zero |= key == 0;
-        self.keys[i] = key;
-        self.weights[i] = weight;
     }
 
     /// Every key and its weight.
     fn iter(&self) -> impl Iterator<Item = (u64, f32)> + '_ {
-        self.keys
-            .iter()
-            .zip(&self.weights)
-            .enumerate()
-            .filter(|&(i, (&k, _))| {
-                if i + 1 == self.keys.len() {
-                    self.has_zero
-                } else {
-                    k != 0
-                }
-            })
-            .map(|(_, (&k, &w))| (k, w))
+        self.buckets.iter().flat_map(|bucket| {
+            let len = usize::from(bucket.len);
+            bucket.keys[..len]
+                .iter()
+                .copied()
+                .zip(bucket.weights[..len].iter().copied())
+        })
     }
 }
 
@@ -185,13 +241,9 @@ fn model() -> &'static Model {
 /// over its bytes: the same entries and fields as `grammar::entries` and
 /// `grammar::fields` give, without their per-line searches.
 fn parse(src: &str) -> Model {
-    let mut model = Model {
-        bias: 0.0,
-        threshold: 0.5,
-        // about one entry per 20 bytes
-        weights: Table::with_capacity(src.len() / 20),
-        order_free: false,
-    };
+    let (mut bias, mut threshold) = (0.0, 0.5);
+    // about one entry per 20 bytes
+    let mut entries = Vec::with_capacity(src.len() / 20);
     let bytes = src.as_bytes();
     let mut start = 0;
     // the lines, as `split('\n')` gives them
@@ -233,18 +285,23 @@ fn parse(src: &str) -> Model {
             continue;
         };
         match name {
-            "@bias" => model.bias = value,
-            "@threshold" => model.threshold = value,
+            "@bias" => bias = value,
+            "@threshold" => threshold = value,
             _ => {
                 if let Some(key) = feature_key(name) {
-                    // a repeated feature keeps its last weight
-                    model.weights.insert(key, value);
+                    entries.push((key, value));
                 }
             }
         }
     }
-    model.order_free = sums_exactly(model.bias, model.weights.iter().map(|(_, w)| w));
-    model
+    // a repeated feature keeps its last weight
+    let weights = Table::new(&entries);
+    Model {
+        bias,
+        threshold,
+        order_free: sums_exactly(bias, weights.iter().map(|(_, w)| w)),
+        weights,
+    }
 }
 
 /// The bytes that [`parse`] stops at: line ends, comments and bars.
@@ -313,18 +370,21 @@ fn parse_weight(s: &str) -> Option<f32> {
 /// What scoring reuses from one sentence to the next on a thread.
 #[derive(Default)]
 struct Scratch {
-    /// The mark of the current sentence.
-    mark: u32,
-    /// For each weight of the model, the mark of the last sentence that
-    /// counted it, so that each feature is counted once.
-    marks: Vec<u32>,
+    /// For each bucket of the model's table, a bit for each place
+    /// ([`PLACES`]), set once the sentence's feature there has been
+    /// counted, under the tag of the sentence in the high bits: bits under
+    /// another tag count as clear, so nothing is cleared between
+    /// sentences.
+    met: Vec<u16>,
+    /// The tag of the current sentence: one of the 2,047 multiples of
+    /// `PLACES + 1` in 16 bits. All of `met` is cleared when they come
+    /// round again.
+    tag: u16,
     /// The features counted for this sentence, when they must be summed
     /// in key order.
     known: Vec<(u64, f32)>,
     /// The lower-cased token being hashed.
     lowered: String,
-    /// The keys of the sentence's features.
-    keys: Vec<u64>,
 }
 
 thread_local! {
@@ -340,42 +400,33 @@ pub fn check_worthiness(sentence: &str) -> f32 {
 
 /// [`check_worthiness`] with `model`, reusing `scratch`.
 fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
-    // Features missing from the model weigh nothing, so only the ones it
-    // knows (a few per sentence) are kept, each counted once.
-    if scratch.marks.len() != model.weights.slots() {
-        scratch.marks = vec![0; model.weights.slots()];
-        scratch.mark = 0;
+    if scratch.met.len() != model.weights.len() {
+        scratch.met = vec![0; model.weights.len()];
+        scratch.tag = 0;
     }
-    scratch.mark = scratch.mark.wrapping_add(1);
-    if scratch.mark == 0 {
-        scratch.marks.fill(0);
-        scratch.mark = 1;
+    scratch.tag = scratch.tag.wrapping_add(PLACES + 1);
+    if scratch.tag == 0 {
+        scratch.met.fill(0);
+        scratch.tag = PLACES + 1;
     }
     let Scratch {
-        mark,
-        marks,
+        met,
+        tag,
         known,
         lowered,
-        keys,
     } = scratch;
-    let mark = *mark;
     known.clear();
-    // summed in f64; when the model's sums are exact, in any order
-    let mut z = f64::from(model.bias);
-    each_key(sentence, lowered, keys);
-    for &key in keys.iter() {
-        if let Some(i) = model.weights.slot(key) {
-            if marks[i] != mark {
-                marks[i] = mark;
-                let weight = model.weights.weights[i];
-                if model.order_free {
-                    z += f64::from(weight);
-                } else {
-                    known.push((key, weight));
-                }
-            }
-        }
-    }
+    let mut sum = Sum {
+        weights: &model.weights,
+        order_free: model.order_free,
+        // summed in f64; when the model's sums are exact, in any order
+        z: f64::from(model.bias),
+        met,
+        tag: *tag,
+        known,
+    };
+    each_key(sentence, lowered, &mut sum);
+    let mut z = sum.z;
     if !model.order_free {
         known.sort_unstable_by_key(|&(key, _)| key);
         z = f64::from(model.bias)
@@ -387,21 +438,163 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     (1.0 / (1.0 + (-z).exp())) as f32
 }
 
-/// The kinds of feature, as written before the `:` of a feature name.
-const WORD: u64 = 1;
+/// What takes the keys of a sentence's features from [`each_key`].
+trait Keys {
+    /// Takes the key of one feature.
+    fn key(&mut self, key: u64);
+}
+
+/// Any function of a key takes keys.
+impl<F: FnMut(u64)> Keys for F {
+    fn key(&mut self, key: u64) {
+        self(key);
+    }
+}
+
+/// The weights of a sentence's distinct features, summed as
+/// [`each_key`] lists them. Features missing from the model weigh
+/// nothing, so only the ones it knows (a few per sentence) are kept,
+/// each counted once.
+struct Sum<'a> {
+    weights: &'a Table,
+    order_free: bool,
+    /// The bias plus the weights counted so far.
+    z: f64,
+    /// [`Scratch::met`].
+    met: &'a mut [u16],
+    /// [`Scratch::tag`].
+    tag: u16,
+    /// [`Scratch::known`], filled when the model is not `order_free`.
+    known: &'a mut Vec<(u64, f32)>,
+}
+
+impl Keys for Sum<'_> {
+    #[inline(always)]
+    fn key(&mut self, key: u64) {
+        if let Some((b, bit, weight)) = self.weights.get(key) {
+            let Some(met) = self.met.get_mut(b) else {
+                return;
+            };
+            // the bits of this sentence, if any
+            let bits = if *met & !PLACES == self.tag {
+                *met
+            } else {
+                self.tag
+            };
+            if bits & bit == 0 {
+                *met = bits | bit;
+                self.z += f64::from(weight);
+                if !self.order_free {
+                    self.known.push((key, weight));
+                }
+            }
+        }
+    }
+}
+
+/// The kinds of feature mixed into keys, as written before the `:` of a
+/// feature name; the key of a word (`w:`) is the token's own hash.
 const PAIR: u64 = 2;
 const HAND: u64 = 3;
 
 /// Mixes a kind and one or two token hashes into one key.
-fn mix(kind: u64, a: u64, b: u64) -> u64 {
+const fn mix(kind: u64, a: u64, b: u64) -> u64 {
     let mut x = a ^ b.rotate_left(29).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ kind;
     x = (x ^ (x >> 33)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     x ^ (x >> 33)
 }
 
-fn token_hash(token: &str) -> u64 {
-    xxh3_64(token.as_bytes())
+/// Every byte of a word set to 1.
+const ONES: u64 = u64::MAX / 255;
+
+/// Folds the next (little-endian, zero-padded) eight bytes of a token
+/// into its running hash.
+const fn fold(h: u64, chunk: u64) -> u64 {
+    (h.rotate_left(23) ^ chunk).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
+
+/// Ends a token hash.
+const fn finish(h: u64) -> u64 {
+    let h = (h ^ (h >> 32)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    h ^ (h >> 29)
+}
+
+/// The eight bytes of `bytes` from `at`, little-endian, with zeros past
+/// its end.
+const fn chunk(bytes: &[u8], at: usize) -> u64 {
+    let mut chunk = 0;
+    let mut i = 0;
+    while i < 8 && at + i < bytes.len() {
+        chunk |= (bytes[at + i] as u64) << (8 * i);
+        i += 1;
+    }
+    chunk
+}
+
+/// The hash of a token: its bytes eight at a time, the last ones padded
+/// with zeros, folded and mixed. Tokens hold no zero byte, so the
+/// padding is unambiguous, and every step is one to one: tokens of at
+/// most eight bytes never share a hash.
+const fn token_hash(token: &[u8]) -> u64 {
+    let mut h = 0;
+    let mut at = 0;
+    while at < token.len() {
+        h = fold(h, chunk(token, at));
+        at += 8;
+    }
+    finish(h)
+}
+
+/// `chunk` with its ASCII capitals lower-cased; every byte must be ASCII.
+#[inline]
+fn lower_ascii(chunk: u64) -> u64 {
+    // bytes below 0x80 plus at most 0x3F carry into no other byte
+    let from_a = chunk.wrapping_add(ONES * (0x80 - u64::from(b'A')));
+    let past_z = chunk.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
+    let upper = from_a & !past_z & (ONES * 0x80);
+    chunk | (upper >> 2)
+}
+
+/// [`token_hash`] of the ASCII `bytes[from..to]` in lower case, and the
+/// last chunk it folded (so the lower-cased token itself when it is at
+/// most eight bytes long). `from < to`. The chunks are read straight
+/// from `bytes`, without copying the token.
+#[inline]
+fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
+    let mut h = 0;
+    let mut at = from;
+    while to - at > 8 {
+        let eight: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or_default();
+        h = fold(h, lower_ascii(u64::from_le_bytes(eight)));
+        at += 8;
+    }
+    // the last one to eight bytes
+    let n = to - at;
+    let last = if let Some(eight) = bytes.get(at..at + 8) {
+        let eight: [u8; 8] = eight.try_into().unwrap_or_default();
+        u64::from_le_bytes(eight) & (u64::MAX >> (64 - 8 * n))
+    } else if to >= 8 {
+        // the eight bytes that end the token, shifted down
+        let eight: [u8; 8] = bytes[to - 8..to].try_into().unwrap_or_default();
+        u64::from_le_bytes(eight) >> (64 - 8 * n)
+    } else {
+        chunk(&bytes[..to], at)
+    };
+    let last = lower_ascii(last);
+    (finish(fold(h, last)), last)
+}
+
+/// A token of at most eight bytes packed as [`chunk`] packs it.
+const fn packed(token: &[u8]) -> u64 {
+    chunk(token, 0)
+}
+
+/// The hashes of the tokens that open and close a sentence and stand for
+/// numbers.
+const START: u64 = token_hash(b"<s>");
+const END: u64 = token_hash(b"</s>");
+const NUM: u64 = token_hash(b"<num>");
+const YEAR: u64 = token_hash(b"<year>");
 
 /// The key of a feature name as written in the weights file: `w:TOKEN`,
 /// `b:TOKEN_TOKEN` or `h:NAME`. Tokens hold no `_`, so a pair splits
@@ -412,29 +605,28 @@ fn feature_key(name: &str) -> Option<u64> {
     let colon = name.bytes().position(|b| b == b':')?;
     let (kind, rest) = (&name[..colon], &name[colon + 1..]);
     match kind {
-        "w" => Some(mix(WORD, token_hash(rest), 0)),
+        "w" => Some(token_hash(rest.as_bytes())),
         "b" => {
             let bar = rest.bytes().position(|b| b == b'_')?;
             Some(mix(
                 PAIR,
-                token_hash(&rest[..bar]),
-                token_hash(&rest[bar + 1..]),
+                token_hash(&rest.as_bytes()[..bar]),
+                token_hash(&rest.as_bytes()[bar + 1..]),
             ))
         }
-        "h" => Some(mix(HAND, token_hash(rest), 0)),
+        "h" => Some(mix(HAND, token_hash(rest.as_bytes()), 0)),
         _ => None,
     }
 }
 
-/// Writes into `keys` the key of every feature of `sentence`, repeats
+/// Calls `emit` with the key of every feature of `sentence`, repeats
 /// included: the same features as [`each_feature`], in one pass over the
 /// sentence that reads its tokens (lower-cased into `lowered` when
 /// needed, each hashed once) and the facts of [`CharFacts::of`] at once.
-fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
-    keys.clear();
-    let mut emit = |key: u64| keys.push(key);
+fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
+    let mut emit = |key: u64| keys.key(key);
     let bytes = sentence.as_bytes();
-    let mut prev = token_hash("<s>");
+    let mut prev = START;
     let mut flags = TokenFlags::default();
     let mut chars = CharScan::default();
     let mut count = 0;
@@ -467,6 +659,12 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
         // the characters besides ASCII are all `’`
         let mut curly_only = true;
         let mut ascii = true;
+        if class & TOKEN != 0 {
+            // the first character, then the lower-case letters after it
+            // (which add nothing to `seen` but `TOKEN`), many at a time
+            seen = class;
+            at = lower_case_run(bytes, at + 1);
+        }
         while let Some(&b) = bytes.get(at) {
             let class = CLASS[usize::from(b)];
             if class & TOKEN != 0 {
@@ -490,55 +688,56 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
             curly_only = false;
             at += c.len_utf8();
         }
-        let raw = &sentence[start..at];
-        // only a run that starts or ends with `'` or `’` (whose UTF-8
-        // starts with 0xE2 and ends with 0x99) is trimmed
-        let word = match (bytes[start], bytes[at - 1]) {
-            (b'\'' | 0xE2, _) | (_, b'\'' | 0x99) => trim_apostrophes(raw),
-            _ => raw,
+        // only a run that holds `'` or `’` is trimmed
+        let (from, to) = if ascii && seen & APOSTROPHE == 0 {
+            (start, at)
+        } else {
+            match trim_apostrophes(bytes, start, at) {
+                (from, to) if from < to => (from, to),
+                _ => continue,
+            }
         };
-        if word.is_empty() {
-            continue;
-        }
         count += 1;
         // apostrophes are not digits, so the digits of the run are those
-        // of `word`
-        let token: &str = if seen & DIGIT != 0 {
-            let digits = word.bytes().all(|b| b.is_ascii_digit());
+        // of the token
+        let h = if seen & DIGIT != 0 {
+            let word = &bytes[from..to];
+            let digits = word.iter().all(u8::is_ascii_digit);
             let is_year =
-                digits && word.len() == 4 && (word.starts_with("19") || word.starts_with("20"));
-            if is_year { "<year>" } else { "<num>" }
-        } else if ascii && seen & UPPER == 0 {
-            word
+                digits && word.len() == 4 && (word.starts_with(b"19") || word.starts_with(b"20"));
+            // as `flags.read` reads `<num>` and `<year>`
+            flags.number = true;
+            flags.year |= is_year;
+            if is_year { YEAR } else { NUM }
         } else if ascii {
-            lowered.clear();
-            lowered.push_str(word);
-            lowered.make_ascii_lowercase();
-            lowered
-        } else if curly_only {
-            // ASCII letters, and `’` read as `'`
-            lowered.clear();
-            let mut rest = word;
-            while let Some(i) = rest.find('’') {
-                lowered.push_str(&rest[..i]);
-                lowered.push('\'');
-                rest = &rest[i + '’'.len_utf8()..];
-            }
-            lowered.push_str(rest);
-            lowered.make_ascii_lowercase();
-            lowered
+            let (h, last) = ascii_token_hash(bytes, from, to);
+            flags.read_ascii(&bytes[from..to], last);
+            h
         } else {
+            // `'` and `’` are whole characters, so these are char boundaries
+            let word = &sentence[from..to];
             lowered.clear();
-            lowered.push_str(&word.to_lowercase().replace('’', "'"));
-            lowered
+            if curly_only {
+                // ASCII letters, and `’` read as `'`
+                let mut rest = word;
+                while let Some(i) = rest.find('’') {
+                    lowered.push_str(&rest[..i]);
+                    lowered.push('\'');
+                    rest = &rest[i + '’'.len_utf8()..];
+                }
+                lowered.push_str(rest);
+                lowered.make_ascii_lowercase();
+            } else {
+                lowered.push_str(&word.to_lowercase().replace('’', "'"));
+            }
+            flags.read(lowered);
+            token_hash(lowered.as_bytes())
         };
-        flags.read(token);
-        let h = token_hash(token);
-        emit(mix(WORD, h, 0));
+        emit(h);
         emit(mix(PAIR, prev, h));
         prev = h;
     }
-    emit(mix(PAIR, prev, token_hash("</s>")));
+    emit(mix(PAIR, prev, END));
     // the facts of the characters past the last token read
     while at < bytes.len() {
         let class = CLASS[usize::from(bytes[at])];
@@ -551,36 +750,61 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut Vec<u64>) {
             at += c.len_utf8();
         }
     }
-    hand_features(sentence, &flags, &chars.facts(), count, |name| {
-        emit(mix(HAND, token_hash(name), 0))
+    hand_features(sentence, &flags, &chars.facts(), count, |hand| {
+        emit(HAND_KEYS[hand as usize]);
     });
 }
 
 /// The UTF-8 bytes of `’`.
 const CURLY: &[u8] = "’".as_bytes();
 
-/// `s` without leading and trailing `'` and `’`.
-fn trim_apostrophes(s: &str) -> &str {
-    let mut s = s;
+/// The end of the run of ASCII lower-case letters that starts at `at` in
+/// `bytes`: eight bytes are tested at a time, and the last few bytes of
+/// `bytes` not at all (`at` is then returned as it is).
+#[inline]
+fn lower_case_run(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        // the high bit of each byte from `a` to `z`: with the high bit
+        // clear, adding 0x80 - b'a' sets it from `a` on and adding
+        // 0x80 - b'z' - 1 from past `z` on, carrying into no other byte
+        let low = x & (ONES * 0x7F);
+        let from_a = low + ONES * (0x80 - u64::from(b'a'));
+        let past_z = low + ONES * (0x80 - u64::from(b'z') - 1);
+        let lower = from_a & !past_z & !x & (ONES * 0x80);
+        let run = (!lower & (ONES * 0x80)).trailing_zeros() / 8;
+        at += run as usize;
+        if run < 8 {
+            break;
+        }
+    }
+    at
+}
+
+/// The bounds of `bytes[from..to]` without its leading and trailing `'`
+/// and `’`.
+fn trim_apostrophes(bytes: &[u8], mut from: usize, mut to: usize) -> (usize, usize) {
     loop {
-        if let Some(rest) = s.strip_prefix('\'') {
-            s = rest;
-        } else if let Some(rest) = s.strip_prefix('’') {
-            s = rest;
+        let rest = &bytes[from..to];
+        if rest.starts_with(b"'") {
+            from += 1;
+        } else if rest.starts_with(CURLY) {
+            from += CURLY.len();
         } else {
             break;
         }
     }
     loop {
-        if let Some(rest) = s.strip_suffix('\'') {
-            s = rest;
-        } else if let Some(rest) = s.strip_suffix('’') {
-            s = rest;
+        let rest = &bytes[from..to];
+        if rest.ends_with(b"'") {
+            to -= 1;
+        } else if rest.ends_with(CURLY) {
+            to -= CURLY.len();
         } else {
             break;
         }
     }
-    s
+    (from, to)
 }
 
 /// The character that starts at byte `at` of `s`, which must be a char
@@ -595,44 +819,39 @@ fn is_token_char(c: char) -> bool {
 }
 
 /// [`CharFacts`] gathered one character at a time.
+#[derive(Default)]
 struct CharScan {
     /// Words after the first that start with a capital, so far.
     capitals: usize,
     /// Bits of [`CLASS`] seen in ASCII characters.
     seen: u8,
-    /// The last character was whitespace (or there was none).
-    after_space: bool,
+    /// Whitespace came after the last character other than whitespace,
+    /// so that the next such character starts a word after the first.
+    pending: bool,
     /// A character other than whitespace has been seen.
     in_text: bool,
 }
 
-impl Default for CharScan {
-    fn default() -> CharScan {
-        CharScan {
-            capitals: 0,
-            seen: 0,
-            after_space: true,
-            in_text: false,
-        }
-    }
-}
-
 impl CharScan {
     /// Reads a character other than whitespace, upper case or not.
+    #[inline]
     fn visible(&mut self, upper: bool) {
-        // a word after the first starts here
-        if self.after_space && self.in_text && upper {
-            self.capitals += 1;
-        }
-        self.after_space = false;
+        self.capitals += usize::from(self.pending & upper);
+        self.pending = false;
         self.in_text = true;
+    }
+
+    /// Reads whitespace.
+    #[inline]
+    fn space(&mut self) {
+        self.pending = self.in_text;
     }
 
     /// Reads an ASCII character of class `class`.
     fn ascii(&mut self, class: u8) {
         self.seen |= class;
         if class & SPACE != 0 {
-            self.after_space = true;
+            self.space();
         } else {
             self.visible(class & UPPER != 0);
         }
@@ -641,7 +860,7 @@ impl CharScan {
     /// Reads a character that is not ASCII.
     fn other(&mut self, c: char) {
         if c.is_whitespace() {
-            self.after_space = true;
+            self.space();
         } else {
             self.visible(c.is_uppercase());
         }
@@ -707,8 +926,8 @@ fn each_feature(sentence: &str, mut emit: impl FnMut(&str)) {
     });
     pair("b:", &prev, Some("</s>"));
 
-    hand_features(sentence, &flags, &CharFacts::of(sentence), count, |name| {
-        pair("h:", name, None)
+    hand_features(sentence, &flags, &CharFacts::of(sentence), count, |hand| {
+        pair("h:", HAND_NAMES[hand as usize], None)
     });
 }
 
@@ -737,6 +956,42 @@ impl TokenFlags {
             self.comparative = true;
         }
     }
+
+    /// [`TokenFlags::read`] of the ASCII token `t` in lower case, given
+    /// the last chunk of [`ascii_token_hash`] (the whole lower-cased
+    /// token when it is at most eight bytes long).
+    #[inline]
+    fn read_ascii(&mut self, t: &[u8], last: u64) {
+        const PERCENT_W: u64 = packed(b"percent");
+        const DOLLARS: u64 = packed(b"dollars");
+        const BILLION: u64 = packed(b"billion");
+        const MILLION: u64 = packed(b"million");
+        const TRILLION: u64 = packed(b"trillion");
+        const MORE: u64 = packed(b"more");
+        const LESS: u64 = packed(b"less");
+        const MOST: u64 = packed(b"most");
+        const FEWER: u64 = packed(b"fewer");
+        const LEAST: u64 = packed(b"least");
+        match t.len() {
+            4 if matches!(last, MORE | LESS | MOST) => self.comparative = true,
+            5 if matches!(last, FEWER | LEAST) => self.comparative = true,
+            7 if last == PERCENT_W => self.percent = true,
+            7 if matches!(last, DOLLARS | BILLION | MILLION) => self.money = true,
+            8 if last == TRILLION => self.money = true,
+            _ => {}
+        }
+        if let Some(tail) = t.len().checked_sub(4).and_then(|i| t.get(i..)) {
+            // `| 0x20` lower-cases an ASCII letter and changes no other
+            // token byte into one
+            let tail = u32::from_le_bytes(tail.try_into().unwrap_or_default()) | 0x2020_2020;
+            if t.len() > 4
+                && (tail >> 16 == u32::from_le_bytes(*b"er\0\0")
+                    || tail >> 8 == u32::from_le_bytes(*b"est\0"))
+            {
+                self.comparative = true;
+            }
+        }
+    }
 }
 
 /// What an ASCII byte is, for the scans below: bits of [`CLASS`].
@@ -748,6 +1003,7 @@ const PERCENT: u8 = 16;
 const DOLLAR: u8 = 32;
 /// Not ASCII: the character must be decoded.
 const OTHER: u8 = 64;
+const APOSTROPHE: u8 = 128;
 
 /// The class of every byte, so that the scans read ASCII text with one
 /// table load per byte. `SPACE` marks the ASCII characters that
@@ -763,8 +1019,10 @@ const CLASS: [u8; 256] = {
             TOKEN | DIGIT
         } else if c.is_ascii_uppercase() {
             TOKEN | UPPER
-        } else if c.is_ascii_lowercase() || c == b'\'' {
+        } else if c.is_ascii_lowercase() {
             TOKEN
+        } else if c == b'\'' {
+            TOKEN | APOSTROPHE
         } else if matches!(c, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r') {
             SPACE
         } else if c == b'%' {
@@ -829,45 +1087,92 @@ impl CharFacts {
     }
 }
 
-/// Calls `hand` with the name of every hand-made feature, without its
-/// `h:` prefix; `chars` are the facts of its characters and `count` the
-/// number of tokens.
+/// The hand-made features.
+#[derive(Clone, Copy)]
+enum Hand {
+    Number,
+    Year,
+    Percent,
+    Money,
+    Comparative,
+    Question,
+    Caps0,
+    Caps1,
+    Caps2,
+    Caps4,
+    Len0,
+    Len6,
+    Len13,
+    Len26,
+}
+
+/// The name of each [`Hand`] feature, without its `h:` prefix.
+const HAND_NAMES: [&str; 14] = [
+    "number",
+    "year",
+    "percent",
+    "money",
+    "comparative",
+    "question",
+    "caps0",
+    "caps1",
+    "caps2",
+    "caps4",
+    "len0",
+    "len6",
+    "len13",
+    "len26",
+];
+
+/// The key of each [`Hand`] feature, as [`feature_key`] gives it.
+const HAND_KEYS: [u64; 14] = {
+    let mut keys = [0; 14];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = mix(HAND, token_hash(HAND_NAMES[i].as_bytes()), 0);
+        i += 1;
+    }
+    keys
+};
+
+/// Calls `hand` with every hand-made feature of a sentence; `chars` are
+/// the facts of its characters and `count` the number of tokens.
 fn hand_features(
     sentence: &str,
     flags: &TokenFlags,
     chars: &CharFacts,
     count: usize,
-    mut hand: impl FnMut(&str),
+    mut hand: impl FnMut(Hand),
 ) {
     if flags.number {
-        hand("number");
+        hand(Hand::Number);
     }
     if flags.year {
-        hand("year");
+        hand(Hand::Year);
     }
     if flags.percent || chars.percent {
-        hand("percent");
+        hand(Hand::Percent);
     }
     if flags.money || chars.dollar {
-        hand("money");
+        hand(Hand::Money);
     }
     if flags.comparative {
-        hand("comparative");
+        hand(Hand::Comparative);
     }
     if sentence.trim_end().ends_with('?') {
-        hand("question");
+        hand(Hand::Question);
     }
     hand(match chars.capitals {
-        0 => "caps0",
-        1 => "caps1",
-        2..=3 => "caps2",
-        _ => "caps4",
+        0 => Hand::Caps0,
+        1 => Hand::Caps1,
+        2..=3 => Hand::Caps2,
+        _ => Hand::Caps4,
     });
     hand(match count {
-        0..=5 => "len0",
-        6..=12 => "len6",
-        13..=25 => "len13",
-        _ => "len26",
+        0..=5 => Hand::Len0,
+        6..=12 => Hand::Len6,
+        13..=25 => Hand::Len13,
+        _ => Hand::Len26,
     });
 }
 
@@ -1003,7 +1308,7 @@ mod tests {
     /// The distinct keys of [`each_key`] and of the named features.
     fn both_keys(s: &str) -> (Vec<u64>, Vec<u64>) {
         let mut hashed = Vec::new();
-        each_key(s, &mut String::new(), &mut hashed);
+        each_key(s, &mut String::new(), &mut |key| hashed.push(key));
         hashed.sort_unstable();
         hashed.dedup();
         let mut named: Vec<u64> = checkworthy_features(s)
@@ -1098,6 +1403,120 @@ mod tests {
     }
 
     #[test]
+    fn no_two_features_of_the_model_share_a_key() {
+        let mut names = std::collections::HashSet::new();
+        let mut keys = std::collections::HashSet::new();
+        for entry in crate::grammar::entries(WEIGHTS) {
+            let name = crate::grammar::fields(entry).next().unwrap_or("");
+            if let Some(key) = feature_key(name) {
+                names.insert(name);
+                keys.insert(key);
+            }
+        }
+        assert!(names.len() > 20_000);
+        assert_eq!(names.len(), keys.len());
+    }
+
+    #[test]
+    fn the_table_finds_every_key_and_no_other() {
+        // keys whose high half is 0 all start at the first bucket, and
+        // overflow into the next ones
+        let entries: Vec<(u64, f32)> = (0..40u64)
+            .map(|i| (i * 0x0101, i as f32))
+            .chain((1..60u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), -(i as f32))))
+            .chain([(0, 7.0), (5 * 0x0101, 8.0)])
+            .collect();
+        let table = Table::new(&entries);
+        let want: HashedMap = entries.iter().copied().collect();
+        assert_eq!(table.iter().collect::<HashedMap>(), want);
+        for (&key, &weight) in &want {
+            assert_eq!(table.get(key).map(|(_, _, w)| w), Some(weight), "{key}");
+        }
+        for key in [1, 40 * 0x0101, u64::MAX, 0x1234_5678_9ABC_DEF0] {
+            assert_eq!(table.get(key), None, "{key}");
+        }
+        assert!(table.buckets[0].overflow);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_tokens_hash_as_their_lower_case(
+            before in "[a-z ]{0,12}",
+            token in "[a-zA-Z0-9']{1,30}",
+            after in "[a-z ]{0,12}",
+        ) {
+            let s = format!("{before}{token}{after}");
+            let (from, to) = (before.len(), before.len() + token.len());
+            let lower = token.to_ascii_lowercase();
+            let (h, last) = ascii_token_hash(s.as_bytes(), from, to);
+            proptest::prop_assert_eq!(h, token_hash(lower.as_bytes()));
+            proptest::prop_assert_eq!(last, chunk(lower.as_bytes(), (lower.len() - 1) / 8 * 8));
+            let mut fast = TokenFlags::default();
+            fast.read_ascii(token.as_bytes(), last);
+            let mut plain = TokenFlags::default();
+            plain.read(&lower);
+            proptest::prop_assert_eq!(
+                (fast.percent, fast.money, fast.comparative),
+                (plain.percent, plain.money, plain.comparative)
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_token_flags_are_read_as_named() {
+        for t in [
+            "percent",
+            "PERCENT",
+            "dollars",
+            "Billion",
+            "million",
+            "trillion",
+            "more",
+            "Less",
+            "most",
+            "fewer",
+            "least",
+            "lesser",
+            "water",
+            "Best",
+            "nest",
+            "nests",
+            "percents",
+            "TRILLIONS",
+            "er",
+            "ber",
+            "faster",
+            "o'er",
+            "x",
+        ] {
+            let lower = t.to_ascii_lowercase();
+            let (_, last) = ascii_token_hash(t.as_bytes(), 0, t.len());
+            let mut fast = TokenFlags::default();
+            fast.read_ascii(t.as_bytes(), last);
+            let mut plain = TokenFlags::default();
+            plain.read(&lower);
+            assert_eq!(
+                (fast.percent, fast.money, fast.comparative),
+                (plain.percent, plain.money, plain.comparative),
+                "{t}"
+            );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn lower_case_runs_end_at_the_first_other_byte(s in "[a-zA-Z0-9 '`{@\u{e9}\u{2019}]{0,40}", at in 0usize..40) {
+            let bytes = s.as_bytes();
+            let at = at.min(bytes.len());
+            let end = lower_case_run(bytes, at);
+            let plain = bytes[at..].iter().position(|b| !b.is_ascii_lowercase()).map_or(bytes.len(), |i| at + i);
+            // the run stops where it must, or short of the last 8 bytes
+            proptest::prop_assert!(end == plain || (end + 8 > bytes.len() && end <= plain));
+            proptest::prop_assert!(bytes[at..end].iter().all(u8::is_ascii_lowercase));
+        }
+    }
+
+    #[test]
     fn the_built_in_weights_sum_in_any_order() {
         assert!(model().order_free);
         assert!(sums_exactly(1.0, [0.5, -0.25].into_iter()));
@@ -1122,11 +1541,20 @@ mod tests {
             let b = score(&sorted, s, &mut scratch);
             assert_eq!(a.to_bits(), b.to_bits(), "{s}");
         }
-        // the marks start over when they wrap around
-        scratch.mark = u32::MAX;
+        // the tags start over when they wrap around, and repeats still
+        // count once
         exact.order_free = true;
-        let a = score(&exact, "It rose 5 percent.", &mut scratch);
-        assert_eq!(a, check_worthiness("It rose 5 percent."));
+        let s = "It rose 5 percent, 5 percent.";
+        let want = check_worthiness(s);
+        for last in [
+            0u16.wrapping_sub(PLACES + 1),
+            0u16.wrapping_sub(2 * (PLACES + 1)),
+        ] {
+            scratch.tag = last;
+            for _ in 0..3 {
+                assert_eq!(score(&exact, s, &mut scratch).to_bits(), want.to_bits());
+            }
+        }
     }
 
     /// The plain tokeniser that [`for_each_token`] must agree with:
