@@ -154,7 +154,7 @@ impl std::ops::Deref for Toks<'_> {
 /// How many distinct words the per-thread [`Vocab`] may hold; past this
 /// it starts afresh before the next document, so its memory stays
 /// bounded (a few MB) however many documents a thread reads.
-const VOCAB_MAX_WORDS: usize = 1 << 17;
+const VOCAB_MAX_WORDS: usize = 1 << 16;
 
 /// What the [`Vocab`] knows of one distinct lower-case word.
 #[derive(Clone, Copy, Debug)]
