@@ -1041,15 +1041,34 @@ fn after_preposition(text: &str, pos: usize) -> bool {
     if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
-    let mut words = before
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev();
-    let mut word = words.next().unwrap_or("");
-    if with_lower(word, is_determiner) {
-        word = words.next().unwrap_or("");
+    let (mut word, rest) = last_word(before);
+    let determiner = if word.is_ascii() {
+        ["the", "a", "an"]
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d))
+    } else {
+        with_lower(word, is_determiner)
+    };
+    if determiner {
+        word = last_word(rest).0;
     }
     with_lower(word, |w| lexicon().prepositions.contains(w))
+}
+
+/// The last run of letters in `s` (empty when there is none), and the
+/// text before it: the last word of `s.split(|c| !c.is_alphabetic())`
+/// that is not empty, read from the end.
+fn last_word(s: &str) -> (&str, &str) {
+    let end = match s.char_indices().rev().find(|&(_, c)| c.is_alphabetic()) {
+        Some((i, c)) => i + c.len_utf8(),
+        None => return ("", ""),
+    };
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (&s[start..end], &s[..start])
 }
 
 /// The look-up key of an entity of `kind` called `name`.
@@ -1961,5 +1980,46 @@ mod tests_support {
 
     pub(super) fn quotes_in(text: &str) -> Vec<Span> {
         super::tests::quotes(text)
+    }
+}
+
+#[cfg(test)]
+mod preposition_tests {
+    use super::{after_preposition, last_word};
+
+    #[test]
+    fn last_word_reads_as_splitting_does() {
+        for s in [
+            "",
+            " ",
+            "said through a ",
+            "with Trump's",
+            "in 2016 ",
+            "Zürich-based ",
+            "a",
+            "x1y",
+            "über  ",
+            "—with",
+            "THE",
+            "O'Neill, ",
+        ] {
+            let mut words = s
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev();
+            let (word, rest) = last_word(s);
+            assert_eq!(word, words.next().unwrap_or(""), "{s:?}");
+            assert_eq!(last_word(rest).0, words.next().unwrap_or(""), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn prepositions_before_a_mention() {
+        let text = "He spoke through a spokesman, and with Trump; THROUGH THE aide. Said Lee";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        assert!(after_preposition(text, at("spokesman")));
+        assert!(after_preposition(text, at("Trump")));
+        assert!(after_preposition(text, at("aide")));
+        assert!(!after_preposition(text, at("Lee")));
     }
 }
