@@ -1201,18 +1201,22 @@ fn phrase_value<'l, V>(
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<&'l V> {
     let t = &tokens[a];
-    let phrase = Span::new(t.span.start, end).text(text);
     // When the phrase's first word is the token's word, trailing dots
     // aside, the token's classes tell whether a phrase starts with it.
-    let after = Span::new(t.span.end, end)
-        .text(text)
-        .trim_start_matches('.');
-    if (after.is_empty() || after.starts_with(char::is_whitespace))
-        && !phrases.starts_with_class(&t.class)
-    {
-        return None;
+    if !phrases.starts_with_class(&t.class) {
+        // (the usual cases first: the phrase ends with the word, or a
+        // space follows it)
+        if end == t.span.end || t.span.end < end && text.as_bytes().get(t.span.end) == Some(&b' ') {
+            return None;
+        }
+        let after = Span::new(t.span.end, end)
+            .text(text)
+            .trim_start_matches('.');
+        if after.is_empty() || after.starts_with(char::is_whitespace) {
+            return None;
+        }
     }
-    phrases.get(&normalise_phrase(phrase))
+    phrases.get(&normalise_phrase(Span::new(t.span.start, end).text(text)))
 }
 
 /// The text from the start of token `a` to the end of token `b - 1`.
