@@ -1059,6 +1059,24 @@ fn after_preposition(text: &str, pos: usize) -> bool {
 /// text before it: the last word of `s.split(|c| !c.is_alphabetic())`
 /// that is not empty, read from the end.
 fn last_word(s: &str) -> (&str, &str) {
+    // ASCII bytes back to back, the usual case.
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && b[end - 1].is_ascii() && !b[end - 1].is_ascii_alphabetic() {
+        end -= 1;
+    }
+    if end == 0 {
+        return ("", "");
+    }
+    if b[end - 1].is_ascii() {
+        let mut start = end - 1;
+        while start > 0 && b[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        if start == 0 || b[start - 1].is_ascii() {
+            return (&s[start..end], &s[..start]);
+        }
+    }
     let end = match s.char_indices().rev().find(|&(_, c)| c.is_alphabetic()) {
         Some((i, c)) => i + c.len_utf8(),
         None => return ("", ""),
@@ -2006,6 +2024,12 @@ mod preposition_tests {
             "—with",
             "THE",
             "O'Neill, ",
+            "café",
+            "éa",
+            "a é",
+            "1",
+            "ab—",
+            "ßa",
         ] {
             let mut words = s
                 .split(|c: char| !c.is_alphabetic())
