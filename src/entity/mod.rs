@@ -203,7 +203,23 @@ impl Entity {
 
 /// How full a name is: most words, then the longest.
 fn name_rank(name: &str) -> (usize, usize) {
-    (name.split_whitespace().count(), name.len())
+    (word_count(name), name.len())
+}
+
+/// `name.split_whitespace().count()`, an ASCII name a byte at a time.
+fn word_count(name: &str) -> usize {
+    if !name.is_ascii() {
+        return name.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in name.as_bytes() {
+        // (the ASCII chars that are `char::is_whitespace`)
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// The lower-case words of a name, without initials.
@@ -2006,7 +2022,7 @@ mod tests_support {
 }
 
 #[cfg(test)]
-mod preposition_tests {
+mod word_tests {
     use super::{after_preposition, last_word};
 
     #[test]
@@ -2038,6 +2054,27 @@ mod preposition_tests {
             let (word, rest) = last_word(s);
             assert_eq!(word, words.next().unwrap_or(""), "{s:?}");
             assert_eq!(last_word(rest).0, words.next().unwrap_or(""), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_count_as_split_whitespace_counts() {
+        for name in [
+            "",
+            " ",
+            "Antony Blinken",
+            "  Harsh V.  Pant ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "x\x1cy",
+            "Ängel Ölund",
+            "a\u{a0}b",
+            "one",
+        ] {
+            assert_eq!(
+                super::word_count(name),
+                name.split_whitespace().count(),
+                "{name:?}"
+            );
         }
     }
 
