@@ -257,9 +257,33 @@ fn name_words(name: &str) -> Vec<String> {
     out
 }
 
-/// True when every word of [`name_words`]`(name)` is one of `words`,
-/// without collecting them.
+/// True for the ASCII bytes that are `char::is_whitespace`, where
+/// `split_whitespace` splits an ASCII name.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `word` without its trailing dots.
+fn trim_dots(word: &[u8]) -> &[u8] {
+    let mut end = word.len();
+    while end > 0 && word[end - 1] == b'.' {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// True when every word of [`name_words`]`(name)` is one of `words`
+/// (which are lower-case), without collecting them.
 fn name_words_within(name: &str, words: &[String]) -> bool {
+    if name.is_ascii() {
+        return name.as_bytes().split(|&b| is_ascii_space(b)).all(|w| {
+            let w = trim_dots(w);
+            w.len() <= 1
+                || words
+                    .iter()
+                    .any(|have| have.as_bytes().eq_ignore_ascii_case(w))
+        });
+    }
     name.split_whitespace().all(|w| {
         with_lower(w.trim_end_matches('.'), |w| {
             w.chars().count() <= 1 || words.iter().any(|have| have == w)
@@ -267,9 +291,18 @@ fn name_words_within(name: &str, words: &[String]) -> bool {
     })
 }
 
-/// True when the last word of [`name_words`]`(name)` is `word`, without
-/// collecting them.
+/// True when the last word of [`name_words`]`(name)` is `word` (which
+/// is lower-case), without collecting them.
 fn last_name_word_is(name: &str, word: &str) -> bool {
+    if name.is_ascii() {
+        for w in name.as_bytes().rsplit(|&b| is_ascii_space(b)) {
+            let w = trim_dots(w);
+            if w.len() > 1 {
+                return w.eq_ignore_ascii_case(word.as_bytes());
+            }
+        }
+        return false;
+    }
     for w in name.split_whitespace().rev() {
         let found = with_lower(w.trim_end_matches('.'), |w| {
             (w.chars().count() > 1).then(|| w == word)
@@ -2075,6 +2108,36 @@ mod word_tests {
                 name.split_whitespace().count(),
                 "{name:?}"
             );
+        }
+    }
+
+    #[test]
+    fn ascii_name_tests_agree_with_name_words() {
+        use super::{last_name_word_is, name_words, name_words_within};
+        let words: Vec<String> = ["antony", "blinken", "ölund"].map(String::from).to_vec();
+        for name in [
+            "Antony\tBlinken",
+            " A.B. BLINKEN.. ",
+            "Antony  J.\r\nBlinken",
+            "Blinken\x0bAntony",
+            "Tony Blinken",
+            "J.",
+            "Ölund Antony",
+            "Antony x",
+        ] {
+            let all = name_words(name);
+            assert_eq!(
+                name_words_within(name, &words),
+                all.iter().all(|w| words.contains(w)),
+                "{name:?}"
+            );
+            for last in ["blinken", "antony", "ölund", "x"] {
+                assert_eq!(
+                    last_name_word_is(name, last),
+                    all.last().map(String::as_str) == Some(last),
+                    "{name:?} {last}"
+                );
+            }
         }
     }
 
