@@ -1198,8 +1198,11 @@ fn strip_determiner(s: &str) -> &str {
     s
 }
 
+/// The determiners that open a role or group phrase.
+const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+
 fn is_determiner(key: &str) -> bool {
-    matches!(key, "the" | "a" | "an")
+    DETERMINERS.contains(&key)
 }
 
 /// Possessive determiners that make a role noun definite ("my father").
@@ -1383,7 +1386,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
             lower[t.word as usize] = true;
         }
     }
-    let headline = headlines(text, tokens, words.distinct);
+    let headline = headlines(text, tokens);
     let mut out: Vec<Found> = Vec::with_capacity(tokens.len() / 8);
     let mut i = 0;
     while i < tokens.len() {
@@ -1557,14 +1560,10 @@ fn scan_chunk(
             end += 1;
             continue;
         }
-        let connector = is_connector(tokens.key_of(u));
+        let connector = u.class.connector;
         if connector {
             let mut j = end + 1;
-            while j < tokens.len()
-                && j - end < 3
-                && tokens[j].joined
-                && is_connector(tokens.key_of(&tokens[j]))
-            {
+            while j < tokens.len() && j - end < 3 && tokens[j].joined && tokens[j].class.connector {
                 j += 1;
             }
             if tokens.get(j).is_some_and(|v| v.joined && v.cap) {
@@ -1838,15 +1837,8 @@ fn scan_chunk(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
-    /// Not yet known, in [`headlines`]'s `minor` table.
-    const UNKNOWN: u8 = 0;
-    const MINOR: u8 = 1;
-    const CONTENT: u8 = 2;
+fn headlines(text: &str, tokens: Toks<'_>) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
-    // For each distinct word, whether in lower case it is a function
-    // word that does not count as content; found at first need.
-    let mut minor = vec![UNKNOWN; distinct];
     let mut start = 0;
     while start < tokens.len() {
         let mut end = start;
@@ -1857,23 +1849,11 @@ fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
             if t.cap {
                 caps += 1;
                 content += 1;
-            } else {
-                let m = &mut minor[t.word as usize];
-                if *m == UNKNOWN {
-                    let key = tokens.key_of(t);
-                    *m = if is_connector(key)
-                        || is_determiner(key)
-                        || matches!(t.class.not_name, Some(NotName::Function))
-                        || matches!(key, "in" | "on" | "at" | "as" | "is")
-                    {
-                        MINOR
-                    } else {
-                        CONTENT
-                    };
-                }
-                if *m == CONTENT {
-                    content += 1;
-                }
+            } else if !t.class.headline_minor
+                && !matches!(t.class.not_name, Some(NotName::Function))
+            {
+                // (a lower-case word that is not a function word)
+                content += 1;
             }
             end += 1;
         }
@@ -1893,25 +1873,27 @@ fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
 }
 
 /// Lower-case words inside names: "Bank of America", "van der Berg".
+const CONNECTORS: [&str; 16] = [
+    "of", "de", "da", "di", "del", "der", "den", "van", "von", "bin", "al", "la", "le", "du",
+    "dos", "ter",
+];
+
+/// Short words that, besides connectors and determiners, count for
+/// nothing in a title-case line (see [`headlines`]).
+const HEADLINE_MINOR: [&str; 5] = ["in", "on", "at", "as", "is"];
+
+/// True for the [`CONNECTORS`]. (A token's class answers this for its
+/// key: [`lexicon::WordClass::connector`].)
 fn is_connector(key: &str) -> bool {
-    matches!(
-        key,
-        "of" | "de"
-            | "da"
-            | "di"
-            | "del"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "la"
-            | "le"
-            | "du"
-            | "dos"
-            | "ter"
-    )
+    CONNECTORS.contains(&key)
+}
+
+/// True for a lower-case word that does not count as content in a
+/// title-case line: a connector, determiner or one of
+/// [`HEADLINE_MINOR`]. (A token's class answers this for its key:
+/// [`lexicon::WordClass::headline_minor`].)
+fn is_headline_minor(key: &str) -> bool {
+    is_connector(key) || is_determiner(key) || HEADLINE_MINOR.contains(&key)
 }
 
 /// A lower-case organisation cue right before token `i` ("news agency").
