@@ -1796,7 +1796,7 @@ fn scan_chunk(
     if !tokens[k].cap
         || tokens[k..end]
             .iter()
-            .any(|t| tokens.key_of(t).contains(|c: char| c.is_ascii_digit()))
+            .any(|t| tokens.key_of(t).bytes().any(|b| b.is_ascii_digit()))
     {
         return resume;
     }
