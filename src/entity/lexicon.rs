@@ -170,6 +170,10 @@ pub(crate) struct WordClass {
     pub org_lower_head: bool,
     /// A known first name.
     pub first_name: bool,
+    /// A connector inside names ("of", "van"): [`super::is_connector`].
+    pub connector: bool,
+    /// No content in a title-case line: [`super::is_headline_minor`].
+    pub headline_minor: bool,
     /// The phrase tables some phrase of which starts with the word,
     /// trailing dots removed.
     pub starts: u8,
@@ -304,6 +308,8 @@ impl Lexicon {
             org_head_word: self.org_heads.contains(word),
             org_lower_head: self.org_lower_heads.contains(key),
             first_name: self.first_names.contains_key(key),
+            connector: super::is_connector(key),
+            headline_minor: super::is_headline_minor(key),
             starts,
         }
     }
@@ -399,10 +405,18 @@ impl Lexicon {
             .chain(&lex.not_names.first_words)
             .chain(&lex.orgs.first_words)
             .collect();
-        let classes = words
+        let mut classes: FxHashMap<String, WordClass> = words
             .into_iter()
             .map(|w| (w.clone(), lex.classify_slow(w)))
             .collect();
+        // And the words that only the entity module's own lists know.
+        let listed = super::CONNECTORS
+            .iter()
+            .chain(&super::DETERMINERS)
+            .chain(&super::HEADLINE_MINOR);
+        for &w in listed {
+            classes.insert(w.to_owned(), lex.classify_slow(w));
+        }
         lex.classes = classes;
         lex
     }
@@ -457,6 +471,10 @@ mod tests {
         let lex = lexicon();
         for word in [
             "she",
+            "of",
+            "van",
+            "the",
+            "is",
             "thursday",
             "analysts",
             "ministry",
@@ -473,5 +491,18 @@ mod tests {
         assert!(lex.titles.starts_with_class(&lex.classify("secretary")));
         assert!(!lex.titles.starts_with_class(&lex.classify("banana")));
         assert_eq!(lex.classify("thursday").not_name, Some(NotName::Time));
+        for w in super::super::CONNECTORS {
+            assert!(
+                lex.classify(w).connector && lex.classify(w).headline_minor,
+                "{w}"
+            );
+        }
+        for w in super::super::DETERMINERS
+            .iter()
+            .chain(&super::super::HEADLINE_MINOR)
+        {
+            assert!(lex.classify(w).headline_minor, "{w}");
+        }
+        assert!(!lex.classify("of.").connector && !lex.classify("banana").headline_minor);
     }
 }

@@ -203,7 +203,23 @@ impl Entity {
 
 /// How full a name is: most words, then the longest.
 fn name_rank(name: &str) -> (usize, usize) {
-    (name.split_whitespace().count(), name.len())
+    (word_count(name), name.len())
+}
+
+/// `name.split_whitespace().count()`, an ASCII name a byte at a time.
+fn word_count(name: &str) -> usize {
+    if !name.is_ascii() {
+        return name.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in name.as_bytes() {
+        // (the ASCII chars that are `char::is_whitespace`)
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 /// The lower-case words of a name, without initials.
@@ -241,9 +257,33 @@ fn name_words(name: &str) -> Vec<String> {
     out
 }
 
-/// True when every word of [`name_words`]`(name)` is one of `words`,
-/// without collecting them.
+/// True for the ASCII bytes that are `char::is_whitespace`, where
+/// `split_whitespace` splits an ASCII name.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// `word` without its trailing dots.
+fn trim_dots(word: &[u8]) -> &[u8] {
+    let mut end = word.len();
+    while end > 0 && word[end - 1] == b'.' {
+        end -= 1;
+    }
+    &word[..end]
+}
+
+/// True when every word of [`name_words`]`(name)` is one of `words`
+/// (which are lower-case), without collecting them.
 fn name_words_within(name: &str, words: &[String]) -> bool {
+    if name.is_ascii() {
+        return name.as_bytes().split(|&b| is_ascii_space(b)).all(|w| {
+            let w = trim_dots(w);
+            w.len() <= 1
+                || words
+                    .iter()
+                    .any(|have| have.as_bytes().eq_ignore_ascii_case(w))
+        });
+    }
     name.split_whitespace().all(|w| {
         with_lower(w.trim_end_matches('.'), |w| {
             w.chars().count() <= 1 || words.iter().any(|have| have == w)
@@ -251,9 +291,18 @@ fn name_words_within(name: &str, words: &[String]) -> bool {
     })
 }
 
-/// True when the last word of [`name_words`]`(name)` is `word`, without
-/// collecting them.
+/// True when the last word of [`name_words`]`(name)` is `word` (which
+/// is lower-case), without collecting them.
 fn last_name_word_is(name: &str, word: &str) -> bool {
+    if name.is_ascii() {
+        for w in name.as_bytes().rsplit(|&b| is_ascii_space(b)) {
+            let w = trim_dots(w);
+            if w.len() > 1 {
+                return w.eq_ignore_ascii_case(word.as_bytes());
+            }
+        }
+        return false;
+    }
     for w in name.split_whitespace().rev() {
         let found = with_lower(w.trim_end_matches('.'), |w| {
             (w.chars().count() > 1).then(|| w == word)
@@ -1041,15 +1090,52 @@ fn after_preposition(text: &str, pos: usize) -> bool {
     if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
         return false;
     }
-    let mut words = before
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-        .rev();
-    let mut word = words.next().unwrap_or("");
-    if with_lower(word, is_determiner) {
-        word = words.next().unwrap_or("");
+    let (mut word, rest) = last_word(before);
+    let determiner = if word.is_ascii() {
+        ["the", "a", "an"]
+            .iter()
+            .any(|d| word.eq_ignore_ascii_case(d))
+    } else {
+        with_lower(word, is_determiner)
+    };
+    if determiner {
+        word = last_word(rest).0;
     }
     with_lower(word, |w| lexicon().prepositions.contains(w))
+}
+
+/// The last run of letters in `s` (empty when there is none), and the
+/// text before it: the last word of `s.split(|c| !c.is_alphabetic())`
+/// that is not empty, read from the end.
+fn last_word(s: &str) -> (&str, &str) {
+    // ASCII bytes back to back, the usual case.
+    let b = s.as_bytes();
+    let mut end = b.len();
+    while end > 0 && b[end - 1].is_ascii() && !b[end - 1].is_ascii_alphabetic() {
+        end -= 1;
+    }
+    if end == 0 {
+        return ("", "");
+    }
+    if b[end - 1].is_ascii() {
+        let mut start = end - 1;
+        while start > 0 && b[start - 1].is_ascii_alphabetic() {
+            start -= 1;
+        }
+        if start == 0 || b[start - 1].is_ascii() {
+            return (&s[start..end], &s[..start]);
+        }
+    }
+    let end = match s.char_indices().rev().find(|&(_, c)| c.is_alphabetic()) {
+        Some((i, c)) => i + c.len_utf8(),
+        None => return ("", ""),
+    };
+    let start = s[..end]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    (&s[start..end], &s[..start])
 }
 
 /// The look-up key of an entity of `kind` called `name`.
@@ -1112,8 +1198,11 @@ fn strip_determiner(s: &str) -> &str {
     s
 }
 
+/// The determiners that open a role or group phrase.
+const DETERMINERS: [&str; 3] = ["the", "a", "an"];
+
 fn is_determiner(key: &str) -> bool {
-    matches!(key, "the" | "a" | "an")
+    DETERMINERS.contains(&key)
 }
 
 /// Possessive determiners that make a role noun definite ("my father").
@@ -1182,18 +1271,22 @@ fn phrase_value<'l, V>(
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<&'l V> {
     let t = &tokens[a];
-    let phrase = Span::new(t.span.start, end).text(text);
     // When the phrase's first word is the token's word, trailing dots
     // aside, the token's classes tell whether a phrase starts with it.
-    let after = Span::new(t.span.end, end)
-        .text(text)
-        .trim_start_matches('.');
-    if (after.is_empty() || after.starts_with(char::is_whitespace))
-        && !phrases.starts_with_class(&t.class)
-    {
-        return None;
+    if !phrases.starts_with_class(&t.class) {
+        // (the usual cases first: the phrase ends with the word, or a
+        // space follows it)
+        if end == t.span.end || t.span.end < end && text.as_bytes().get(t.span.end) == Some(&b' ') {
+            return None;
+        }
+        let after = Span::new(t.span.end, end)
+            .text(text)
+            .trim_start_matches('.');
+        if after.is_empty() || after.starts_with(char::is_whitespace) {
+            return None;
+        }
     }
-    phrases.get(&normalise_phrase(phrase))
+    phrases.get(&normalise_phrase(Span::new(t.span.start, end).text(text)))
 }
 
 /// The text from the start of token `a` to the end of token `b - 1`.
@@ -1293,7 +1386,7 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
             lower[t.word as usize] = true;
         }
     }
-    let headline = headlines(text, tokens, words.distinct);
+    let headline = headlines(text, tokens);
     let mut out: Vec<Found> = Vec::with_capacity(tokens.len() / 8);
     let mut i = 0;
     while i < tokens.len() {
@@ -1467,14 +1560,10 @@ fn scan_chunk(
             end += 1;
             continue;
         }
-        let connector = is_connector(tokens.key_of(u));
+        let connector = u.class.connector;
         if connector {
             let mut j = end + 1;
-            while j < tokens.len()
-                && j - end < 3
-                && tokens[j].joined
-                && is_connector(tokens.key_of(&tokens[j]))
-            {
+            while j < tokens.len() && j - end < 3 && tokens[j].joined && tokens[j].class.connector {
                 j += 1;
             }
             if tokens.get(j).is_some_and(|v| v.joined && v.cap) {
@@ -1707,7 +1796,7 @@ fn scan_chunk(
     if !tokens[k].cap
         || tokens[k..end]
             .iter()
-            .any(|t| tokens.key_of(t).contains(|c: char| c.is_ascii_digit()))
+            .any(|t| tokens.key_of(t).bytes().any(|b| b.is_ascii_digit()))
     {
         return resume;
     }
@@ -1748,15 +1837,8 @@ fn scan_chunk(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
-    /// Not yet known, in [`headlines`]'s `minor` table.
-    const UNKNOWN: u8 = 0;
-    const MINOR: u8 = 1;
-    const CONTENT: u8 = 2;
+fn headlines(text: &str, tokens: Toks<'_>) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
-    // For each distinct word, whether in lower case it is a function
-    // word that does not count as content; found at first need.
-    let mut minor = vec![UNKNOWN; distinct];
     let mut start = 0;
     while start < tokens.len() {
         let mut end = start;
@@ -1767,23 +1849,11 @@ fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
             if t.cap {
                 caps += 1;
                 content += 1;
-            } else {
-                let m = &mut minor[t.word as usize];
-                if *m == UNKNOWN {
-                    let key = tokens.key_of(t);
-                    *m = if is_connector(key)
-                        || is_determiner(key)
-                        || matches!(t.class.not_name, Some(NotName::Function))
-                        || matches!(key, "in" | "on" | "at" | "as" | "is")
-                    {
-                        MINOR
-                    } else {
-                        CONTENT
-                    };
-                }
-                if *m == CONTENT {
-                    content += 1;
-                }
+            } else if !t.class.headline_minor
+                && !matches!(t.class.not_name, Some(NotName::Function))
+            {
+                // (a lower-case word that is not a function word)
+                content += 1;
             }
             end += 1;
         }
@@ -1803,25 +1873,27 @@ fn headlines(text: &str, tokens: Toks<'_>, distinct: usize) -> Vec<bool> {
 }
 
 /// Lower-case words inside names: "Bank of America", "van der Berg".
+const CONNECTORS: [&str; 16] = [
+    "of", "de", "da", "di", "del", "der", "den", "van", "von", "bin", "al", "la", "le", "du",
+    "dos", "ter",
+];
+
+/// Short words that, besides connectors and determiners, count for
+/// nothing in a title-case line (see [`headlines`]).
+const HEADLINE_MINOR: [&str; 5] = ["in", "on", "at", "as", "is"];
+
+/// True for the [`CONNECTORS`]. (A token's class answers this for its
+/// key: [`lexicon::WordClass::connector`].)
 fn is_connector(key: &str) -> bool {
-    matches!(
-        key,
-        "of" | "de"
-            | "da"
-            | "di"
-            | "del"
-            | "der"
-            | "den"
-            | "van"
-            | "von"
-            | "bin"
-            | "al"
-            | "la"
-            | "le"
-            | "du"
-            | "dos"
-            | "ter"
-    )
+    CONNECTORS.contains(&key)
+}
+
+/// True for a lower-case word that does not count as content in a
+/// title-case line: a connector, determiner or one of
+/// [`HEADLINE_MINOR`]. (A token's class answers this for its key:
+/// [`lexicon::WordClass::headline_minor`].)
+fn is_headline_minor(key: &str) -> bool {
+    is_connector(key) || is_determiner(key) || HEADLINE_MINOR.contains(&key)
 }
 
 /// A lower-case organisation cue right before token `i` ("news agency").
@@ -1961,5 +2033,103 @@ mod tests_support {
 
     pub(super) fn quotes_in(text: &str) -> Vec<Span> {
         super::tests::quotes(text)
+    }
+}
+
+#[cfg(test)]
+mod word_tests {
+    use super::{after_preposition, last_word};
+
+    #[test]
+    fn last_word_reads_as_splitting_does() {
+        for s in [
+            "",
+            " ",
+            "said through a ",
+            "with Trump's",
+            "in 2016 ",
+            "Zürich-based ",
+            "a",
+            "x1y",
+            "über  ",
+            "—with",
+            "THE",
+            "O'Neill, ",
+            "café",
+            "éa",
+            "a é",
+            "1",
+            "ab—",
+            "ßa",
+        ] {
+            let mut words = s
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty())
+                .rev();
+            let (word, rest) = last_word(s);
+            assert_eq!(word, words.next().unwrap_or(""), "{s:?}");
+            assert_eq!(last_word(rest).0, words.next().unwrap_or(""), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn words_count_as_split_whitespace_counts() {
+        for name in [
+            "",
+            " ",
+            "Antony Blinken",
+            "  Harsh V.  Pant ",
+            "a\tb\nc\x0bd\x0ce\rf",
+            "x\x1cy",
+            "Ängel Ölund",
+            "a\u{a0}b",
+            "one",
+        ] {
+            assert_eq!(
+                super::word_count(name),
+                name.split_whitespace().count(),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn ascii_name_tests_agree_with_name_words() {
+        use super::{last_name_word_is, name_words, name_words_within};
+        let words: Vec<String> = ["antony", "blinken", "ölund"].map(String::from).to_vec();
+        for name in [
+            "Antony\tBlinken",
+            " A.B. BLINKEN.. ",
+            "Antony  J.\r\nBlinken",
+            "Blinken\x0bAntony",
+            "Tony Blinken",
+            "J.",
+            "Ölund Antony",
+            "Antony x",
+        ] {
+            let all = name_words(name);
+            assert_eq!(
+                name_words_within(name, &words),
+                all.iter().all(|w| words.contains(w)),
+                "{name:?}"
+            );
+            for last in ["blinken", "antony", "ölund", "x"] {
+                assert_eq!(
+                    last_name_word_is(name, last),
+                    all.last().map(String::as_str) == Some(last),
+                    "{name:?} {last}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn prepositions_before_a_mention() {
+        let text = "He spoke through a spokesman, and with Trump; THROUGH THE aide. Said Lee";
+        let at = |w: &str| text.find(w).unwrap_or(0);
+        assert!(after_preposition(text, at("spokesman")));
+        assert!(after_preposition(text, at("Trump")));
+        assert!(after_preposition(text, at("aide")));
+        assert!(!after_preposition(text, at("Lee")));
     }
 }

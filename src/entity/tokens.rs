@@ -1,6 +1,7 @@
 //! Words with their byte spans, found in one linear scan.
 
 use smol_str::SmolStr;
+use std::cell::RefCell;
 
 use super::lexicon::{Lexicon, WordClass};
 use crate::grammar::{is_alphanumeric, is_joiner};
@@ -150,36 +151,124 @@ impl std::ops::Deref for Toks<'_> {
     }
 }
 
-/// The distinct lower-case words of a document, numbered in order of
-/// first appearance: an open-addressing table over their hashes, so each
-/// word is hashed once and its key stored once.
-struct WordTable {
-    /// Word number + 1 for each slot, 0 when empty; a power of two long.
-    slots: Vec<u32>,
-    /// The hash of each word, by word number.
-    hashes: Vec<u64>,
-    /// The lower-case key of each word, by word number.
-    keys: Vec<SmolStr>,
-    /// The lexicon classes of each word, by word number.
-    classes: Vec<WordClass>,
+/// How many distinct words the per-thread [`Vocab`] may hold; past this
+/// it starts afresh before the next document, so its memory stays
+/// bounded (a few MB) however many documents a thread reads.
+const VOCAB_MAX_WORDS: usize = 1 << 16;
+
+/// What the [`Vocab`] knows of one distinct lower-case word.
+#[derive(Clone, Copy, Debug)]
+struct VocabEntry {
+    /// The word hash of the key.
+    hash: u64,
+    /// What the lexicon says about the key.
+    class: WordClass,
+    /// The [`Vocab::generation`] of the document that last met the word.
+    seen: u32,
+    /// The word's number in that document (see [`Token::word`]).
+    local: u32,
 }
 
-impl WordTable {
-    /// A table sized for about `words` distinct words.
-    fn with_capacity(words: usize) -> Self {
-        let slots = (words.max(8) * 2).next_power_of_two();
-        WordTable {
-            slots: vec![0; slots],
-            hashes: Vec::with_capacity(words),
-            keys: Vec::with_capacity(words),
-            classes: Vec::with_capacity(words),
+/// The distinct lower-case words met by one thread, across documents: an
+/// open-addressing table over their hashes, holding each word's key and
+/// lexicon classes, so a word met in an earlier document is neither
+/// classified nor copied again. A document still numbers its words
+/// densely in order of first appearance: each entry remembers the number
+/// it got in the current document, stamped with the document's
+/// generation. Every answer is a function of the word alone, so what a
+/// thread read before never changes a result.
+#[derive(Debug)]
+struct Vocab {
+    /// Word id + 1 for each slot, 0 when empty; a power of two long.
+    slots: Vec<u32>,
+    /// Each word's hash, classes and local number, by word id.
+    entries: Vec<VocabEntry>,
+    /// Each word's lower-case key, by word id.
+    keys: Vec<SmolStr>,
+    /// The number of the current document; entries stamped with another
+    /// have no number in it yet.
+    generation: u32,
+    /// The lexicon the classes come from.
+    lexicon: Option<&'static Lexicon>,
+}
+
+thread_local! {
+    /// This thread's vocabulary.
+    static VOCAB: RefCell<Vocab> = RefCell::new(Vocab::new());
+}
+
+impl Vocab {
+    /// An empty vocabulary.
+    fn new() -> Self {
+        Vocab {
+            slots: vec![0; 1 << 12],
+            entries: Vec::new(),
+            keys: Vec::new(),
+            generation: 0,
+            lexicon: None,
         }
     }
 
-    /// The number of `word` as written, lower-cased: ASCII words on the
-    /// stack, lowered and hashed in one pass; others with full Unicode
-    /// lower-casing. New words are classified with `lex`.
-    fn intern(&mut self, word: &str, lex: &Lexicon) -> u32 {
+    /// Starts a document whose words are classified by `lex`: empties the
+    /// vocabulary when it is full or was filled from another lexicon.
+    fn start_document(&mut self, lex: &'static Lexicon) {
+        if self.keys.len() > VOCAB_MAX_WORDS
+            || self.generation == u32::MAX
+            || !self.lexicon.is_some_and(|l| std::ptr::eq(l, lex))
+        {
+            *self = Vocab::new();
+            self.lexicon = Some(lex);
+        }
+        self.generation += 1;
+    }
+
+    /// Files a new word `key` with `hash` at empty `slot`; returns its id.
+    fn insert(&mut self, slot: usize, hash: u64, key: SmolStr) -> usize {
+        let id = self.keys.len();
+        let class = self.lexicon.map(|l| l.classify(&key)).unwrap_or_default();
+        self.entries.push(VocabEntry {
+            hash,
+            class,
+            seen: 0,
+            local: 0,
+        });
+        self.keys.push(key);
+        self.slots[slot] = id as u32 + 1;
+        if self.keys.len() * 2 > self.slots.len() {
+            self.grow();
+        }
+        id
+    }
+
+    /// Doubles the slots and files every word again.
+    fn grow(&mut self) {
+        let len = self.slots.len() * 2;
+        let mask = len - 1;
+        let mut slots = vec![0u32; len];
+        for (id, e) in self.entries.iter().enumerate() {
+            let mut slot = e.hash as usize & mask;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = id as u32 + 1;
+        }
+        self.slots = slots;
+    }
+}
+
+/// The distinct words of one document, numbered in order of first
+/// appearance, looked up in the thread's [`Vocab`].
+struct WordTable<'v> {
+    vocab: &'v mut Vocab,
+    /// The lower-case key of each word, by word number.
+    keys: Vec<SmolStr>,
+}
+
+impl WordTable<'_> {
+    /// The number and classes of `word` as written, lower-cased: ASCII
+    /// words on the stack, lowered and hashed in one pass; others with
+    /// full Unicode lower-casing.
+    fn intern(&mut self, word: &str) -> (u32, WordClass) {
         const STACK_WORD: usize = 64;
         let bytes = word.as_bytes();
         if bytes.len() <= STACK_WORD {
@@ -197,77 +286,71 @@ impl WordTable {
                 let lower = &buf[..bytes.len()];
                 // (lowering ASCII letters keeps the bytes UTF-8)
                 let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(word));
-                return self.find_or_insert(lower, hash, key, lex);
+                return self.find_or_insert(lower, hash, key);
             }
         }
         let lower = word.to_lowercase();
         let hash = hash_bytes(lower.as_bytes());
-        self.find_or_insert(
-            lower.as_bytes(),
-            hash,
-            || SmolStr::from(lower.as_str()),
-            lex,
-        )
+        self.find_or_insert(lower.as_bytes(), hash, || SmolStr::from(lower.as_str()))
     }
 
+    /// The number and classes of the word whose lower-case bytes are
+    /// `lower`, with word hash `hash`; `key` makes its key when the
+    /// thread has not met it before.
     fn find_or_insert(
         &mut self,
         lower: &[u8],
         hash: u64,
         key: impl FnOnce() -> SmolStr,
-        lex: &Lexicon,
-    ) -> u32 {
-        let mask = self.slots.len() - 1;
+    ) -> (u32, WordClass) {
+        let vocab = &mut *self.vocab;
+        let mask = vocab.slots.len() - 1;
         let mut slot = hash as usize & mask;
-        loop {
-            match self.slots[slot] {
-                0 => break,
+        let id = loop {
+            match vocab.slots[slot] {
+                0 => break vocab.insert(slot, hash, key()),
                 n => {
                     let id = (n - 1) as usize;
-                    if self.hashes[id] == hash && self.keys[id].as_bytes() == lower {
-                        return id as u32;
+                    if vocab.entries[id].hash == hash && vocab.keys[id].as_bytes() == lower {
+                        break id;
                     }
                 }
             }
             slot = (slot + 1) & mask;
+        };
+        let generation = vocab.generation;
+        let entry = &mut vocab.entries[id];
+        if entry.seen != generation {
+            entry.seen = generation;
+            entry.local = self.keys.len() as u32;
+            self.keys.push(vocab.keys[id].clone());
         }
-        let id = self.keys.len() as u32;
-        let key = key();
-        self.classes.push(lex.classify(&key));
-        self.keys.push(key);
-        self.hashes.push(hash);
-        self.slots[slot] = id + 1;
-        if self.keys.len() * 2 > self.slots.len() {
-            self.grow();
-        }
-        id
-    }
-
-    /// Doubles the slots and files every word again.
-    fn grow(&mut self) {
-        let len = self.slots.len() * 2;
-        let mask = len - 1;
-        let mut slots = vec![0u32; len];
-        for (id, &hash) in self.hashes.iter().enumerate() {
-            let mut slot = hash as usize & mask;
-            while slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = id as u32 + 1;
-        }
-        self.slots = slots;
+        (entry.local, entry.class)
     }
 }
-
 /// Splits `text` into words. `sentence_starts` are the byte offsets where
 /// sentences begin, in order.
-pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> Words {
+pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &'static Lexicon) -> Words {
+    VOCAB.with_borrow_mut(|vocab| tokenize_with(text, sentence_starts, lex, vocab))
+}
+
+/// [`tokenize`], looking words up in `vocab`.
+fn tokenize_with(
+    text: &str,
+    sentence_starts: &[usize],
+    lex: &'static Lexicon,
+    vocab: &mut Vocab,
+) -> Words {
+    vocab.start_document(lex);
     let bytes = text.as_bytes();
     // about one word in six bytes of news text, seldom more than one in
     // four
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
     // about one distinct word in twenty bytes, seldom more than one in ten
-    let mut table = WordTable::with_capacity(text.len() / 10);
+    let mut table = WordTable {
+        vocab,
+        keys: Vec::with_capacity(text.len() / 10),
+    };
     let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
@@ -393,7 +476,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                     && between
                         .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
         }
-        let word = if simple {
+        let (word, word_class) = if simple {
             let lower = &lower[..end - start];
             let key = || {
                 let text_word = &text[start..end];
@@ -404,9 +487,9 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
                     SmolStr::new(std::str::from_utf8(lower).unwrap_or(text_word))
                 }
             };
-            table.find_or_insert(lower, hash, key, lex)
+            table.find_or_insert(lower, hash, key)
         } else {
-            table.intern(&text[start..span_end], lex)
+            table.intern(&text[start..span_end])
         };
         let cap = if class & NON_ASCII == 0 {
             class & UPPER != 0
@@ -417,7 +500,7 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &Lexicon) -> 
             span: Span::new(start, span_end),
             full_end: end,
             word,
-            class: table.classes[word as usize],
+            class: word_class,
             cap,
             poss,
             dot,
@@ -477,6 +560,47 @@ mod tests {
         assert_eq!(keys[4], "thé");
         assert_eq!(keys[5], "o'neill");
         assert_eq!(keys[7], "σας");
+    }
+
+    /// Everything `tokenize` says about `text`, to compare runs.
+    fn dump(words: &Words) -> String {
+        format!("{:?} {} {:?}", words.tokens, words.distinct, words.keys)
+    }
+
+    #[test]
+    fn earlier_documents_never_change_the_words() {
+        let a = "The Senator said. THE senator's aide, Ann Lee, met Dept. officials in Zürich.";
+        let b = "Officials said the aide met Lee; Straße and STRASSE are not the same word.";
+        let fresh = |text: &str| dump(&tokenize_with(text, &[0], lexicon(), &mut Vocab::new()));
+        let (first_a, first_b) = (fresh(a), fresh(b));
+        // One vocabulary, shared by the documents in turn.
+        let mut vocab = Vocab::new();
+        let mut run = |text: &str| dump(&tokenize_with(text, &[0], lexicon(), &mut vocab));
+        assert_eq!(run(a), first_a);
+        assert_eq!(run(b), first_b);
+        assert_eq!(run(a), first_a);
+        assert_eq!(run(b), first_b);
+        // The thread's own vocabulary, too.
+        let thread = |text: &str| dump(&tokenize(text, &[0], lexicon()));
+        assert_eq!(thread(b), first_b);
+        assert_eq!(thread(a), first_a);
+    }
+
+    #[test]
+    fn a_full_vocabulary_starts_afresh() {
+        let mut vocab = Vocab::new();
+        let many: String = (0..VOCAB_MAX_WORDS + 10)
+            .map(|n| format!("w{n} "))
+            .collect();
+        let words = tokenize_with(&many, &[0], lexicon(), &mut vocab);
+        assert_eq!(words.distinct, VOCAB_MAX_WORDS + 10);
+        let text = "w5 The the w5";
+        let expected = dump(&tokenize_with(text, &[0], lexicon(), &mut Vocab::new()));
+        assert_eq!(
+            dump(&tokenize_with(text, &[0], lexicon(), &mut vocab)),
+            expected
+        );
+        assert_eq!(vocab.keys.len(), 2, "emptied before the document");
     }
 
     #[test]
