@@ -478,55 +478,87 @@ pub(crate) fn verb_lemma(word: &str) -> Option<&'static str> {
     lex.verbs.get(word).map(String::as_str)
 }
 
-/// The words of `s` as [`has_cue`] reads them: the runs of letters,
-/// digits, apostrophes and hyphens. ASCII bytes are read without
-/// decoding.
-fn cue_words_of(s: &str) -> Vec<&str> {
+/// The first word of `s` at or after byte `i`, as [`has_cue`] reads
+/// words: a run of letters, digits, apostrophes and hyphens. ASCII bytes
+/// are read without decoding.
+fn next_cue_word(s: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let mut words = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
+    let word_char = |i: usize| {
         let b = bytes[i];
-        let (word_char, len) = if b < 0x80 {
+        if b < 0x80 {
             (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'), 1)
         } else {
             let c = s[i..].chars().next().unwrap_or_default();
             (grammar::is_alphanumeric(c) || c == '’', c.len_utf8())
-        };
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                words.push(&s[from..i]);
-                start = None;
-            }
-            _ => {}
+        }
+    };
+    let start = loop {
+        if i >= bytes.len() {
+            return None;
+        }
+        let (w, len) = word_char(i);
+        if w {
+            break i;
+        }
+        i += len;
+    };
+    while i < bytes.len() {
+        let (w, len) = word_char(i);
+        if !w {
+            break;
         }
         i += len;
     }
-    if let Some(from) = start {
-        words.push(&s[from..]);
+    Some((start, i))
+}
+
+/// The words of `s` as [`has_cue`] reads them.
+#[cfg(test)]
+fn cue_words_of(s: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut i = 0;
+    while let Some((start, end)) = next_cue_word(s, i) {
+        words.push(&s[start..end]);
+        i = end;
     }
     words
 }
 
-/// True when `s` holds a reporting verb or a multi-word cue.
+/// True when `s` holds a reporting verb (as [`verb_lemma`] finds one) or
+/// a multi-word cue. Each word is looked up once, for both, and only
+/// when the cue filter lets it through.
 pub(crate) fn has_cue(s: &str) -> bool {
-    let words = cue_words_of(s);
-    if words.iter().any(|w| verb_lemma(w).is_some()) {
-        return true;
-    }
-    // Each word is looked up once for the phrases that start with it.
     let lex = lexicon();
-    words.iter().enumerate().any(|(i, w)| {
-        lex.cue_word(w).0.any(|p| {
-            words.get(i..i + p.words.len()).is_some_and(|win| {
-                win.iter()
-                    .zip(&p.words)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some((start, end)) = next_cue_word(s, i) {
+        i = end;
+        if !lex.cue_filter.may_hold_at(bytes, start, end) {
+            continue;
+        }
+        let word = &s[start..end];
+        let Some(entry) = grammar::with_ascii_lower(word, |w| lex.cue_words.get(w)) else {
+            continue;
+        };
+        // A verb form as written: lower case, as every entry is.
+        if entry.lemma.is_some() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let phrase_follows = |p: &Phrase| {
+            let mut at = end;
+            p.words[1..].iter().all(|pw| {
+                let Some((a, b)) = next_cue_word(s, at) else {
+                    return false;
+                };
+                at = b;
+                s[a..b].eq_ignore_ascii_case(pw)
             })
-        })
-    })
+        };
+        if entry.phrases.iter().any(|&k| phrase_follows(&lex.phrases[k])) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -616,6 +648,56 @@ mod tests {
             assert_eq!(c.is_adverb(), words.is_adverb(w), "{w}");
             assert_eq!(c.is_stop(), words.is_stop(w), "{w}");
             assert_eq!(c.is_relative(), words.is_relative(w), "{w}");
+        }
+    }
+
+    /// [`has_cue`] as first written: every word cut out, then looked up
+    /// as a verb and as a phrase's first word.
+    fn has_cue_reference(s: &str) -> bool {
+        let words = cue_words_of(s);
+        if words.iter().any(|w| verb_lemma(w).is_some()) {
+            return true;
+        }
+        let lex = lexicon();
+        words.iter().enumerate().any(|(i, w)| {
+            lex.cue_word(w).0.any(|p| {
+                words.get(i..i + p.words.len()).is_some_and(|win| {
+                    win.iter()
+                        .zip(&p.words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                })
+            })
+        })
+    }
+
+    #[test]
+    fn one_pass_finds_the_cues_every_word_finds() {
+        let lex = lexicon();
+        let mut texts: Vec<String> = [
+            "",
+            "the so-called plan of the year",
+            "Said SAID said-it un-said",
+            "“according” TO officials, ’said’",
+            "ünïcödé said ÉTÉ told",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for p in &lex.phrases {
+            let phrase = p.words.join(" ");
+            texts.push(format!("x {phrase}, y"));
+            texts.push(format!("x {}", phrase.to_ascii_uppercase()));
+            // Cut short by one word.
+            if let Some((head, _)) = phrase.rsplit_once(' ') {
+                texts.push(format!("{head}."));
+            }
+        }
+        for form in lex.verbs.keys() {
+            texts.push(format!("Doe {form} it"));
+            texts.push(format!("{}", form.to_ascii_uppercase()));
+            texts.push(format!("re{form}-x"));
+        }
+        for t in &texts {
+            assert_eq!(has_cue(t), has_cue_reference(t), "{t}");
         }
     }
 
