@@ -60,12 +60,7 @@ impl WordFilter {
 
     /// The bit of `word`, computed on its ASCII-lower-cased bytes.
     fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        if b.is_empty() {
-            0
-        } else {
-            Self::bit_at(b, 0, b.len())
-        }
+        Self::bit_of(word.as_bytes())
     }
 
     /// The bit of the word `bytes[start..end]`, which must not be empty:
@@ -74,12 +69,21 @@ impl WordFilter {
     /// one value, so a word and its ASCII-lower-cased form get one bit.
     #[inline]
     fn bit_at(bytes: &[u8], start: usize, end: usize) -> usize {
-        let len = end - start;
-        let second = if len > 1 { bytes[start + 1] } else { 0 };
-        let key = u32::from(bytes[start] | 0x20)
+        Self::bit_of(&bytes[start..end])
+    }
+
+    /// The bit of the word `w` (see [`WordFilter::bit_at`]); 0 for an
+    /// empty word.
+    #[inline(always)]
+    fn bit_of(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        let second = w.get(1).copied().unwrap_or(0);
+        let key = u32::from(first | 0x20)
             | u32::from(second | 0x20) << 8
-            | u32::from(bytes[end - 1] | 0x20) << 16
-            | (len as u32) << 24;
+            | u32::from(last | 0x20) << 16
+            | (w.len() as u32) << 24;
         // The top 16 bits of a multiplicative hash: 2^16 bits.
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
@@ -265,9 +269,7 @@ impl Lexicon {
         let mut i = 0;
         while let Some(start) = next_run(s, i) {
             let end = run_end(s, start);
-            let bytes = s.as_bytes();
-            if (self.cue_filter.may_hold_at(bytes, start, end)
-                && self.run_starts_cue(s, start, end))
+            if self.run_starts_cue(s, start, end)
                 || (start < cut && cut < end && self.run_starts_cue(s, cut, end))
             {
                 return true;
@@ -279,10 +281,14 @@ impl Lexicon {
 
     /// True when the run `s[start..end]` is a reporting verb, or opens a
     /// multi-word cue whose other words are the runs after it.
+    #[inline(always)]
     fn run_starts_cue(&self, s: &str, start: usize, end: usize) -> bool {
-        if !self.cue_filter.may_hold_at(s.as_bytes(), start, end) {
-            return false;
-        }
+        self.cue_filter.may_hold_at(s.as_bytes(), start, end) && self.run_looks_up_cue(s, start, end)
+    }
+
+    /// [`Lexicon::run_starts_cue`] past the filter: the table look-up.
+    #[inline(never)]
+    fn run_looks_up_cue(&self, s: &str, start: usize, end: usize) -> bool {
         let Some(entry) = grammar::with_ascii_lower(&s[start..end], |w| self.cue_words.get(w))
         else {
             return false;
