@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::grammar;
+use crate::segment::{PackedMap, pack};
 
 /// What a multi-word cue does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,12 +115,68 @@ impl WordFilter {
     }
 }
 
+/// A table of lower-case words, looked up ignoring ASCII case: a word
+/// of up to 15 bytes by its packed form (one integer hashed
+/// with one multiply, no string hashed or compared), a longer one by its
+/// string.
+#[derive(Debug)]
+pub(crate) struct WordTable<V> {
+    short: PackedMap<V>,
+    long: FxHashMap<String, V>,
+    /// Every key, in the order filed.
+    keys: Vec<String>,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        Self {
+            short: PackedMap::default(),
+            long: FxHashMap::default(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl<V: Default> WordTable<V> {
+    /// The value of `key`, which must be lower case, filed as the
+    /// default when new.
+    fn entry(&mut self, key: &str) -> &mut V {
+        let new = match pack(key.as_bytes(), false) {
+            Some(k) => !self.short.contains_key(&k),
+            None => !self.long.contains_key(key),
+        };
+        if new {
+            self.keys.push(key.to_owned());
+        }
+        match pack(key.as_bytes(), false) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(key.to_owned()).or_default(),
+        }
+    }
+}
+
+impl<V> WordTable<V> {
+    /// The value of `word`, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        match pack(word.as_bytes(), true) {
+            Some(k) => self.short.get(&k),
+            None => grammar::with_ascii_lower(word, |w| self.long.get(w)),
+        }
+    }
+
+    /// Every key.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.keys.iter()
+    }
+}
+
 /// Small word classes used to find noun-phrase edges: each lower-case
 /// word with the bits of the classes it belongs to, so that any class
 /// takes one look-up.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {
-    classes: FxHashMap<String, u16>,
+    classes: WordTable<u16>,
     filter: WordFilter,
 }
 
@@ -145,7 +202,7 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every verb form and first word of a phrase, with both answers,
     /// so that a cue takes one look-up.
-    cue_words: FxHashMap<String, CueWord>,
+    cue_words: WordTable<CueWord>,
     /// The keys of `cue_words`.
     cue_filter: WordFilter,
     /// True when every cue word and every word of a multi-word cue is
@@ -217,14 +274,14 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             let w = f[1].to_lowercase();
             words.filter.insert(&w);
-            *words.classes.entry(w).or_default() |= class;
+            *words.classes.entry(&w) |= class;
         }
-        let mut cue_words: FxHashMap<String, CueWord> = FxHashMap::default();
+        let mut cue_words: WordTable<CueWord> = WordTable::default();
         for (first, ks) in &phrases_by_first {
-            cue_words.entry(first.clone()).or_default().phrases = ks.clone();
+            cue_words.entry(first).phrases = ks.clone();
         }
         for (form, lemma) in &verbs {
-            cue_words.entry(form.clone()).or_default().lemma = Some(lemma.clone());
+            cue_words.entry(form).lemma = Some(lemma.clone());
         }
         let mut cue_filter = WordFilter::default();
         for w in cue_words.keys() {
@@ -289,8 +346,7 @@ impl Lexicon {
     /// [`Lexicon::run_starts_cue`] past the filter: the table look-up.
     #[inline(never)]
     fn run_looks_up_cue(&self, s: &str, start: usize, end: usize) -> bool {
-        let Some(entry) = grammar::with_ascii_lower(&s[start..end], |w| self.cue_words.get(w))
-        else {
+        let Some(entry) = self.cue_words.get(&s[start..end]) else {
             return false;
         };
         entry.lemma.is_some()
@@ -310,18 +366,19 @@ impl Lexicon {
     /// case), longest first, and the lemma of `word` when it is a
     /// reporting verb as written (see [`verb_lemma`]): one look-up.
     pub(crate) fn cue_word(&self, word: &str) -> (impl Iterator<Item = &Phrase>, Option<&str>) {
-        let mut lowered = false;
         let found = if self.cue_filter.may_hold(word) {
-            grammar::with_ascii_lower(word, |w| {
-                lowered = w.len() == word.len() && w != word;
-                self.cue_words.get(w)
-            })
+            self.cue_words.get(word)
         } else {
             None
         };
         // Verb forms are lower case: a word with a capital is none.
-        let verb = !lowered && !word.chars().next().is_some_and(char::is_uppercase);
-        let lemma = found.filter(|_| verb).and_then(|c| c.lemma.as_deref());
+        let verb = || {
+            !word.bytes().any(|b| b.is_ascii_uppercase())
+                && !word.chars().next().is_some_and(char::is_uppercase)
+        };
+        let lemma = found
+            .and_then(|c| c.lemma.as_deref())
+            .filter(|_| verb());
         let phrases = found
             .into_iter()
             .flat_map(|c| c.phrases.iter().map(|&k| &self.phrases[k]));
@@ -358,18 +415,13 @@ impl WordClasses {
         if !self.filter.may_hold(w) {
             return Classes::default();
         }
-        Classes(grammar::with_ascii_lower(w, |w| {
-            self.classes.get(w).copied().unwrap_or(0)
-        }))
+        Classes(self.classes.get(w).copied().unwrap_or(0))
     }
 
     /// True when `w` belongs to a class of `class`. Entries are lower
     /// case; a word matches ignoring ASCII case.
     fn has(&self, class: u16, w: &str) -> bool {
-        self.filter.may_hold(w)
-            && grammar::with_ascii_lower(w, |w| {
-                self.classes.get(w).is_some_and(|&c| c & class != 0)
-            })
+        self.filter.may_hold(w) && self.classes.get(w).is_some_and(|&c| c & class != 0)
     }
     pub(crate) fn is_abbrev(&self, w: &str) -> bool {
         self.has(ABBREV, w)
@@ -543,7 +595,7 @@ pub(crate) fn has_cue(s: &str) -> bool {
             continue;
         }
         let word = &s[start..end];
-        let Some(entry) = grammar::with_ascii_lower(word, |w| lex.cue_words.get(w)) else {
+        let Some(entry) = lex.cue_words.get(word) else {
             continue;
         };
         // A verb form as written: lower case, as every entry is.
