@@ -251,16 +251,17 @@ fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
             word,
             cue: word && lex.may_start_cue_at(body.as_bytes(), start, end),
         };
-        let t_text = t.text(text);
+        // The token's bytes: the marks compared are ASCII.
+        let t_bytes = &body.as_bytes()[start..end];
         if pending_end {
             let glued = out.last().is_some_and(|p: &Tok| p.span.end == t.span.start)
-                && matches!(t_text, ")" | ",");
+                && matches!(t_bytes, b")" | b",");
             if !glued {
                 out.pop();
                 return out;
             }
         }
-        pending_end = !word && matches!(t_text, "." | "?" | "!" | ";");
+        pending_end = !word && matches!(t_bytes, b"." | b"?" | b"!" | b";");
         out.push(t);
         i = end;
     }
@@ -1619,8 +1620,12 @@ fn indirect_with_cue(
         return None;
     }
     let subject = speaker_of_cue(text, toks, c)?;
-    let w = tokens(text, Span::new(subject.start, subject.end));
-    let head = w.first()?.text(text);
+    // Only the subject's first token, and whether another follows, are
+    // read: its first two tokens, as [`tokens`] would cut them.
+    let body = subject.text(text);
+    let (head_start, head_end, _) = next_token(body, 0)?;
+    let head = &body[head_start..head_end];
+    let one_word = next_token(body, head_end).is_none();
     let words = &lexicon().words;
     if !(is_capitalised(head)
         || is_pronoun(head)
@@ -1631,7 +1636,7 @@ fn indirect_with_cue(
     }
     // A subject that is only a determiner ("The", "His") or a function
     // word ("Although") names nobody.
-    if w.len() == 1
+    if one_word
         && !is_pronoun(head)
         && !is_relative_pronoun(head)
         && !matches!(
