@@ -2651,7 +2651,7 @@ pub(crate) fn attribute(
             words_after()
                 && rest()
                     .split_whitespace()
-                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some())
                     .all(|w| {
                         w.chars()
                             .find(|c| c.is_alphabetic())

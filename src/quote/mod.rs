@@ -464,7 +464,8 @@ fn in_headline(text: &str, span: Span) -> bool {
     let words = line_start
         .split_whitespace()
         .chain(line_end.split_whitespace())
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+        // At least four letters: counted only as far as the fourth.
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some());
     let (mut caps, mut total) = (0, 0);
     for w in words {
         total += 1;
