@@ -210,6 +210,13 @@ fn tokens(text: &str, window: Span) -> Vec<Tok> {
     out
 }
 
+/// [`tokens`] into `out`, which is cleared first: a buffer kept across
+/// windows is allocated once.
+fn tokens_into(text: &str, window: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    scan_into(text, window, window.start, out, &[]);
+}
+
 /// The tokens of `window`, as [`tokens`] gives them, taken from `all`,
 /// the tokens of a window that holds it: only the ends of the window are
 /// scanned again (a word cut in two, a period whose next character is
@@ -236,10 +243,18 @@ fn sub_tokens(text: &str, all: &[Tok], window: Span) -> Vec<Tok> {
 /// The tokens of `window`, as [`tokens`] gives them, up to the first
 /// sentence end or semicolon: the scan stops there, so the rest of the
 /// window is never read.
+#[cfg(test)]
 fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(16);
+    tokens_to_sentence_end_into(text, window, &mut out);
+    out
+}
+
+/// [`tokens_to_sentence_end`] into `out`, which is cleared first.
+fn tokens_to_sentence_end_into(text: &str, window: Span, out: &mut Vec<Tok>) {
+    out.clear();
     let lex = lexicon();
     let body = window.text(text);
-    let mut out = Vec::with_capacity(16);
     let mut i = 0;
     // True while the last token is a sentence end that only a glued
     // closing bracket or comma after it ("(D-Wis.)") keeps from ending
@@ -258,7 +273,7 @@ fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
                 && matches!(t_bytes, b")" | b",");
             if !glued {
                 out.pop();
-                return out;
+                return;
             }
         }
         pending_end = !word && matches!(t_bytes, b"." | b"?" | b"!" | b";");
@@ -268,7 +283,6 @@ fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
     if pending_end {
         out.pop();
     }
-    out
 }
 
 /// A cue found in a token list.
@@ -1174,8 +1188,11 @@ fn addressee_after(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
 }
 
 /// Patterns after the quotation.
-fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
-    let toks = tokens_to_sentence_end(text, window);
+///
+/// `toks` is scratch space for the window's tokens.
+fn after(text: &str, quote: &Quote, window: Span, toks: &mut Vec<Tok>) -> Option<Found> {
+    tokens_to_sentence_end_into(text, window, toks);
+    let toks = &toks[..];
     let first = *toks.first()?;
     let first_text = first.text(text);
     let content = quote.content.text(text).trim_end();
@@ -1483,7 +1500,9 @@ fn is_short_attribution(text: &str, toks: &[Tok]) -> bool {
 /// Reported speech without marks: `Doe said (that) …`, `Doe told
 /// reporters that …`, `According to Doe, …` and `…, Doe said.` Returns
 /// the content and the attribution.
-fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
+///
+/// `toks` is scratch space for the sentence's tokens.
+fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Found)> {
     // A "sentence" longer than any real one (a run of dots, a table) is
     // not read for reported speech, so memory stays small.
     if sentence.len() > MAX_INDIRECT_SENTENCE_BYTES {
@@ -1495,7 +1514,8 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     if !lexicon().may_hold_cue(sentence.text(text), closing_start - sentence.start) {
         return None;
     }
-    let toks = tokens(text, sentence);
+    tokens_into(text, sentence, toks);
+    let toks = &toks[..];
     let end_tok = toks.iter().rposition(|t| t.word)?;
     let content_end = toks[end_tok].span.end;
     // According to Doe, …
@@ -2541,6 +2561,10 @@ pub(crate) fn attribute(
     // For each quotation, the words before it in its sentence: read again
     // at the end for those that nothing attributes.
     let mut before_windows: Vec<Span> = Vec::with_capacity(quotes.len());
+    // Token buffers kept across quotations and sentences: the words
+    // before a quotation, and those of one other window at a time.
+    let mut before_toks: Vec<Tok> = Vec::new();
+    let mut scratch: Vec<Tok> = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             found.push(None);
@@ -2569,14 +2593,15 @@ pub(crate) fn attribute(
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
         // The words before the quotation, read by several patterns.
-        let before_toks = tokens(text, before_window);
-        let mut b = before_in(text, &before_toks)
-            .or_else(|| opener_participle(text, before_window, &before_toks, after_window));
+        tokens_into(text, before_window, &mut before_toks);
+        let before_toks = &before_toks[..];
+        let mut b = before_in(text, before_toks)
+            .or_else(|| opener_participle(text, before_window, before_toks, after_window));
         own_cue.push(
             if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
                 // "… and, when questioned, asserting, "…"": a verb with no
                 // subject of its own further on.
-                continuation_cue(text, before_window).or_else(|| lone_verb_in(text, &before_toks))
+                continuation_cue(text, before_window).or_else(|| lone_verb_in(text, before_toks))
             } else {
                 None
             },
@@ -2609,7 +2634,7 @@ pub(crate) fn attribute(
         });
         // A quotation ending its paragraph, signed in the next one:
         // `"…"` ¶ `— Jane Doe, Dover.`
-        let a = after(text, q, after_window).or_else(|| {
+        let a = after(text, q, after_window, &mut scratch).or_else(|| {
             let p = para_of(q.span.start)?;
             let next = paragraphs.get(p + 1)?;
             let signed = after_window.text(text).trim().is_empty()
@@ -2619,7 +2644,9 @@ pub(crate) fn attribute(
                 // `– A section heading –.` is no signature.
                 && !next.span.text(text).trim_end_matches(['.', ' ']).ends_with(DASHES)
                 && quote_spans.get(i + 1).is_none_or(|s| s.start >= next.span.end);
-            signed.then(|| after(text, q, next.span)).flatten()
+            signed
+                .then(|| after(text, q, next.span, &mut scratch))
+                .flatten()
         });
         // A quotation ending in a comma, `?` or `!` is followed by its own
         // attribution (`: "…," the union wrote.`), which beats the clause
@@ -2662,11 +2689,11 @@ pub(crate) fn attribute(
             if !own_sentence {
                 None
             } else if heading {
-                headline_verb(text, &before_toks, words_after())
+                headline_verb(text, before_toks, words_after())
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
-                clause_subject_in(text, before_toks.clone())
-                    .or_else(|| headline_verb(text, &before_toks, title_after()))
+                clause_subject_in(text, before_toks.to_vec())
+                    .or_else(|| headline_verb(text, before_toks, title_after()))
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
@@ -2817,7 +2844,7 @@ pub(crate) fn attribute(
         if quote_spans.get(qi).is_some_and(|q| q.start < sent.span.end) {
             continue;
         }
-        if let Some((content, f)) = indirect(text, sent.span) {
+        if let Some((content, f)) = indirect(text, sent.span, &mut scratch) {
             quotes.push(Quote::unattributed(
                 text,
                 content,
