@@ -1558,7 +1558,16 @@ fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Fo
         ));
     }
     // …, Doe said.
-    let closing = sub_tokens(text, &toks, closing_window(text, sentence));
+    // A sentence no longer than the closing window is that window: its
+    // tokens serve as they are.
+    let window = closing_window(text, sentence);
+    let cut;
+    let closing = if window == sentence {
+        toks
+    } else {
+        cut = sub_tokens(text, toks, window);
+        &cut[..]
+    };
     if let Some(f) = closing_attribution_in(text, closing) {
         let speaker = f.speaker?;
         let comma = toks
@@ -2019,19 +2028,22 @@ fn closing_window(text: &str, sentence: Span) -> Span {
 
 /// `…, Doe said.` closing the sentence `sentence`.
 fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
-    closing_attribution_in(text, tokens(text, closing_window(text, sentence)))
+    closing_attribution_in(text, &tokens(text, closing_window(text, sentence)))
 }
 
 /// [`closing_attribution`] on `toks`, the tokens of its
 /// [`closing_window`].
-fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
-    while toks.last().is_some_and(|t| !t.word) {
-        toks.pop();
+fn closing_attribution_in(text: &str, toks: &[Tok]) -> Option<Found> {
+    let mut toks = toks;
+    while let Some((last, rest)) = toks.split_last()
+        && !last.word
+    {
+        toks = rest;
     }
     let n = toks.len();
     let c = (n.saturating_sub(TAIL_TOKENS + 1)..n)
         .rev()
-        .find_map(|i| cue_at(text, &toks, i))?;
+        .find_map(|i| cue_at(text, toks, i))?;
     if c.role == PhraseRole::SourceAfter {
         return None;
     }
@@ -2054,10 +2066,10 @@ fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     if clause_between || clause_after {
         return None;
     }
-    let speaker = subject_before(text, &toks, c.first)?;
+    let speaker = subject_before(text, toks, c.first)?;
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+        cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
         pattern: "previous-sentence",
         confidence: 0.6,
         ..Found::default()
