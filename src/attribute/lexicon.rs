@@ -362,6 +362,13 @@ impl Lexicon {
             })
     }
 
+    /// False when `word` certainly starts no cue: it is neither a
+    /// reporting verb nor the first word of a multi-word cue, ignoring
+    /// ASCII case. [`Lexicon::cue_word`] finds nothing for such a word.
+    pub(crate) fn is_cue_word(&self, word: &str) -> bool {
+        self.cue_filter.may_hold(word) && self.cue_words.get(word).is_some()
+    }
+
     /// The multi-word cues whose first word is `word` (ignoring ASCII
     /// case), longest first, and the lemma of `word` when it is a
     /// reporting verb as written (see [`verb_lemma`]): one look-up.

@@ -1981,7 +1981,36 @@ fn subject_for_pronoun(
         pronoun.start,
     )?;
     let start = sentences.get(k)?.span.start;
-    let toks = tokens(text, Span::new(start, pronoun.start));
+    let window = Span::new(start, pronoun.start);
+    // The token right before the pronoun decides most cases below: it is
+    // cut from the window's last words alone, after an ASCII space, where
+    // a scan of the whole window cuts it the same way; the whole window
+    // is cut only when that token may open the clause.
+    let body = window.text(text).as_bytes();
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let end = body.iter().rposition(|b| !is_space(b))? + 1;
+    let from = body[..end].iter().rposition(is_space).map_or(0, |i| i + 1);
+    let tail = tokens(text, Span::new(start + from, pronoun.start));
+    // (The words after that space may be all other spaces: then the
+    // whole window is read.)
+    if let Some(last_tok) = tail.last() {
+        let last_word = last_tok.text(text);
+        if !(matches!(last_word, "that" | "what" | "whom" | "which")
+            || (last_tok.cue && lexicon().is_cue_word(last_word)))
+        {
+            return None;
+        }
+    }
+    subject_for_pronoun_in(text, &tokens(text, window), pronoun)
+}
+
+/// [`subject_for_pronoun`] on `toks`, the tokens from the start of the
+/// pronoun's sentence to the pronoun.
+fn subject_for_pronoun_in(
+    text: &str,
+    toks: &[Tok],
+    pronoun: Span,
+) -> Option<(Span, Option<Span>)> {
     // Only where the pronoun opens a relative clause ("what he called")
     // or a reported clause ("Doe said (that) she …"); after "and" or
     // "but" it may open a new main clause about someone else.
@@ -1991,11 +2020,11 @@ fn subject_for_pronoun(
         before = before.checked_sub(1)?;
     }
     let relative = matches!(toks[last].text(text), "what" | "whom" | "which");
-    let clause = relative || cue_at(text, &toks, before).is_some_and(|c| c.end == before + 1);
+    let clause = relative || cue_at(text, toks, before).is_some_and(|c| c.end == before + 1);
     if !clause {
         return None;
     }
-    let subject = subject_first(text, &toks)?;
+    let subject = subject_first(text, toks)?;
     if subject.end >= pronoun.start || is_pronoun(subject.text(text)) {
         return None;
     }
@@ -3681,6 +3710,47 @@ mod tests {
             }
         }
         assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
+    }
+
+    #[test]
+    fn the_pronoun_subject_test_reads_the_whole_sentence_only_when_needed() {
+        let mut subjects = 0;
+        for text in [
+            "Doe said he would go. Roe, whom he called a friend, agreed.",
+            "Doe criticised what he called a sham and said that she left.",
+            "Doe said\u{a0} he left, and then he said that he would stay.",
+            "Doe said \u{a0}\u{a0} she left; Roe (D-Mo.) told them it was over.",
+            "He he he. “Quote” said they, which they did.",
+        ] {
+            let paragraphs = crate::segment::paragraphs(text);
+            let sentences = crate::segment::sentences(text, &paragraphs);
+            for (at, w) in text.char_indices() {
+                for len in [2, 3, 4] {
+                    let Some(word) = text.get(at..at + len) else {
+                        continue;
+                    };
+                    if !matches!(word, "he" | "she" | "it" | "they") || w.is_uppercase() {
+                        continue;
+                    }
+                    let pronoun = Span::new(at, at + len);
+                    let Some(k) = sentences
+                        .iter()
+                        .position(|s| s.span.start <= at && at < s.span.end)
+                    else {
+                        continue;
+                    };
+                    let window = Span::new(sentences[k].span.start, at);
+                    let whole = super::subject_for_pronoun_in(text, &tokens(text, window), pronoun);
+                    subjects += usize::from(whole.is_some());
+                    assert_eq!(
+                        super::subject_for_pronoun(text, &sentences, pronoun),
+                        whole,
+                        "{text} {at}"
+                    );
+                }
+            }
+        }
+        assert!(subjects >= 3, "{subjects}");
     }
 
     #[test]
