@@ -340,7 +340,8 @@ impl Lexicon {
     /// multi-word cue whose other words are the runs after it.
     #[inline(always)]
     fn run_starts_cue(&self, s: &str, start: usize, end: usize) -> bool {
-        self.cue_filter.may_hold_at(s.as_bytes(), start, end) && self.run_looks_up_cue(s, start, end)
+        self.cue_filter.may_hold_at(s.as_bytes(), start, end)
+            && self.run_looks_up_cue(s, start, end)
     }
 
     /// [`Lexicon::run_starts_cue`] past the filter: the table look-up.
@@ -383,9 +384,7 @@ impl Lexicon {
             !word.bytes().any(|b| b.is_ascii_uppercase())
                 && !word.chars().next().is_some_and(char::is_uppercase)
         };
-        let lemma = found
-            .and_then(|c| c.lemma.as_deref())
-            .filter(|_| verb());
+        let lemma = found.and_then(|c| c.lemma.as_deref()).filter(|_| verb());
         let phrases = found
             .into_iter()
             .flat_map(|c| c.phrases.iter().map(|&k| &self.phrases[k]));
@@ -619,7 +618,11 @@ pub(crate) fn has_cue(s: &str) -> bool {
                 s[a..b].eq_ignore_ascii_case(pw)
             })
         };
-        if entry.phrases.iter().any(|&k| phrase_follows(&lex.phrases[k])) {
+        if entry
+            .phrases
+            .iter()
+            .any(|&k| phrase_follows(&lex.phrases[k]))
+        {
             return true;
         }
     }
@@ -758,7 +761,7 @@ mod tests {
         }
         for form in lex.verbs.keys() {
             texts.push(format!("Doe {form} it"));
-            texts.push(format!("{}", form.to_ascii_uppercase()));
+            texts.push(form.to_ascii_uppercase().to_string());
             texts.push(format!("re{form}-x"));
         }
         for t in &texts {

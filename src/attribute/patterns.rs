@@ -1217,7 +1217,7 @@ fn after(text: &str, quote: &Quote, window: Span, toks: &mut Vec<Tok>) -> Option
     if content.ends_with('.') && (!first.word || is_capitalised(first_text)) {
         // …unless the next sentence is nothing but the attribution:
         // `"… missing." Trump said.`
-        if !first.word || !is_short_attribution(text, &toks) {
+        if !first.word || !is_short_attribution(text, toks) {
             return None;
         }
     }
@@ -1229,7 +1229,7 @@ fn after(text: &str, quote: &Quote, window: Span, toks: &mut Vec<Tok>) -> Option
     let limit = toks.len().min(start + MAX_SUBJECT_TOKENS);
     let mut k = start;
     while k < limit {
-        if let Some(c) = cue_at(text, &toks, k) {
+        if let Some(c) = cue_at(text, toks, k) {
             // Far from an embedded quotation, only a closing `, Name
             // said.` attributes it.
             if k >= start + reach {
@@ -1261,7 +1261,7 @@ fn after(text: &str, quote: &Quote, window: Span, toks: &mut Vec<Tok>) -> Option
                 let speaker = np_after(text, &toks[c.end..])?;
                 return Some(Found {
                     speaker: Some(speaker),
-                    cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                    cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                     pattern: "quote-according-to",
                     confidence: 0.8,
                     ..Found::default()
@@ -1346,11 +1346,11 @@ fn after(text: &str, quote: &Quote, window: Span, toks: &mut Vec<Tok>) -> Option
                 )
             };
             let speaker = speaker?;
-            let via = according_to(text, &toks, c.end);
+            let via = according_to(text, toks, c.end);
             return Some(Found {
                 speaker: Some(speaker),
-                addressee: addressee_after(text, &toks, &c),
-                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                addressee: addressee_after(text, toks, &c),
+                cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                 via,
                 pattern,
                 confidence: 0.9,
@@ -1519,7 +1519,7 @@ fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Fo
     let end_tok = toks.iter().rposition(|t| t.word)?;
     let content_end = toks[end_tok].span.end;
     // According to Doe, …
-    if let Some(c) = cue_at(text, &toks, 0)
+    if let Some(c) = cue_at(text, toks, 0)
         && c.role == PhraseRole::SourceAfter
     {
         let mut speaker = np_after(text, &toks[c.end..])?;
@@ -1550,7 +1550,7 @@ fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Fo
             content,
             Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                 pattern: "indirect-according-to",
                 confidence: 0.6,
                 ..Found::default()
@@ -1597,7 +1597,7 @@ fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Fo
     let limit = toks.len().min(MAX_SUBJECT_TOKENS);
     let mut prev_end: Option<usize> = None;
     for c in (1..limit)
-        .filter_map(|i| cue_at(text, &toks, i))
+        .filter_map(|i| cue_at(text, toks, i))
         .take(MAX_INDIRECT_CUES)
     {
         // A later cue only after the aside that held the earlier one
@@ -1610,7 +1610,7 @@ fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Fo
                 return None;
             }
         }
-        if let Some(found) = indirect_with_cue(text, &toks, &c, end_tok, content_end) {
+        if let Some(found) = indirect_with_cue(text, toks, &c, end_tok, content_end) {
             return Some(found);
         }
         prev_end = Some(c.end);
@@ -2006,11 +2006,7 @@ fn subject_for_pronoun(
 
 /// [`subject_for_pronoun`] on `toks`, the tokens from the start of the
 /// pronoun's sentence to the pronoun.
-fn subject_for_pronoun_in(
-    text: &str,
-    toks: &[Tok],
-    pronoun: Span,
-) -> Option<(Span, Option<Span>)> {
+fn subject_for_pronoun_in(text: &str, toks: &[Tok], pronoun: Span) -> Option<(Span, Option<Span>)> {
     // Only where the pronoun opens a relative clause ("what he called")
     // or a reported clause ("Doe said (that) she …"); after "and" or
     // "but" it may open a new main clause about someone else.
