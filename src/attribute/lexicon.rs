@@ -557,6 +557,10 @@ fn next_cue_word(s: &str, mut i: usize) -> Option<(usize, usize)> {
         }
     };
     let start = loop {
+        // ASCII bytes outside a word first, one table look-up each.
+        while i < bytes.len() && bytes[i] < 0x80 && !CUE_WORD_ASCII[usize::from(bytes[i])] {
+            i += 1;
+        }
         if i >= bytes.len() {
             return None;
         }
@@ -566,7 +570,14 @@ fn next_cue_word(s: &str, mut i: usize) -> Option<(usize, usize)> {
         }
         i += len;
     };
-    while i < bytes.len() {
+    loop {
+        // ASCII bytes of the word first.
+        while i < bytes.len() && CUE_WORD_ASCII[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
         let (w, len) = word_char(i);
         if !w {
             break;
@@ -575,6 +586,19 @@ fn next_cue_word(s: &str, mut i: usize) -> Option<(usize, usize)> {
     }
     Some((start, i))
 }
+
+/// The ASCII bytes of a word as [`has_cue`] reads words: letters, digits,
+/// apostrophes and hyphens; no other byte.
+const CUE_WORD_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    t
+};
 
 /// The words of `s` as [`has_cue`] reads them.
 #[cfg(test)]
