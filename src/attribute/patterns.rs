@@ -327,10 +327,13 @@ fn word_cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let (phrases, lemma) = lex.cue_word(first);
     for p in phrases {
         let n = p.words.len();
+        // The first word is the one looked up: it matches every phrase
+        // found, so only the words after it are compared.
         if i + n <= toks.len()
-            && toks[i..i + n]
+            && toks[i].word
+            && toks[i + 1..i + n]
                 .iter()
-                .zip(&p.words)
+                .zip(&p.words[1..])
                 .all(|(t, w)| t.word && t.text(text).eq_ignore_ascii_case(w))
         {
             return Some(FoundCue {
