@@ -5,6 +5,7 @@ use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
 use crate::grammar;
+use crate::segment::{PackedMap, pack};
 
 /// What a multi-word cue does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,12 +61,7 @@ impl WordFilter {
 
     /// The bit of `word`, computed on its ASCII-lower-cased bytes.
     fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        if b.is_empty() {
-            0
-        } else {
-            Self::bit_at(b, 0, b.len())
-        }
+        Self::bit_of(word.as_bytes())
     }
 
     /// The bit of the word `bytes[start..end]`, which must not be empty:
@@ -74,12 +70,21 @@ impl WordFilter {
     /// one value, so a word and its ASCII-lower-cased form get one bit.
     #[inline]
     fn bit_at(bytes: &[u8], start: usize, end: usize) -> usize {
-        let len = end - start;
-        let second = if len > 1 { bytes[start + 1] } else { 0 };
-        let key = u32::from(bytes[start] | 0x20)
+        Self::bit_of(&bytes[start..end])
+    }
+
+    /// The bit of the word `w` (see [`WordFilter::bit_at`]); 0 for an
+    /// empty word.
+    #[inline(always)]
+    fn bit_of(w: &[u8]) -> usize {
+        let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
+            return 0;
+        };
+        let second = w.get(1).copied().unwrap_or(0);
+        let key = u32::from(first | 0x20)
             | u32::from(second | 0x20) << 8
-            | u32::from(bytes[end - 1] | 0x20) << 16
-            | (len as u32) << 24;
+            | u32::from(last | 0x20) << 16
+            | (w.len() as u32) << 24;
         // The top 16 bits of a multiplicative hash: 2^16 bits.
         (key.wrapping_mul(0x9E37_79B1) >> 16) as usize
     }
@@ -110,12 +115,68 @@ impl WordFilter {
     }
 }
 
+/// A table of lower-case words, looked up ignoring ASCII case: a word
+/// of up to 15 bytes by its packed form (one integer hashed
+/// with one multiply, no string hashed or compared), a longer one by its
+/// string.
+#[derive(Debug)]
+pub(crate) struct WordTable<V> {
+    short: PackedMap<V>,
+    long: FxHashMap<String, V>,
+    /// Every key, in the order filed.
+    keys: Vec<String>,
+}
+
+impl<V> Default for WordTable<V> {
+    fn default() -> Self {
+        Self {
+            short: PackedMap::default(),
+            long: FxHashMap::default(),
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl<V: Default> WordTable<V> {
+    /// The value of `key`, which must be lower case, filed as the
+    /// default when new.
+    fn entry(&mut self, key: &str) -> &mut V {
+        let new = match pack(key.as_bytes(), false) {
+            Some(k) => !self.short.contains_key(&k),
+            None => !self.long.contains_key(key),
+        };
+        if new {
+            self.keys.push(key.to_owned());
+        }
+        match pack(key.as_bytes(), false) {
+            Some(k) => self.short.entry(k).or_default(),
+            None => self.long.entry(key.to_owned()).or_default(),
+        }
+    }
+}
+
+impl<V> WordTable<V> {
+    /// The value of `word`, ignoring ASCII case.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        match pack(word.as_bytes(), true) {
+            Some(k) => self.short.get(&k),
+            None => grammar::with_ascii_lower(word, |w| self.long.get(w)),
+        }
+    }
+
+    /// Every key.
+    pub(crate) fn keys(&self) -> impl Iterator<Item = &String> {
+        self.keys.iter()
+    }
+}
+
 /// Small word classes used to find noun-phrase edges: each lower-case
 /// word with the bits of the classes it belongs to, so that any class
 /// takes one look-up.
 #[derive(Debug, Default)]
 pub(crate) struct WordClasses {
-    classes: FxHashMap<String, u16>,
+    classes: WordTable<u16>,
     filter: WordFilter,
 }
 
@@ -141,7 +202,7 @@ pub(crate) struct Lexicon {
     pub phrases: Vec<Phrase>,
     /// Every verb form and first word of a phrase, with both answers,
     /// so that a cue takes one look-up.
-    cue_words: FxHashMap<String, CueWord>,
+    cue_words: WordTable<CueWord>,
     /// The keys of `cue_words`.
     cue_filter: WordFilter,
     /// True when every cue word and every word of a multi-word cue is
@@ -213,14 +274,14 @@ pub(crate) fn lexicon() -> &'static Lexicon {
             };
             let w = f[1].to_lowercase();
             words.filter.insert(&w);
-            *words.classes.entry(w).or_default() |= class;
+            *words.classes.entry(&w) |= class;
         }
-        let mut cue_words: FxHashMap<String, CueWord> = FxHashMap::default();
+        let mut cue_words: WordTable<CueWord> = WordTable::default();
         for (first, ks) in &phrases_by_first {
-            cue_words.entry(first.clone()).or_default().phrases = ks.clone();
+            cue_words.entry(first).phrases = ks.clone();
         }
         for (form, lemma) in &verbs {
-            cue_words.entry(form.clone()).or_default().lemma = Some(lemma.clone());
+            cue_words.entry(form).lemma = Some(lemma.clone());
         }
         let mut cue_filter = WordFilter::default();
         for w in cue_words.keys() {
@@ -265,9 +326,7 @@ impl Lexicon {
         let mut i = 0;
         while let Some(start) = next_run(s, i) {
             let end = run_end(s, start);
-            let bytes = s.as_bytes();
-            if (self.cue_filter.may_hold_at(bytes, start, end)
-                && self.run_starts_cue(s, start, end))
+            if self.run_starts_cue(s, start, end)
                 || (start < cut && cut < end && self.run_starts_cue(s, cut, end))
             {
                 return true;
@@ -279,12 +338,16 @@ impl Lexicon {
 
     /// True when the run `s[start..end]` is a reporting verb, or opens a
     /// multi-word cue whose other words are the runs after it.
+    #[inline(always)]
     fn run_starts_cue(&self, s: &str, start: usize, end: usize) -> bool {
-        if !self.cue_filter.may_hold_at(s.as_bytes(), start, end) {
-            return false;
-        }
-        let Some(entry) = grammar::with_ascii_lower(&s[start..end], |w| self.cue_words.get(w))
-        else {
+        self.cue_filter.may_hold_at(s.as_bytes(), start, end)
+            && self.run_looks_up_cue(s, start, end)
+    }
+
+    /// [`Lexicon::run_starts_cue`] past the filter: the table look-up.
+    #[inline(never)]
+    fn run_looks_up_cue(&self, s: &str, start: usize, end: usize) -> bool {
+        let Some(entry) = self.cue_words.get(&s[start..end]) else {
             return false;
         };
         entry.lemma.is_some()
@@ -300,22 +363,28 @@ impl Lexicon {
             })
     }
 
+    /// False when `word` certainly starts no cue: it is neither a
+    /// reporting verb nor the first word of a multi-word cue, ignoring
+    /// ASCII case. [`Lexicon::cue_word`] finds nothing for such a word.
+    pub(crate) fn is_cue_word(&self, word: &str) -> bool {
+        self.cue_filter.may_hold(word) && self.cue_words.get(word).is_some()
+    }
+
     /// The multi-word cues whose first word is `word` (ignoring ASCII
     /// case), longest first, and the lemma of `word` when it is a
     /// reporting verb as written (see [`verb_lemma`]): one look-up.
     pub(crate) fn cue_word(&self, word: &str) -> (impl Iterator<Item = &Phrase>, Option<&str>) {
-        let mut lowered = false;
         let found = if self.cue_filter.may_hold(word) {
-            grammar::with_ascii_lower(word, |w| {
-                lowered = w.len() == word.len() && w != word;
-                self.cue_words.get(w)
-            })
+            self.cue_words.get(word)
         } else {
             None
         };
         // Verb forms are lower case: a word with a capital is none.
-        let verb = !lowered && !word.chars().next().is_some_and(char::is_uppercase);
-        let lemma = found.filter(|_| verb).and_then(|c| c.lemma.as_deref());
+        let verb = || {
+            !word.bytes().any(|b| b.is_ascii_uppercase())
+                && !word.chars().next().is_some_and(char::is_uppercase)
+        };
+        let lemma = found.and_then(|c| c.lemma.as_deref()).filter(|_| verb());
         let phrases = found
             .into_iter()
             .flat_map(|c| c.phrases.iter().map(|&k| &self.phrases[k]));
@@ -352,18 +421,13 @@ impl WordClasses {
         if !self.filter.may_hold(w) {
             return Classes::default();
         }
-        Classes(grammar::with_ascii_lower(w, |w| {
-            self.classes.get(w).copied().unwrap_or(0)
-        }))
+        Classes(self.classes.get(w).copied().unwrap_or(0))
     }
 
     /// True when `w` belongs to a class of `class`. Entries are lower
     /// case; a word matches ignoring ASCII case.
     fn has(&self, class: u16, w: &str) -> bool {
-        self.filter.may_hold(w)
-            && grammar::with_ascii_lower(w, |w| {
-                self.classes.get(w).is_some_and(|&c| c & class != 0)
-            })
+        self.filter.may_hold(w) && self.classes.get(w).is_some_and(|&c| c & class != 0)
     }
     pub(crate) fn is_abbrev(&self, w: &str) -> bool {
         self.has(ABBREV, w)
@@ -478,55 +542,115 @@ pub(crate) fn verb_lemma(word: &str) -> Option<&'static str> {
     lex.verbs.get(word).map(String::as_str)
 }
 
-/// The words of `s` as [`has_cue`] reads them: the runs of letters,
-/// digits, apostrophes and hyphens. ASCII bytes are read without
-/// decoding.
-fn cue_words_of(s: &str) -> Vec<&str> {
+/// The first word of `s` at or after byte `i`, as [`has_cue`] reads
+/// words: a run of letters, digits, apostrophes and hyphens. ASCII bytes
+/// are read without decoding.
+fn next_cue_word(s: &str, mut i: usize) -> Option<(usize, usize)> {
     let bytes = s.as_bytes();
-    let mut words = Vec::new();
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
+    let word_char = |i: usize| {
         let b = bytes[i];
-        let (word_char, len) = if b < 0x80 {
+        if b < 0x80 {
             (b.is_ascii_alphanumeric() || matches!(b, b'\'' | b'-'), 1)
         } else {
             let c = s[i..].chars().next().unwrap_or_default();
             (grammar::is_alphanumeric(c) || c == '’', c.len_utf8())
-        };
-        match (word_char, start) {
-            (true, None) => start = Some(i),
-            (false, Some(from)) => {
-                words.push(&s[from..i]);
-                start = None;
-            }
-            _ => {}
+        }
+    };
+    let start = loop {
+        // ASCII bytes outside a word first, one table look-up each.
+        while i < bytes.len() && bytes[i] < 0x80 && !CUE_WORD_ASCII[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            return None;
+        }
+        let (w, len) = word_char(i);
+        if w {
+            break i;
+        }
+        i += len;
+    };
+    loop {
+        // ASCII bytes of the word first.
+        while i < bytes.len() && CUE_WORD_ASCII[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let (w, len) = word_char(i);
+        if !w {
+            break;
         }
         i += len;
     }
-    if let Some(from) = start {
-        words.push(&s[from..]);
+    Some((start, i))
+}
+
+/// The ASCII bytes of a word as [`has_cue`] reads words: letters, digits,
+/// apostrophes and hyphens; no other byte.
+const CUE_WORD_ASCII: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    t
+};
+
+/// The words of `s` as [`has_cue`] reads them.
+#[cfg(test)]
+fn cue_words_of(s: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    let mut i = 0;
+    while let Some((start, end)) = next_cue_word(s, i) {
+        words.push(&s[start..end]);
+        i = end;
     }
     words
 }
 
-/// True when `s` holds a reporting verb or a multi-word cue.
+/// True when `s` holds a reporting verb (as [`verb_lemma`] finds one) or
+/// a multi-word cue. Each word is looked up once, for both, and only
+/// when the cue filter lets it through.
 pub(crate) fn has_cue(s: &str) -> bool {
-    let words = cue_words_of(s);
-    if words.iter().any(|w| verb_lemma(w).is_some()) {
-        return true;
-    }
-    // Each word is looked up once for the phrases that start with it.
     let lex = lexicon();
-    words.iter().enumerate().any(|(i, w)| {
-        lex.cue_word(w).0.any(|p| {
-            words.get(i..i + p.words.len()).is_some_and(|win| {
-                win.iter()
-                    .zip(&p.words)
-                    .all(|(a, b)| a.eq_ignore_ascii_case(b))
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some((start, end)) = next_cue_word(s, i) {
+        i = end;
+        if !lex.cue_filter.may_hold_at(bytes, start, end) {
+            continue;
+        }
+        let word = &s[start..end];
+        let Some(entry) = lex.cue_words.get(word) else {
+            continue;
+        };
+        // A verb form as written: lower case, as every entry is.
+        if entry.lemma.is_some() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let phrase_follows = |p: &Phrase| {
+            let mut at = end;
+            p.words[1..].iter().all(|pw| {
+                let Some((a, b)) = next_cue_word(s, at) else {
+                    return false;
+                };
+                at = b;
+                s[a..b].eq_ignore_ascii_case(pw)
             })
-        })
-    })
+        };
+        if entry
+            .phrases
+            .iter()
+            .any(|&k| phrase_follows(&lex.phrases[k]))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -616,6 +740,56 @@ mod tests {
             assert_eq!(c.is_adverb(), words.is_adverb(w), "{w}");
             assert_eq!(c.is_stop(), words.is_stop(w), "{w}");
             assert_eq!(c.is_relative(), words.is_relative(w), "{w}");
+        }
+    }
+
+    /// [`has_cue`] as first written: every word cut out, then looked up
+    /// as a verb and as a phrase's first word.
+    fn has_cue_reference(s: &str) -> bool {
+        let words = cue_words_of(s);
+        if words.iter().any(|w| verb_lemma(w).is_some()) {
+            return true;
+        }
+        let lex = lexicon();
+        words.iter().enumerate().any(|(i, w)| {
+            lex.cue_word(w).0.any(|p| {
+                words.get(i..i + p.words.len()).is_some_and(|win| {
+                    win.iter()
+                        .zip(&p.words)
+                        .all(|(a, b)| a.eq_ignore_ascii_case(b))
+                })
+            })
+        })
+    }
+
+    #[test]
+    fn one_pass_finds_the_cues_every_word_finds() {
+        let lex = lexicon();
+        let mut texts: Vec<String> = [
+            "",
+            "the so-called plan of the year",
+            "Said SAID said-it un-said",
+            "“according” TO officials, ’said’",
+            "ünïcödé said ÉTÉ told",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        for p in &lex.phrases {
+            let phrase = p.words.join(" ");
+            texts.push(format!("x {phrase}, y"));
+            texts.push(format!("x {}", phrase.to_ascii_uppercase()));
+            // Cut short by one word.
+            if let Some((head, _)) = phrase.rsplit_once(' ') {
+                texts.push(format!("{head}."));
+            }
+        }
+        for form in lex.verbs.keys() {
+            texts.push(format!("Doe {form} it"));
+            texts.push(form.to_ascii_uppercase().to_string());
+            texts.push(format!("re{form}-x"));
+        }
+        for t in &texts {
+            assert_eq!(has_cue(t), has_cue_reference(t), "{t}");
         }
     }
 

@@ -210,6 +210,13 @@ fn tokens(text: &str, window: Span) -> Vec<Tok> {
     out
 }
 
+/// [`tokens`] into `out`, which is cleared first: a buffer kept across
+/// windows is allocated once.
+fn tokens_into(text: &str, window: Span, out: &mut Vec<Tok>) {
+    out.clear();
+    scan_into(text, window, window.start, out, &[]);
+}
+
 /// The tokens of `window`, as [`tokens`] gives them, taken from `all`,
 /// the tokens of a window that holds it: only the ends of the window are
 /// scanned again (a word cut in two, a period whose next character is
@@ -236,10 +243,18 @@ fn sub_tokens(text: &str, all: &[Tok], window: Span) -> Vec<Tok> {
 /// The tokens of `window`, as [`tokens`] gives them, up to the first
 /// sentence end or semicolon: the scan stops there, so the rest of the
 /// window is never read.
+#[cfg(test)]
 fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(16);
+    tokens_to_sentence_end_into(text, window, &mut out);
+    out
+}
+
+/// [`tokens_to_sentence_end`] into `out`, which is cleared first.
+fn tokens_to_sentence_end_into(text: &str, window: Span, out: &mut Vec<Tok>) {
+    out.clear();
     let lex = lexicon();
     let body = window.text(text);
-    let mut out = Vec::with_capacity(16);
     let mut i = 0;
     // True while the last token is a sentence end that only a glued
     // closing bracket or comma after it ("(D-Wis.)") keeps from ending
@@ -251,23 +266,23 @@ fn tokens_to_sentence_end(text: &str, window: Span) -> Vec<Tok> {
             word,
             cue: word && lex.may_start_cue_at(body.as_bytes(), start, end),
         };
-        let t_text = t.text(text);
+        // The token's bytes: the marks compared are ASCII.
+        let t_bytes = &body.as_bytes()[start..end];
         if pending_end {
             let glued = out.last().is_some_and(|p: &Tok| p.span.end == t.span.start)
-                && matches!(t_text, ")" | ",");
+                && matches!(t_bytes, b")" | b",");
             if !glued {
                 out.pop();
-                return out;
+                return;
             }
         }
-        pending_end = !word && matches!(t_text, "." | "?" | "!" | ";");
+        pending_end = !word && matches!(t_bytes, b"." | b"?" | b"!" | b";");
         out.push(t);
         i = end;
     }
     if pending_end {
         out.pop();
     }
-    out
 }
 
 /// A cue found in a token list.
@@ -312,10 +327,13 @@ fn word_cue_at(text: &str, toks: &[Tok], i: usize) -> Option<FoundCue> {
     let (phrases, lemma) = lex.cue_word(first);
     for p in phrases {
         let n = p.words.len();
+        // The first word is the one looked up: it matches every phrase
+        // found, so only the words after it are compared.
         if i + n <= toks.len()
-            && toks[i..i + n]
+            && toks[i].word
+            && toks[i + 1..i + n]
                 .iter()
-                .zip(&p.words)
+                .zip(&p.words[1..])
                 .all(|(t, w)| t.word && t.text(text).eq_ignore_ascii_case(w))
         {
             return Some(FoundCue {
@@ -1173,8 +1191,11 @@ fn addressee_after(text: &str, toks: &[Tok], c: &FoundCue) -> Option<Span> {
 }
 
 /// Patterns after the quotation.
-fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
-    let toks = tokens_to_sentence_end(text, window);
+///
+/// `toks` is scratch space for the window's tokens.
+fn after(text: &str, quote: &Quote, window: Span, toks: &mut Vec<Tok>) -> Option<Found> {
+    tokens_to_sentence_end_into(text, window, toks);
+    let toks = &toks[..];
     let first = *toks.first()?;
     let first_text = first.text(text);
     let content = quote.content.text(text).trim_end();
@@ -1199,7 +1220,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
     if content.ends_with('.') && (!first.word || is_capitalised(first_text)) {
         // …unless the next sentence is nothing but the attribution:
         // `"… missing." Trump said.`
-        if !first.word || !is_short_attribution(text, &toks) {
+        if !first.word || !is_short_attribution(text, toks) {
             return None;
         }
     }
@@ -1211,7 +1232,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
     let limit = toks.len().min(start + MAX_SUBJECT_TOKENS);
     let mut k = start;
     while k < limit {
-        if let Some(c) = cue_at(text, &toks, k) {
+        if let Some(c) = cue_at(text, toks, k) {
             // Far from an embedded quotation, only a closing `, Name
             // said.` attributes it.
             if k >= start + reach {
@@ -1243,7 +1264,7 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
                 let speaker = np_after(text, &toks[c.end..])?;
                 return Some(Found {
                     speaker: Some(speaker),
-                    cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                    cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                     pattern: "quote-according-to",
                     confidence: 0.8,
                     ..Found::default()
@@ -1328,11 +1349,11 @@ fn after(text: &str, quote: &Quote, window: Span) -> Option<Found> {
                 )
             };
             let speaker = speaker?;
-            let via = according_to(text, &toks, c.end);
+            let via = according_to(text, toks, c.end);
             return Some(Found {
                 speaker: Some(speaker),
-                addressee: addressee_after(text, &toks, &c),
-                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                addressee: addressee_after(text, toks, &c),
+                cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                 via,
                 pattern,
                 confidence: 0.9,
@@ -1482,7 +1503,9 @@ fn is_short_attribution(text: &str, toks: &[Tok]) -> bool {
 /// Reported speech without marks: `Doe said (that) …`, `Doe told
 /// reporters that …`, `According to Doe, …` and `…, Doe said.` Returns
 /// the content and the attribution.
-fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
+///
+/// `toks` is scratch space for the sentence's tokens.
+fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Found)> {
     // A "sentence" longer than any real one (a run of dots, a table) is
     // not read for reported speech, so memory stays small.
     if sentence.len() > MAX_INDIRECT_SENTENCE_BYTES {
@@ -1494,11 +1517,12 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     if !lexicon().may_hold_cue(sentence.text(text), closing_start - sentence.start) {
         return None;
     }
-    let toks = tokens(text, sentence);
+    tokens_into(text, sentence, toks);
+    let toks = &toks[..];
     let end_tok = toks.iter().rposition(|t| t.word)?;
     let content_end = toks[end_tok].span.end;
     // According to Doe, …
-    if let Some(c) = cue_at(text, &toks, 0)
+    if let Some(c) = cue_at(text, toks, 0)
         && c.role == PhraseRole::SourceAfter
     {
         let mut speaker = np_after(text, &toks[c.end..])?;
@@ -1529,7 +1553,7 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
             content,
             Found {
                 speaker: Some(speaker),
-                cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+                cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
                 pattern: "indirect-according-to",
                 confidence: 0.6,
                 ..Found::default()
@@ -1537,7 +1561,16 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
         ));
     }
     // …, Doe said.
-    let closing = sub_tokens(text, &toks, closing_window(text, sentence));
+    // A sentence no longer than the closing window is that window: its
+    // tokens serve as they are.
+    let window = closing_window(text, sentence);
+    let cut;
+    let closing = if window == sentence {
+        toks
+    } else {
+        cut = sub_tokens(text, toks, window);
+        &cut[..]
+    };
     if let Some(f) = closing_attribution_in(text, closing) {
         let speaker = f.speaker?;
         let comma = toks
@@ -1567,7 +1600,7 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
     let limit = toks.len().min(MAX_SUBJECT_TOKENS);
     let mut prev_end: Option<usize> = None;
     for c in (1..limit)
-        .filter_map(|i| cue_at(text, &toks, i))
+        .filter_map(|i| cue_at(text, toks, i))
         .take(MAX_INDIRECT_CUES)
     {
         // A later cue only after the aside that held the earlier one
@@ -1580,7 +1613,7 @@ fn indirect(text: &str, sentence: Span) -> Option<(Span, Found)> {
                 return None;
             }
         }
-        if let Some(found) = indirect_with_cue(text, &toks, &c, end_tok, content_end) {
+        if let Some(found) = indirect_with_cue(text, toks, &c, end_tok, content_end) {
             return Some(found);
         }
         prev_end = Some(c.end);
@@ -1619,8 +1652,12 @@ fn indirect_with_cue(
         return None;
     }
     let subject = speaker_of_cue(text, toks, c)?;
-    let w = tokens(text, Span::new(subject.start, subject.end));
-    let head = w.first()?.text(text);
+    // Only the subject's first token, and whether another follows, are
+    // read: its first two tokens, as [`tokens`] would cut them.
+    let body = subject.text(text);
+    let (head_start, head_end, _) = next_token(body, 0)?;
+    let head = &body[head_start..head_end];
+    let one_word = next_token(body, head_end).is_none();
     let words = &lexicon().words;
     if !(is_capitalised(head)
         || is_pronoun(head)
@@ -1631,7 +1668,7 @@ fn indirect_with_cue(
     }
     // A subject that is only a determiner ("The", "His") or a function
     // word ("Although") names nobody.
-    if w.len() == 1
+    if one_word
         && !is_pronoun(head)
         && !is_relative_pronoun(head)
         && !matches!(
@@ -1947,7 +1984,32 @@ fn subject_for_pronoun(
         pronoun.start,
     )?;
     let start = sentences.get(k)?.span.start;
-    let toks = tokens(text, Span::new(start, pronoun.start));
+    let window = Span::new(start, pronoun.start);
+    // The token right before the pronoun decides most cases below: it is
+    // cut from the window's last words alone, after an ASCII space, where
+    // a scan of the whole window cuts it the same way; the whole window
+    // is cut only when that token may open the clause.
+    let body = window.text(text).as_bytes();
+    let is_space = |b: &u8| matches!(b, b' ' | b'\t'..=b'\r');
+    let end = body.iter().rposition(|b| !is_space(b))? + 1;
+    let from = body[..end].iter().rposition(is_space).map_or(0, |i| i + 1);
+    let tail = tokens(text, Span::new(start + from, pronoun.start));
+    // (The words after that space may be all other spaces: then the
+    // whole window is read.)
+    if let Some(last_tok) = tail.last() {
+        let last_word = last_tok.text(text);
+        if !(matches!(last_word, "that" | "what" | "whom" | "which")
+            || (last_tok.cue && lexicon().is_cue_word(last_word)))
+        {
+            return None;
+        }
+    }
+    subject_for_pronoun_in(text, &tokens(text, window), pronoun)
+}
+
+/// [`subject_for_pronoun`] on `toks`, the tokens from the start of the
+/// pronoun's sentence to the pronoun.
+fn subject_for_pronoun_in(text: &str, toks: &[Tok], pronoun: Span) -> Option<(Span, Option<Span>)> {
     // Only where the pronoun opens a relative clause ("what he called")
     // or a reported clause ("Doe said (that) she …"); after "and" or
     // "but" it may open a new main clause about someone else.
@@ -1957,11 +2019,11 @@ fn subject_for_pronoun(
         before = before.checked_sub(1)?;
     }
     let relative = matches!(toks[last].text(text), "what" | "whom" | "which");
-    let clause = relative || cue_at(text, &toks, before).is_some_and(|c| c.end == before + 1);
+    let clause = relative || cue_at(text, toks, before).is_some_and(|c| c.end == before + 1);
     if !clause {
         return None;
     }
-    let subject = subject_first(text, &toks)?;
+    let subject = subject_first(text, toks)?;
     if subject.end >= pronoun.start || is_pronoun(subject.text(text)) {
         return None;
     }
@@ -1994,19 +2056,22 @@ fn closing_window(text: &str, sentence: Span) -> Span {
 
 /// `…, Doe said.` closing the sentence `sentence`.
 fn closing_attribution(text: &str, sentence: Span) -> Option<Found> {
-    closing_attribution_in(text, tokens(text, closing_window(text, sentence)))
+    closing_attribution_in(text, &tokens(text, closing_window(text, sentence)))
 }
 
 /// [`closing_attribution`] on `toks`, the tokens of its
 /// [`closing_window`].
-fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
-    while toks.last().is_some_and(|t| !t.word) {
-        toks.pop();
+fn closing_attribution_in(text: &str, toks: &[Tok]) -> Option<Found> {
+    let mut toks = toks;
+    while let Some((last, rest)) = toks.split_last()
+        && !last.word
+    {
+        toks = rest;
     }
     let n = toks.len();
     let c = (n.saturating_sub(TAIL_TOKENS + 1)..n)
         .rev()
-        .find_map(|i| cue_at(text, &toks, i))?;
+        .find_map(|i| cue_at(text, toks, i))?;
     if c.role == PhraseRole::SourceAfter {
         return None;
     }
@@ -2029,10 +2094,10 @@ fn closing_attribution_in(text: &str, mut toks: Vec<Tok>) -> Option<Found> {
     if clause_between || clause_after {
         return None;
     }
-    let speaker = subject_before(text, &toks, c.first)?;
+    let speaker = subject_before(text, toks, c.first)?;
     Some(Found {
         speaker: Some(speaker),
-        cue: Some((cue_span(&toks, &c), c.lemma.to_owned())),
+        cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
         pattern: "previous-sentence",
         confidence: 0.6,
         ..Found::default()
@@ -2536,6 +2601,10 @@ pub(crate) fn attribute(
     // For each quotation, the words before it in its sentence: read again
     // at the end for those that nothing attributes.
     let mut before_windows: Vec<Span> = Vec::with_capacity(quotes.len());
+    // Token buffers kept across quotations and sentences: the words
+    // before a quotation, and those of one other window at a time.
+    let mut before_toks: Vec<Tok> = Vec::new();
+    let mut scratch: Vec<Tok> = Vec::new();
     for (i, q) in quotes.iter().enumerate() {
         if q.kind == QuoteKind::Scare {
             found.push(None);
@@ -2564,14 +2633,15 @@ pub(crate) fn attribute(
         let before_start = ceil_boundary(text, before_start).min(q.span.start);
         let before_window = Span::new(before_start, q.span.start);
         // The words before the quotation, read by several patterns.
-        let before_toks = tokens(text, before_window);
-        let mut b = before_in(text, &before_toks)
-            .or_else(|| opener_participle(text, before_window, &before_toks, after_window));
+        tokens_into(text, before_window, &mut before_toks);
+        let before_toks = &before_toks[..];
+        let mut b = before_in(text, before_toks)
+            .or_else(|| opener_participle(text, before_window, before_toks, after_window));
         own_cue.push(
             if b.is_none() && before_window.start >= prev_end && prev_end > 0 {
                 // "… and, when questioned, asserting, "…"": a verb with no
                 // subject of its own further on.
-                continuation_cue(text, before_window).or_else(|| lone_verb_in(text, &before_toks))
+                continuation_cue(text, before_window).or_else(|| lone_verb_in(text, before_toks))
             } else {
                 None
             },
@@ -2604,7 +2674,7 @@ pub(crate) fn attribute(
         });
         // A quotation ending its paragraph, signed in the next one:
         // `"…"` ¶ `— Jane Doe, Dover.`
-        let a = after(text, q, after_window).or_else(|| {
+        let a = after(text, q, after_window, &mut scratch).or_else(|| {
             let p = para_of(q.span.start)?;
             let next = paragraphs.get(p + 1)?;
             let signed = after_window.text(text).trim().is_empty()
@@ -2614,7 +2684,9 @@ pub(crate) fn attribute(
                 // `– A section heading –.` is no signature.
                 && !next.span.text(text).trim_end_matches(['.', ' ']).ends_with(DASHES)
                 && quote_spans.get(i + 1).is_none_or(|s| s.start >= next.span.end);
-            signed.then(|| after(text, q, next.span)).flatten()
+            signed
+                .then(|| after(text, q, next.span, &mut scratch))
+                .flatten()
         });
         // A quotation ending in a comma, `?` or `!` is followed by its own
         // attribution (`: "…," the union wrote.`), which beats the clause
@@ -2646,7 +2718,7 @@ pub(crate) fn attribute(
             words_after()
                 && rest()
                     .split_whitespace()
-                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3)
+                    .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some())
                     .all(|w| {
                         w.chars()
                             .find(|c| c.is_alphabetic())
@@ -2657,11 +2729,11 @@ pub(crate) fn attribute(
             if !own_sentence {
                 None
             } else if heading {
-                headline_verb(text, &before_toks, words_after())
+                headline_verb(text, before_toks, words_after())
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             } else {
-                clause_subject_in(text, before_toks.clone())
-                    .or_else(|| headline_verb(text, &before_toks, title_after()))
+                clause_subject_in(text, before_toks.to_vec())
+                    .or_else(|| headline_verb(text, before_toks, title_after()))
                     .or_else(|| sentence.and_then(|s| headline_tail(text, s.span)))
             }
         });
@@ -2812,7 +2884,7 @@ pub(crate) fn attribute(
         if quote_spans.get(qi).is_some_and(|q| q.start < sent.span.end) {
             continue;
         }
-        if let Some((content, f)) = indirect(text, sent.span) {
+        if let Some((content, f)) = indirect(text, sent.span, &mut scratch) {
             quotes.push(Quote::unattributed(
                 text,
                 content,
@@ -3637,6 +3709,47 @@ mod tests {
             }
         }
         assert!(!lex.may_hold_cue("The cat sat on the mat.", 0));
+    }
+
+    #[test]
+    fn the_pronoun_subject_test_reads_the_whole_sentence_only_when_needed() {
+        let mut subjects = 0;
+        for text in [
+            "Doe said he would go. Roe, whom he called a friend, agreed.",
+            "Doe criticised what he called a sham and said that she left.",
+            "Doe said\u{a0} he left, and then he said that he would stay.",
+            "Doe said \u{a0}\u{a0} she left; Roe (D-Mo.) told them it was over.",
+            "He he he. “Quote” said they, which they did.",
+        ] {
+            let paragraphs = crate::segment::paragraphs(text);
+            let sentences = crate::segment::sentences(text, &paragraphs);
+            for (at, w) in text.char_indices() {
+                for len in [2, 3, 4] {
+                    let Some(word) = text.get(at..at + len) else {
+                        continue;
+                    };
+                    if !matches!(word, "he" | "she" | "it" | "they") || w.is_uppercase() {
+                        continue;
+                    }
+                    let pronoun = Span::new(at, at + len);
+                    let Some(k) = sentences
+                        .iter()
+                        .position(|s| s.span.start <= at && at < s.span.end)
+                    else {
+                        continue;
+                    };
+                    let window = Span::new(sentences[k].span.start, at);
+                    let whole = super::subject_for_pronoun_in(text, &tokens(text, window), pronoun);
+                    subjects += usize::from(whole.is_some());
+                    assert_eq!(
+                        super::subject_for_pronoun(text, &sentences, pronoun),
+                        whole,
+                        "{text} {at}"
+                    );
+                }
+            }
+        }
+        assert!(subjects >= 3, "{subjects}");
     }
 
     #[test]

@@ -432,17 +432,20 @@ fn is_title(content: &str) -> bool {
     {
         return false;
     }
-    let words: Vec<&str> = trimmed
-        .split_whitespace()
-        .take(TITLE_MAX_WORDS + 1)
-        .collect();
-    (2..=TITLE_MAX_WORDS).contains(&words.len())
-        && words.iter().enumerate().all(|(i, w)| {
-            w.chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-                || (i > 0 && TITLE_SMALL_WORDS.contains(w))
-        })
+    // The words are read only until one fails or there are too many.
+    let mut words = 0;
+    for (i, w) in trimmed.split_whitespace().enumerate() {
+        let title_word = w
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || (i > 0 && TITLE_SMALL_WORDS.contains(&w));
+        if i == TITLE_MAX_WORDS || !title_word {
+            return false;
+        }
+        words += 1;
+    }
+    (2..=TITLE_MAX_WORDS).contains(&words)
 }
 
 /// How many bytes around a quotation are read to tell whether its line
@@ -461,7 +464,8 @@ fn in_headline(text: &str, span: Span) -> bool {
     let words = line_start
         .split_whitespace()
         .chain(line_end.split_whitespace())
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4);
+        // At least four letters: counted only as far as the fourth.
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).nth(3).is_some());
     let (mut caps, mut total) = (0, 0);
     for w in words {
         total += 1;
@@ -558,15 +562,13 @@ fn kind_of(text: &str, piece: Piece, sentences: &[Sentence]) -> QuoteKind {
     // Headlines quote in single marks: `Doe Calls Plan 'A Disaster'`.
     let single = text[piece.span.start..].starts_with(['‘', '\'']);
     if words <= SCARE_MAX_WORDS && !ends_like_speech && !(single && headline()) {
-        let lower: String = before_trim
-            .chars()
+        // The last 24 characters before the quotation.
+        let from = before_trim
+            .char_indices()
             .rev()
-            .take(24)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect::<String>()
-            .to_lowercase();
+            .nth(23)
+            .map_or(0, |(at, _)| at);
+        let lower = before_trim[from..].to_lowercase();
         if TERM_MARKERS.iter().any(|m| lower.ends_with(m)) {
             return QuoteKind::Scare;
         }
@@ -720,6 +722,48 @@ mod tests {
         // In a title-case headline every word is capitalised.
         let q = quotes("Doe Says He ‘Won’ By Finishing Third\n\nThe count went on.");
         assert_ne!(q[0].1, QuoteKind::Scare);
+    }
+
+    #[test]
+    fn titles_are_short_title_case_phrases() {
+        // The test as first written: the first words collected, then read.
+        let reference = |content: &str| {
+            let trimmed = content.trim_end_matches([',', '.']);
+            if trimmed
+                .bytes()
+                .any(|b| matches!(b, b'.' | b'?' | b'!' | b',' | b';' | b':'))
+            {
+                return false;
+            }
+            let words: Vec<&str> = trimmed
+                .split_whitespace()
+                .take(TITLE_MAX_WORDS + 1)
+                .collect();
+            (2..=TITLE_MAX_WORDS).contains(&words.len())
+                && words.iter().enumerate().all(|(i, w)| {
+                    w.chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                        || (i > 0 && TITLE_SMALL_WORDS.contains(w))
+                })
+        };
+        for content in [
+            "",
+            "Morning Joe",
+            "Fox News Sunday,",
+            "Meet the Press",
+            "the Press",
+            "Morning",
+            "We will win",
+            "A B C D E F",
+            "A B C D E F G",
+            "A B C D E of",
+            "Ünïcödé Tëxt 2024",
+            "One Two. Three",
+            "  Spaced   Out  Words  ",
+        ] {
+            assert_eq!(is_title(content), reference(content), "{content}");
+        }
     }
 
     #[test]

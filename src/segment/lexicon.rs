@@ -17,28 +17,79 @@ const SPEECH_VERBS: &str = include_str!("../../grammar/reporting_verbs.txt");
 /// A word packed into one integer: its bytes, little-endian, and its
 /// length in the top byte. Words of up to [`PACKED_MAX`] bytes pack
 /// without loss, so comparing keys compares words.
-type Packed = u128;
+pub(crate) type Packed = u128;
 
 /// Longest word, in bytes, that [`pack`] takes.
 pub(crate) const PACKED_MAX: usize = 15;
 
 /// Packs `word`, after lowercasing ASCII letters when `fold` is set.
 #[inline]
-fn pack(word: &[u8], fold: bool) -> Option<Packed> {
+pub(crate) fn pack(word: &[u8], fold: bool) -> Option<Packed> {
     if word.len() > PACKED_MAX {
         return None;
     }
-    // Two 64-bit halves: shifts of a u128 cost more.
-    let (mut lo, mut hi) = (0u64, (word.len() as u64) << 56);
-    for (k, &b) in word.iter().enumerate() {
-        let b = u64::from(if fold { b.to_ascii_lowercase() } else { b });
-        if k < 8 {
-            lo |= b << (8 * k);
-        } else {
-            hi |= b << (8 * (k - 8));
-        }
+    let len = word.len();
+    // Two 64-bit halves, each read with at most two overlapping loads:
+    // shifts of a u128 cost more, and a byte loop more still.
+    let (mut lo, mut hi) = if len >= 8 {
+        let tail = load_le(&word[8..]);
+        (u64_at(word, 0), tail)
+    } else {
+        (load_le(word), 0)
+    };
+    if fold {
+        lo = ascii_lower8(lo);
+        hi = ascii_lower8(hi);
     }
+    hi |= (len as u64) << 56;
     Some((u128::from(hi) << 64) | u128::from(lo))
+}
+
+/// The 8 bytes of `w` from `at`, little-endian.
+#[inline(always)]
+fn u64_at(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 8];
+    b.copy_from_slice(&w[at..at + 8]);
+    u64::from_le_bytes(b)
+}
+
+/// The 4 bytes of `w` from `at`, little-endian.
+#[inline(always)]
+fn u32_at(w: &[u8], at: usize) -> u64 {
+    let mut b = [0u8; 4];
+    b.copy_from_slice(&w[at..at + 4]);
+    u64::from(u32::from_le_bytes(b))
+}
+
+/// The up to 8 bytes of `w`, little-endian, zero above them: two
+/// overlapping loads give every byte, once or twice at one place.
+#[inline(always)]
+fn load_le(w: &[u8]) -> u64 {
+    let n = w.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(w[0])
+                | u64::from(w[n / 2]) << (8 * (n / 2))
+                | u64::from(w[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => u32_at(w, 0) | u32_at(w, n - 4) << (8 * (n - 4)),
+        _ => u64_at(w, 0),
+    }
+}
+
+/// `x` with each of its 8 bytes that is an ASCII capital lowered.
+#[inline(always)]
+fn ascii_lower8(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // The high bit of each byte: set when its low 7 bits are at least
+    // b'A', and when they are above b'Z'.
+    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
+    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & !x & HIGH;
+    x | (upper >> 2)
 }
 
 /// A packed word with its ASCII capitals lowercased.
@@ -85,7 +136,7 @@ impl Hasher for PackedHasher {
     }
 }
 
-type PackedMap<V> = HashMap<Packed, V, BuildHasherDefault<PackedHasher>>;
+pub(crate) type PackedMap<V> = HashMap<Packed, V, BuildHasherDefault<PackedHasher>>;
 
 /// A table of words: packed keys for short words, strings for the rest.
 pub(crate) struct WordMap<V> {
@@ -335,6 +386,40 @@ const MAX_ABBREVIATION_LEN: usize = 16;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`pack`] byte by byte.
+    fn pack_reference(word: &[u8], fold: bool) -> Option<Packed> {
+        if word.len() > PACKED_MAX {
+            return None;
+        }
+        let mut bytes = [0u8; 16];
+        for (k, &b) in word.iter().enumerate() {
+            bytes[k] = if fold { b.to_ascii_lowercase() } else { b };
+        }
+        bytes[15] = word.len() as u8;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    #[test]
+    fn words_pack_as_their_bytes_and_length() {
+        // Every byte value at every place, with neighbours that change.
+        let mut words: Vec<Vec<u8>> = Vec::new();
+        for len in 0..=PACKED_MAX + 1 {
+            for b in 0..=255u8 {
+                for at in 0..len {
+                    let mut w: Vec<u8> = (0..len).map(|k| b"aZ@[`{\x80\xff"[k % 8]).collect();
+                    w[at] = b;
+                    words.push(w);
+                }
+            }
+            words.push(vec![b'Q'; len]);
+        }
+        for w in &words {
+            for fold in [false, true] {
+                assert_eq!(pack(w, fold), pack_reference(w, fold), "{w:?} {fold}");
+            }
+        }
+    }
 
     #[test]
     fn one_probe_lookup_agrees_with_both_tables() {

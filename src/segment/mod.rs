@@ -15,6 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::Span;
 
+pub(crate) use lexicon::{PackedMap, pack};
+
 /// True for a weekday, a month or a time zone ("Monday", "May", "ET").
 pub(crate) fn is_calendar_word(word: &str) -> bool {
     // Every calendar word starts with a capital (a test checks the list),
