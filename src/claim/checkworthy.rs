@@ -256,12 +256,7 @@ fn parse(src: &str) -> Model {
         let mut bars = [0; 2];
         let mut found = 0;
         loop {
-            while bytes
-                .get(at)
-                .is_some_and(|&b| !LINE_SPECIAL[usize::from(b)])
-            {
-                at += 1;
-            }
+            at = next_special(bytes, at);
             match bytes.get(at) {
                 Some(b'#') if comment.is_none() => comment = Some(at),
                 Some(b'|') if comment.is_none() && found < 2 => {
@@ -312,6 +307,35 @@ const LINE_SPECIAL: [bool; 256] = {
     table[b'|' as usize] = true;
     table
 };
+
+/// The first byte of `bytes` from `at` on that [`LINE_SPECIAL`] marks,
+/// or `bytes.len()`: eight bytes are tested at a time.
+#[inline]
+fn next_special(bytes: &[u8], mut at: usize) -> usize {
+    /// The high bit of each zero byte of `x`, and maybe of bytes above
+    /// the first zero one: the lowest bit set is always right.
+    #[inline]
+    fn zeros(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & (ONES * 0x80)
+    }
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let hits = zeros(x ^ (ONES * u64::from(b'\n')))
+            | zeros(x ^ (ONES * u64::from(b'#')))
+            | zeros(x ^ (ONES * u64::from(b'|')));
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| !LINE_SPECIAL[usize::from(b)])
+    {
+        at += 1;
+    }
+    at
+}
 
 /// `s.trim()`, with ASCII whitespace trimmed without decoding.
 fn trim(s: &str) -> &str {
@@ -561,11 +585,33 @@ fn lower_ascii(chunk: u64) -> u64 {
 /// from `bytes`, without copying the token.
 #[inline]
 fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
+    token_hash_mapped(bytes, from, to, lower_ascii)
+}
+
+/// [`token_hash`] of `bytes[from..to]`, read in place eight bytes at a
+/// time as [`ascii_token_hash`] reads it, but not lower-cased.
+#[inline]
+fn token_hash_in(bytes: &[u8], from: usize, to: usize) -> u64 {
+    if from == to {
+        return finish(0);
+    }
+    token_hash_mapped(bytes, from, to, |chunk| chunk).0
+}
+
+/// [`token_hash`] of `bytes[from..to]` with every chunk passed through
+/// `map` before it is folded, and the last chunk folded. `from < to`.
+#[inline(always)]
+fn token_hash_mapped(
+    bytes: &[u8],
+    from: usize,
+    to: usize,
+    map: impl Fn(u64) -> u64,
+) -> (u64, u64) {
     let mut h = 0;
     let mut at = from;
     while to - at > 8 {
         let eight: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or_default();
-        h = fold(h, lower_ascii(u64::from_le_bytes(eight)));
+        h = fold(h, map(u64::from_le_bytes(eight)));
         at += 8;
     }
     // the last one to eight bytes
@@ -580,7 +626,7 @@ fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
     } else {
         chunk(&bytes[..to], at)
     };
-    let last = lower_ascii(last);
+    let last = map(last);
     (finish(fold(h, last)), last)
 }
 
@@ -602,19 +648,21 @@ const YEAR: u64 = token_hash(b"<year>");
 fn feature_key(name: &str) -> Option<u64> {
     // `:` and `_` are ASCII: split by byte position, without a search
     // per call
-    let colon = name.bytes().position(|b| b == b':')?;
-    let (kind, rest) = (&name[..colon], &name[colon + 1..]);
-    match kind {
-        "w" => Some(token_hash(rest.as_bytes())),
-        "b" => {
-            let bar = rest.bytes().position(|b| b == b'_')?;
+    let bytes = name.as_bytes();
+    let colon = bytes.iter().position(|&b| b == b':')?;
+    // the tokens are hashed in place, within the whole name
+    let rest = colon + 1;
+    match &bytes[..colon] {
+        b"w" => Some(token_hash_in(bytes, rest, bytes.len())),
+        b"b" => {
+            let bar = rest + bytes[rest..].iter().position(|&b| b == b'_')?;
             Some(mix(
                 PAIR,
-                token_hash(&rest.as_bytes()[..bar]),
-                token_hash(&rest.as_bytes()[bar + 1..]),
+                token_hash_in(bytes, rest, bar),
+                token_hash_in(bytes, bar + 1, bytes.len()),
             ))
         }
-        "h" => Some(mix(HAND, token_hash(rest.as_bytes()), 0)),
+        b"h" => Some(mix(HAND, token_hash_in(bytes, rest, bytes.len()), 0)),
         _ => None,
     }
 }
@@ -1439,6 +1487,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn tokens_hash_in_place_as_alone(s in "[a-z_:<>/\u{e9}\u{2019}]{0,30}", a in 0usize..40, b in 0usize..40) {
+            let bytes = s.as_bytes();
+            let (from, to) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
+            proptest::prop_assert_eq!(token_hash_in(bytes, from, to), token_hash(&bytes[from..to]));
+        }
+
         #[test]
         fn ascii_tokens_hash_as_their_lower_case(
             before in "[a-z ]{0,12}",
