@@ -125,7 +125,7 @@ impl Table {
     /// The bucket of `key`, below [`Table::len`], the bit of its place in
     /// the bucket and its weight, if it has one.
     #[inline]
-    fn get(&self, key: u64) -> Option<(usize, u16, f32)> {
+    fn get(&self, key: u64) -> Found {
         let (word, bits) = filter_bits(key);
         if self.filter[word] & bits != bits {
             return None;
@@ -191,7 +191,14 @@ struct Model {
     /// weights is exact in `f64`, so that the features of a sentence may
     /// be summed in any order (see [`sums_exactly`]).
     order_free: bool,
+    /// What [`Table::get`] gives for each [`Hand`] feature's key, found
+    /// once: every sentence has some of them.
+    hands: [Found; HAND_NAMES.len()],
 }
+
+/// What [`Table::get`] finds for a key: its bucket, the bit of its place
+/// there and its weight.
+type Found = Option<(usize, u16, f32)>;
 
 impl Model {
     /// Weights by [`feature_key`], as a map.
@@ -295,6 +302,7 @@ fn parse(src: &str) -> Model {
         bias,
         threshold,
         order_free: sums_exactly(bias, weights.iter().map(|(_, w)| w)),
+        hands: HAND_KEYS.map(|key| weights.get(key)),
         weights,
     }
 }
@@ -442,6 +450,7 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     known.clear();
     let mut sum = Sum {
         weights: &model.weights,
+        hands: &model.hands,
         order_free: model.order_free,
         // summed in f64; when the model's sums are exact, in any order
         z: f64::from(model.bias),
@@ -466,6 +475,11 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
 trait Keys {
     /// Takes the key of one feature.
     fn key(&mut self, key: u64);
+
+    /// Takes a hand-made feature, whose key is in [`HAND_KEYS`].
+    fn hand(&mut self, hand: Hand) {
+        self.key(HAND_KEYS[hand as usize]);
+    }
 }
 
 /// Any function of a key takes keys.
@@ -481,6 +495,8 @@ impl<F: FnMut(u64)> Keys for F {
 /// each counted once.
 struct Sum<'a> {
     weights: &'a Table,
+    /// [`Model::hands`].
+    hands: &'a [Found; HAND_NAMES.len()],
     order_free: bool,
     /// The bias plus the weights counted so far.
     z: f64,
@@ -492,10 +508,12 @@ struct Sum<'a> {
     known: &'a mut Vec<(u64, f32)>,
 }
 
-impl Keys for Sum<'_> {
+impl Sum<'_> {
+    /// Counts the feature of `key`, which `found` says where the model
+    /// holds, if it does, unless it was counted for this sentence.
     #[inline(always)]
-    fn key(&mut self, key: u64) {
-        if let Some((b, bit, weight)) = self.weights.get(key) {
+    fn count(&mut self, key: u64, found: Found) {
+        if let Some((b, bit, weight)) = found {
             let Some(met) = self.met.get_mut(b) else {
                 return;
             };
@@ -513,6 +531,20 @@ impl Keys for Sum<'_> {
                 }
             }
         }
+    }
+}
+
+impl Keys for Sum<'_> {
+    #[inline(always)]
+    fn key(&mut self, key: u64) {
+        let found = self.weights.get(key);
+        self.count(key, found);
+    }
+
+    #[inline(always)]
+    fn hand(&mut self, hand: Hand) {
+        let i = hand as usize;
+        self.count(HAND_KEYS[i], self.hands[i]);
     }
 }
 
@@ -672,7 +704,6 @@ fn feature_key(name: &str) -> Option<u64> {
 /// sentence that reads its tokens (lower-cased into `lowered` when
 /// needed, each hashed once) and the facts of [`CharFacts::of`] at once.
 fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
-    let mut emit = |key: u64| keys.key(key);
     let bytes = sentence.as_bytes();
     let mut prev = START;
     let mut flags = TokenFlags::default();
@@ -781,11 +812,11 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
             flags.read(lowered);
             token_hash(lowered.as_bytes())
         };
-        emit(h);
-        emit(mix(PAIR, prev, h));
+        keys.key(h);
+        keys.key(mix(PAIR, prev, h));
         prev = h;
     }
-    emit(mix(PAIR, prev, END));
+    keys.key(mix(PAIR, prev, END));
     // the facts of the characters past the last token read
     while at < bytes.len() {
         let class = CLASS[usize::from(bytes[at])];
@@ -799,7 +830,7 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
         }
     }
     hand_features(sentence, &flags, &chars.facts(), count, |hand| {
-        emit(HAND_KEYS[hand as usize]);
+        keys.hand(hand);
     });
 }
 
