@@ -253,11 +253,31 @@ fn parse(src: &str) -> Model {
     let mut entries = Vec::with_capacity(src.len() / 20);
     let bytes = src.as_bytes();
     let mut start = 0;
+    let mut take = |name: &str, value: f32| match name {
+        "@bias" => bias = value,
+        "@threshold" => threshold = value,
+        _ => {
+            if let Some(key) = feature_key(name) {
+                entries.push((key, value));
+            }
+        }
+    };
     // the lines, as `split('\n')` gives them
     while start <= bytes.len() {
         // One pass over the line finds its end and, before any comment,
         // its first two bars: the fields are the feature and the weight.
         let line_start = start;
+        // most lines are `name | decimal`: read in one go
+        let first = next_special(bytes, start);
+        if bytes.get(first) == Some(&b'|') {
+            if let Some((value, line_end)) = plain_weight(bytes, first + 1) {
+                start = line_end + 1;
+                // `|` is ASCII, so this is a char boundary
+                let name = trim(&src[line_start..first]);
+                take(name, value);
+                continue;
+            }
+        }
         let mut at = start;
         let mut comment = None;
         let mut bars = [0; 2];
@@ -286,15 +306,7 @@ fn parse(src: &str) -> Model {
         let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
             continue;
         };
-        match name {
-            "@bias" => bias = value,
-            "@threshold" => threshold = value,
-            _ => {
-                if let Some(key) = feature_key(name) {
-                    entries.push((key, value));
-                }
-            }
-        }
+        take(name, value);
     }
     // a repeated feature keeps its last weight
     let weights = Table::new(&entries);
@@ -315,6 +327,53 @@ const LINE_SPECIAL: [bool; 256] = {
     table[b'|' as usize] = true;
     table
 };
+
+/// The weight of a line's second field when it is, from `at` to the
+/// line's end, a plain decimal such as ` -0.151` between spaces, and where
+/// the line ends (at `\n`, or `bytes.len()`); `None` for anything else,
+/// such as another field, a comment, a `+` or an exponent. The value is
+/// [`parse_weight`]'s, without trimming and searching first.
+fn plain_weight(bytes: &[u8], mut at: usize) -> Option<(f32, usize)> {
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    let negative = bytes.get(at) == Some(&b'-');
+    at += usize::from(negative);
+    let mut mantissa: u64 = 0;
+    let digits_from = at;
+    while let Some(&b @ b'0'..=b'9') = bytes.get(at) {
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+        at += 1;
+        if at - digits_from > 15 {
+            return None;
+        }
+    }
+    let before = at - digits_from;
+    if before == 0 || bytes.get(at) != Some(&b'.') {
+        return None;
+    }
+    at += 1;
+    let point = at;
+    while let Some(&b @ b'0'..=b'9') = bytes.get(at) {
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+        at += 1;
+        if before + (at - point) > 15 {
+            return None;
+        }
+    }
+    let after = at - point;
+    if after == 0 {
+        return None;
+    }
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    if at < bytes.len() && bytes[at] != b'\n' {
+        return None;
+    }
+    let value = (mantissa as f64 / POW10[after]) as f32;
+    Some((if negative { -value } else { value }, at))
+}
 
 /// The first byte of `bytes` from `at` on that [`LINE_SPECIAL`] marks,
 /// or `bytes.len()`: eight bytes are tested at a time.
