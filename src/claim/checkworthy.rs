@@ -375,6 +375,21 @@ fn plain_weight(bytes: &[u8], mut at: usize) -> Option<(f32, usize)> {
     Some((if negative { -value } else { value }, at))
 }
 
+/// The position of the first `byte` in `bytes` from `at` on, if any:
+/// eight bytes are tested at a time.
+fn find_byte(bytes: &[u8], mut at: usize, byte: u8) -> Option<usize> {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default()) ^ (ONES * u64::from(byte));
+        // the lowest zero byte's high bit is set, and is the lowest set
+        let hits = x.wrapping_sub(ONES) & !x & (ONES * 0x80);
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    Some(at + bytes.get(at..)?.iter().position(|&b| b == byte)?)
+}
+
 /// The first byte of `bytes` from `at` on that [`LINE_SPECIAL`] marks,
 /// or `bytes.len()`: eight bytes are tested at a time.
 #[inline]
@@ -740,13 +755,18 @@ fn feature_key(name: &str) -> Option<u64> {
     // `:` and `_` are ASCII: split by byte position, without a search
     // per call
     let bytes = name.as_bytes();
-    let colon = bytes.iter().position(|&b| b == b':')?;
+    // the kinds are one letter long
+    let colon = if bytes.get(1) == Some(&b':') {
+        1
+    } else {
+        bytes.iter().position(|&b| b == b':')?
+    };
     // the tokens are hashed in place, within the whole name
     let rest = colon + 1;
     match &bytes[..colon] {
         b"w" => Some(token_hash_in(bytes, rest, bytes.len())),
         b"b" => {
-            let bar = rest + bytes[rest..].iter().position(|&b| b == b'_')?;
+            let bar = find_byte(bytes, rest, b'_')?;
             Some(mix(
                 PAIR,
                 token_hash_in(bytes, rest, bar),
@@ -1577,6 +1597,16 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn bytes_are_found_as_a_plain_search(s in "[a-z_|#\n\u{e9}]{0,30}", at in 0usize..40) {
+            let bytes = s.as_bytes();
+            let want = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'_')).map(|i| at + i);
+            proptest::prop_assert_eq!(find_byte(bytes, at, b'_'), want);
+            let at = at.min(bytes.len());
+            let special = bytes[at..].iter().position(|&b| LINE_SPECIAL[usize::from(b)]).map_or(bytes.len(), |i| at + i);
+            proptest::prop_assert_eq!(next_special(bytes, at), special);
+        }
+
         #[test]
         fn tokens_hash_in_place_as_alone(s in "[a-z_:<>/\u{e9}\u{2019}]{0,30}", a in 0usize..40, b in 0usize..40) {
             let bytes = s.as_bytes();
