@@ -273,7 +273,20 @@ fn parse(src: &str) -> Model {
             if let Some((value, line_end)) = plain_weight(bytes, first + 1) {
                 start = line_end + 1;
                 // `|` is ASCII, so this is a char boundary
-                let name = trim(&src[line_start..first]);
+                let mut end = first;
+                while end > line_start && bytes[end - 1] == b' ' {
+                    end -= 1;
+                }
+                // between visible ASCII bytes, the spaces stripped are the
+                // whole of `trim`
+                let name = if end > line_start
+                    && bytes[line_start].is_ascii_graphic()
+                    && bytes[end - 1].is_ascii_graphic()
+                {
+                    &src[line_start..end]
+                } else {
+                    trim(&src[line_start..first])
+                };
                 take(name, value);
                 continue;
             }
