@@ -720,12 +720,7 @@ fn token_hash_in(bytes: &[u8], from: usize, to: usize) -> u64 {
 /// [`token_hash`] of `bytes[from..to]` with every chunk passed through
 /// `map` before it is folded, and the last chunk folded. `from < to`.
 #[inline(always)]
-fn token_hash_mapped(
-    bytes: &[u8],
-    from: usize,
-    to: usize,
-    map: impl Fn(u64) -> u64,
-) -> (u64, u64) {
+fn token_hash_mapped(bytes: &[u8], from: usize, to: usize, map: impl Fn(u64) -> u64) -> (u64, u64) {
     let mut h = 0;
     let mut at = from;
     while to - at > 8 {
