@@ -253,15 +253,6 @@ fn parse(src: &str) -> Model {
     let mut entries = Vec::with_capacity(src.len() / 20);
     let bytes = src.as_bytes();
     let mut start = 0;
-    let mut take = |name: &str, value: f32| match name {
-        "@bias" => bias = value,
-        "@threshold" => threshold = value,
-        _ => {
-            if let Some(key) = feature_key(name) {
-                entries.push((key, value));
-            }
-        }
-    };
     // the lines, as `split('\n')` gives them
     while start <= bytes.len() {
         // One pass over the line finds its end and, before any comment,
@@ -269,57 +260,69 @@ fn parse(src: &str) -> Model {
         let line_start = start;
         // most lines are `name | decimal`: read in one go
         let first = next_special(bytes, start);
-        if bytes.get(first) == Some(&b'|') {
-            if let Some((value, line_end)) = plain_weight(bytes, first + 1) {
-                start = line_end + 1;
-                // `|` is ASCII, so this is a char boundary
-                let mut end = first;
-                while end > line_start && bytes[end - 1] == b' ' {
-                    end -= 1;
+        let plain = if bytes.get(first) == Some(&b'|') {
+            plain_weight(bytes, first + 1)
+        } else {
+            None
+        };
+        let (name, value) = if let Some((value, line_end)) = plain {
+            start = line_end + 1;
+            // `|` is ASCII, so this is a char boundary
+            let mut end = first;
+            while end > line_start && bytes[end - 1] == b' ' {
+                end -= 1;
+            }
+            // between visible ASCII bytes, the spaces stripped are the
+            // whole of `trim`
+            let name = if end > line_start
+                && bytes[line_start].is_ascii_graphic()
+                && bytes[end - 1].is_ascii_graphic()
+            {
+                &src[line_start..end]
+            } else {
+                trim(&src[line_start..first])
+            };
+            (name, value)
+        } else {
+            let mut at = start;
+            let mut comment = None;
+            let mut bars = [0; 2];
+            let mut found = 0;
+            loop {
+                at = next_special(bytes, at);
+                match bytes.get(at) {
+                    Some(b'#') if comment.is_none() => comment = Some(at),
+                    Some(b'|') if comment.is_none() && found < 2 => {
+                        bars[found] = at;
+                        found += 1;
+                    }
+                    Some(b'\n') | None => break,
+                    Some(_) => {}
                 }
-                // between visible ASCII bytes, the spaces stripped are the
-                // whole of `trim`
-                let name = if end > line_start
-                    && bytes[line_start].is_ascii_graphic()
-                    && bytes[end - 1].is_ascii_graphic()
-                {
-                    &src[line_start..end]
-                } else {
-                    trim(&src[line_start..first])
-                };
-                take(name, value);
+                at += 1;
+            }
+            start = at + 1;
+            let end = comment.unwrap_or(at);
+            if found == 0 {
                 continue;
             }
-        }
-        let mut at = start;
-        let mut comment = None;
-        let mut bars = [0; 2];
-        let mut found = 0;
-        loop {
-            at = next_special(bytes, at);
-            match bytes.get(at) {
-                Some(b'#') if comment.is_none() => comment = Some(at),
-                Some(b'|') if comment.is_none() && found < 2 => {
-                    bars[found] = at;
-                    found += 1;
-                }
-                Some(b'\n') | None => break,
-                Some(_) => {}
-            }
-            at += 1;
-        }
-        start = at + 1;
-        let end = comment.unwrap_or(at);
-        if found == 0 {
-            continue;
-        }
-        let (bar, value_end) = (bars[0], if found == 2 { bars[1] } else { end });
-        // `#`, `|` and `\n` are ASCII, so these are char boundaries
-        let name = trim(&src[line_start..bar]);
-        let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
-            continue;
+            let (bar, value_end) = (bars[0], if found == 2 { bars[1] } else { end });
+            // `#`, `|` and `\n` are ASCII, so these are char boundaries
+            let name = trim(&src[line_start..bar]);
+            let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
+                continue;
+            };
+            (name, value)
         };
-        take(name, value);
+        match name {
+            "@bias" => bias = value,
+            "@threshold" => threshold = value,
+            _ => {
+                if let Some(key) = feature_key(name) {
+                    entries.push((key, value));
+                }
+            }
+        }
     }
     // a repeated feature keeps its last weight
     let weights = Table::new(&entries);
