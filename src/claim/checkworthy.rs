@@ -125,7 +125,7 @@ impl Table {
     /// The bucket of `key`, below [`Table::len`], the bit of its place in
     /// the bucket and its weight, if it has one.
     #[inline]
-    fn get(&self, key: u64) -> Option<(usize, u16, f32)> {
+    fn get(&self, key: u64) -> Found {
         let (word, bits) = filter_bits(key);
         if self.filter[word] & bits != bits {
             return None;
@@ -191,7 +191,14 @@ struct Model {
     /// weights is exact in `f64`, so that the features of a sentence may
     /// be summed in any order (see [`sums_exactly`]).
     order_free: bool,
+    /// What [`Table::get`] gives for each [`Hand`] feature's key, found
+    /// once: every sentence has some of them.
+    hands: [Found; HAND_NAMES.len()],
 }
+
+/// What [`Table::get`] finds for a key: its bucket, the bit of its place
+/// there and its weight.
+type Found = Option<(usize, u16, f32)>;
 
 impl Model {
     /// Weights by [`feature_key`], as a map.
@@ -251,38 +258,61 @@ fn parse(src: &str) -> Model {
         // One pass over the line finds its end and, before any comment,
         // its first two bars: the fields are the feature and the weight.
         let line_start = start;
-        let mut at = start;
-        let mut comment = None;
-        let mut bars = [0; 2];
-        let mut found = 0;
-        loop {
-            while bytes
-                .get(at)
-                .is_some_and(|&b| !LINE_SPECIAL[usize::from(b)])
+        // most lines are `name | decimal`: read in one go
+        let first = next_special(bytes, start);
+        let plain = if bytes.get(first) == Some(&b'|') {
+            plain_weight(bytes, first + 1)
+        } else {
+            None
+        };
+        let (name, value) = if let Some((value, line_end)) = plain {
+            start = line_end + 1;
+            // `|` is ASCII, so this is a char boundary
+            let mut end = first;
+            while end > line_start && bytes[end - 1] == b' ' {
+                end -= 1;
+            }
+            // between visible ASCII bytes, the spaces stripped are the
+            // whole of `trim`
+            let name = if end > line_start
+                && bytes[line_start].is_ascii_graphic()
+                && bytes[end - 1].is_ascii_graphic()
             {
+                &src[line_start..end]
+            } else {
+                trim(&src[line_start..first])
+            };
+            (name, value)
+        } else {
+            let mut at = start;
+            let mut comment = None;
+            let mut bars = [0; 2];
+            let mut found = 0;
+            loop {
+                at = next_special(bytes, at);
+                match bytes.get(at) {
+                    Some(b'#') if comment.is_none() => comment = Some(at),
+                    Some(b'|') if comment.is_none() && found < 2 => {
+                        bars[found] = at;
+                        found += 1;
+                    }
+                    Some(b'\n') | None => break,
+                    Some(_) => {}
+                }
                 at += 1;
             }
-            match bytes.get(at) {
-                Some(b'#') if comment.is_none() => comment = Some(at),
-                Some(b'|') if comment.is_none() && found < 2 => {
-                    bars[found] = at;
-                    found += 1;
-                }
-                Some(b'\n') | None => break,
-                Some(_) => {}
+            start = at + 1;
+            let end = comment.unwrap_or(at);
+            if found == 0 {
+                continue;
             }
-            at += 1;
-        }
-        start = at + 1;
-        let end = comment.unwrap_or(at);
-        if found == 0 {
-            continue;
-        }
-        let (bar, value_end) = (bars[0], if found == 2 { bars[1] } else { end });
-        // `#`, `|` and `\n` are ASCII, so these are char boundaries
-        let name = trim(&src[line_start..bar]);
-        let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
-            continue;
+            let (bar, value_end) = (bars[0], if found == 2 { bars[1] } else { end });
+            // `#`, `|` and `\n` are ASCII, so these are char boundaries
+            let name = trim(&src[line_start..bar]);
+            let Some(value) = parse_weight(trim(&src[bar + 1..value_end])) else {
+                continue;
+            };
+            (name, value)
         };
         match name {
             "@bias" => bias = value,
@@ -300,6 +330,7 @@ fn parse(src: &str) -> Model {
         bias,
         threshold,
         order_free: sums_exactly(bias, weights.iter().map(|(_, w)| w)),
+        hands: HAND_KEYS.map(|key| weights.get(key)),
         weights,
     }
 }
@@ -312,6 +343,97 @@ const LINE_SPECIAL: [bool; 256] = {
     table[b'|' as usize] = true;
     table
 };
+
+/// The weight of a line's second field when it is, from `at` to the
+/// line's end, a plain decimal such as ` -0.151` between spaces, and where
+/// the line ends (at `\n`, or `bytes.len()`); `None` for anything else,
+/// such as another field, a comment, a `+` or an exponent. The value is
+/// [`parse_weight`]'s, without trimming and searching first.
+fn plain_weight(bytes: &[u8], mut at: usize) -> Option<(f32, usize)> {
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    let negative = bytes.get(at) == Some(&b'-');
+    at += usize::from(negative);
+    let mut mantissa: u64 = 0;
+    let digits_from = at;
+    while let Some(&b @ b'0'..=b'9') = bytes.get(at) {
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+        at += 1;
+        if at - digits_from > 15 {
+            return None;
+        }
+    }
+    let before = at - digits_from;
+    if before == 0 || bytes.get(at) != Some(&b'.') {
+        return None;
+    }
+    at += 1;
+    let point = at;
+    while let Some(&b @ b'0'..=b'9') = bytes.get(at) {
+        mantissa = mantissa * 10 + u64::from(b - b'0');
+        at += 1;
+        if before + (at - point) > 15 {
+            return None;
+        }
+    }
+    let after = at - point;
+    if after == 0 {
+        return None;
+    }
+    while bytes.get(at) == Some(&b' ') {
+        at += 1;
+    }
+    if at < bytes.len() && bytes[at] != b'\n' {
+        return None;
+    }
+    let value = (mantissa as f64 / POW10[after]) as f32;
+    Some((if negative { -value } else { value }, at))
+}
+
+/// The position of the first `byte` in `bytes` from `at` on, if any:
+/// eight bytes are tested at a time.
+fn find_byte(bytes: &[u8], mut at: usize, byte: u8) -> Option<usize> {
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default()) ^ (ONES * u64::from(byte));
+        // the lowest zero byte's high bit is set, and is the lowest set
+        let hits = x.wrapping_sub(ONES) & !x & (ONES * 0x80);
+        if hits != 0 {
+            return Some(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    Some(at + bytes.get(at..)?.iter().position(|&b| b == byte)?)
+}
+
+/// The first byte of `bytes` from `at` on that [`LINE_SPECIAL`] marks,
+/// or `bytes.len()`: eight bytes are tested at a time.
+#[inline]
+fn next_special(bytes: &[u8], mut at: usize) -> usize {
+    /// The high bit of each zero byte of `x`, and maybe of bytes above
+    /// the first zero one: the lowest bit set is always right.
+    #[inline]
+    fn zeros(x: u64) -> u64 {
+        x.wrapping_sub(ONES) & !x & (ONES * 0x80)
+    }
+    while let Some(eight) = bytes.get(at..at + 8) {
+        let x = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let hits = zeros(x ^ (ONES * u64::from(b'\n')))
+            | zeros(x ^ (ONES * u64::from(b'#')))
+            | zeros(x ^ (ONES * u64::from(b'|')));
+        if hits != 0 {
+            return at + (hits.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while bytes
+        .get(at)
+        .is_some_and(|&b| !LINE_SPECIAL[usize::from(b)])
+    {
+        at += 1;
+    }
+    at
+}
 
 /// `s.trim()`, with ASCII whitespace trimmed without decoding.
 fn trim(s: &str) -> &str {
@@ -418,6 +540,7 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
     known.clear();
     let mut sum = Sum {
         weights: &model.weights,
+        hands: &model.hands,
         order_free: model.order_free,
         // summed in f64; when the model's sums are exact, in any order
         z: f64::from(model.bias),
@@ -442,6 +565,11 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
 trait Keys {
     /// Takes the key of one feature.
     fn key(&mut self, key: u64);
+
+    /// Takes a hand-made feature, whose key is in [`HAND_KEYS`].
+    fn hand(&mut self, hand: Hand) {
+        self.key(HAND_KEYS[hand as usize]);
+    }
 }
 
 /// Any function of a key takes keys.
@@ -457,6 +585,8 @@ impl<F: FnMut(u64)> Keys for F {
 /// each counted once.
 struct Sum<'a> {
     weights: &'a Table,
+    /// [`Model::hands`].
+    hands: &'a [Found; HAND_NAMES.len()],
     order_free: bool,
     /// The bias plus the weights counted so far.
     z: f64,
@@ -468,10 +598,12 @@ struct Sum<'a> {
     known: &'a mut Vec<(u64, f32)>,
 }
 
-impl Keys for Sum<'_> {
+impl Sum<'_> {
+    /// Counts the feature of `key`, which `found` says where the model
+    /// holds, if it does, unless it was counted for this sentence.
     #[inline(always)]
-    fn key(&mut self, key: u64) {
-        if let Some((b, bit, weight)) = self.weights.get(key) {
+    fn count(&mut self, key: u64, found: Found) {
+        if let Some((b, bit, weight)) = found {
             let Some(met) = self.met.get_mut(b) else {
                 return;
             };
@@ -489,6 +621,20 @@ impl Keys for Sum<'_> {
                 }
             }
         }
+    }
+}
+
+impl Keys for Sum<'_> {
+    #[inline(always)]
+    fn key(&mut self, key: u64) {
+        let found = self.weights.get(key);
+        self.count(key, found);
+    }
+
+    #[inline(always)]
+    fn hand(&mut self, hand: Hand) {
+        let i = hand as usize;
+        self.count(HAND_KEYS[i], self.hands[i]);
     }
 }
 
@@ -561,11 +707,28 @@ fn lower_ascii(chunk: u64) -> u64 {
 /// from `bytes`, without copying the token.
 #[inline]
 fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
+    token_hash_mapped(bytes, from, to, lower_ascii)
+}
+
+/// [`token_hash`] of `bytes[from..to]`, read in place eight bytes at a
+/// time as [`ascii_token_hash`] reads it, but not lower-cased.
+#[inline]
+fn token_hash_in(bytes: &[u8], from: usize, to: usize) -> u64 {
+    if from == to {
+        return finish(0);
+    }
+    token_hash_mapped(bytes, from, to, |chunk| chunk).0
+}
+
+/// [`token_hash`] of `bytes[from..to]` with every chunk passed through
+/// `map` before it is folded, and the last chunk folded. `from < to`.
+#[inline(always)]
+fn token_hash_mapped(bytes: &[u8], from: usize, to: usize, map: impl Fn(u64) -> u64) -> (u64, u64) {
     let mut h = 0;
     let mut at = from;
     while to - at > 8 {
         let eight: [u8; 8] = bytes[at..at + 8].try_into().unwrap_or_default();
-        h = fold(h, lower_ascii(u64::from_le_bytes(eight)));
+        h = fold(h, map(u64::from_le_bytes(eight)));
         at += 8;
     }
     // the last one to eight bytes
@@ -580,7 +743,7 @@ fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
     } else {
         chunk(&bytes[..to], at)
     };
-    let last = lower_ascii(last);
+    let last = map(last);
     (finish(fold(h, last)), last)
 }
 
@@ -602,19 +765,26 @@ const YEAR: u64 = token_hash(b"<year>");
 fn feature_key(name: &str) -> Option<u64> {
     // `:` and `_` are ASCII: split by byte position, without a search
     // per call
-    let colon = name.bytes().position(|b| b == b':')?;
-    let (kind, rest) = (&name[..colon], &name[colon + 1..]);
-    match kind {
-        "w" => Some(token_hash(rest.as_bytes())),
-        "b" => {
-            let bar = rest.bytes().position(|b| b == b'_')?;
+    let bytes = name.as_bytes();
+    // the kinds are one letter long
+    let colon = if bytes.get(1) == Some(&b':') {
+        1
+    } else {
+        bytes.iter().position(|&b| b == b':')?
+    };
+    // the tokens are hashed in place, within the whole name
+    let rest = colon + 1;
+    match &bytes[..colon] {
+        b"w" => Some(token_hash_in(bytes, rest, bytes.len())),
+        b"b" => {
+            let bar = find_byte(bytes, rest, b'_')?;
             Some(mix(
                 PAIR,
-                token_hash(&rest.as_bytes()[..bar]),
-                token_hash(&rest.as_bytes()[bar + 1..]),
+                token_hash_in(bytes, rest, bar),
+                token_hash_in(bytes, bar + 1, bytes.len()),
             ))
         }
-        "h" => Some(mix(HAND, token_hash(rest.as_bytes()), 0)),
+        b"h" => Some(mix(HAND, token_hash_in(bytes, rest, bytes.len()), 0)),
         _ => None,
     }
 }
@@ -624,7 +794,6 @@ fn feature_key(name: &str) -> Option<u64> {
 /// sentence that reads its tokens (lower-cased into `lowered` when
 /// needed, each hashed once) and the facts of [`CharFacts::of`] at once.
 fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
-    let mut emit = |key: u64| keys.key(key);
     let bytes = sentence.as_bytes();
     let mut prev = START;
     let mut flags = TokenFlags::default();
@@ -733,11 +902,11 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
             flags.read(lowered);
             token_hash(lowered.as_bytes())
         };
-        emit(h);
-        emit(mix(PAIR, prev, h));
+        keys.key(h);
+        keys.key(mix(PAIR, prev, h));
         prev = h;
     }
-    emit(mix(PAIR, prev, END));
+    keys.key(mix(PAIR, prev, END));
     // the facts of the characters past the last token read
     while at < bytes.len() {
         let class = CLASS[usize::from(bytes[at])];
@@ -751,7 +920,7 @@ fn each_key(sentence: &str, lowered: &mut String, keys: &mut impl Keys) {
         }
     }
     hand_features(sentence, &flags, &chars.facts(), count, |hand| {
-        emit(HAND_KEYS[hand as usize]);
+        keys.hand(hand);
     });
 }
 
@@ -1439,6 +1608,23 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn bytes_are_found_as_a_plain_search(s in "[a-z_|#\n\u{e9}]{0,30}", at in 0usize..40) {
+            let bytes = s.as_bytes();
+            let want = bytes.get(at..).and_then(|rest| rest.iter().position(|&b| b == b'_')).map(|i| at + i);
+            proptest::prop_assert_eq!(find_byte(bytes, at, b'_'), want);
+            let at = at.min(bytes.len());
+            let special = bytes[at..].iter().position(|&b| LINE_SPECIAL[usize::from(b)]).map_or(bytes.len(), |i| at + i);
+            proptest::prop_assert_eq!(next_special(bytes, at), special);
+        }
+
+        #[test]
+        fn tokens_hash_in_place_as_alone(s in "[a-z_:<>/\u{e9}\u{2019}]{0,30}", a in 0usize..40, b in 0usize..40) {
+            let bytes = s.as_bytes();
+            let (from, to) = (a.min(b).min(bytes.len()), a.max(b).min(bytes.len()));
+            proptest::prop_assert_eq!(token_hash_in(bytes, from, to), token_hash(&bytes[from..to]));
+        }
+
         #[test]
         fn ascii_tokens_hash_as_their_lower_case(
             before in "[a-z ]{0,12}",
