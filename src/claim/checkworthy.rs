@@ -16,6 +16,7 @@
 //! own: the weights file names its features, which [`parse`] hashes the
 //! same way.
 
+use crate::grammar::ascii_lower8;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
@@ -691,23 +692,13 @@ const fn token_hash(token: &[u8]) -> u64 {
     finish(h)
 }
 
-/// `chunk` with its ASCII capitals lower-cased; every byte must be ASCII.
-#[inline]
-fn lower_ascii(chunk: u64) -> u64 {
-    // bytes below 0x80 plus at most 0x3F carry into no other byte
-    let from_a = chunk.wrapping_add(ONES * (0x80 - u64::from(b'A')));
-    let past_z = chunk.wrapping_add(ONES * (0x80 - u64::from(b'Z') - 1));
-    let upper = from_a & !past_z & (ONES * 0x80);
-    chunk | (upper >> 2)
-}
-
 /// [`token_hash`] of the ASCII `bytes[from..to]` in lower case, and the
 /// last chunk it folded (so the lower-cased token itself when it is at
 /// most eight bytes long). `from < to`. The chunks are read straight
 /// from `bytes`, without copying the token.
 #[inline]
 fn ascii_token_hash(bytes: &[u8], from: usize, to: usize) -> (u64, u64) {
-    token_hash_mapped(bytes, from, to, lower_ascii)
+    token_hash_mapped(bytes, from, to, ascii_lower8)
 }
 
 /// [`token_hash`] of `bytes[from..to]`, read in place eight bytes at a

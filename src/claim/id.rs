@@ -21,6 +21,7 @@ use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::Claim;
+use crate::grammar::ascii_lower8;
 
 /// Prefix of the hashed bytes; bump the version when normalisation
 /// changes.
@@ -91,11 +92,7 @@ fn plain_lower(chunk: &[u8], kept_next: bool) -> Option<[u8; 8]> {
     if !(printable && no_quote && lone) {
         return None;
     }
-    // the bytes from `A` to `Z` get 0x20 added
-    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
-    let above_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = at_least_a & !above_z & HIGH;
-    Some((x | (upper >> 2)).to_le_bytes())
+    Some(ascii_lower8(x).to_le_bytes())
 }
 
 /// Appends the UTF-8 bytes of the normalised `s` to `out`. Only hashed,

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use crate::grammar::{entries, fields};
+use crate::grammar::{ascii_lower8, entries, fields};
 
 const ABBREVIATIONS: &str = include_str!("../../grammar/abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("../../grammar/sentence_starters.txt");
@@ -76,20 +76,6 @@ fn load_le(w: &[u8]) -> u64 {
         4..=7 => u32_at(w, 0) | u32_at(w, n - 4) << (8 * (n - 4)),
         _ => u64_at(w, 0),
     }
-}
-
-/// `x` with each of its 8 bytes that is an ASCII capital lowered.
-#[inline(always)]
-fn ascii_lower8(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let low7 = x & !HIGH;
-    // The high bit of each byte: set when its low 7 bits are at least
-    // b'A', and when they are above b'Z'.
-    let from_a = low7 + ONES * (0x80 - u64::from(b'A'));
-    let past_z = low7 + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = from_a & !past_z & !x & HIGH;
-    x | (upper >> 2)
 }
 
 /// A packed word with its ASCII capitals lowercased.
