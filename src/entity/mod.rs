@@ -362,9 +362,10 @@ pub(crate) struct Entities {
     narrative: Vec<usize>,
     /// Lower-case name word → entities that carry it.
     by_word: FxHashMap<String, Vec<usize>>,
-    /// Kind and lower-case name → organisation or group entity, and any
-    /// entity made up by [`Entities::resolve`].
-    by_key: RefCell<FxHashMap<String, usize>>,
+    /// [`key_hash`] of kind and first name → the latest entity so
+    /// keyed; [`Entities::keyed`] checks the name, so a shared hash
+    /// never confuses two entities.
+    by_key: RefCell<FxHashMap<u64, usize>>,
 }
 
 impl Entities {
@@ -723,13 +724,14 @@ impl Entities {
         } else {
             SpeakerKind::Person
         };
-        let key = entity_key(kind, name);
-        if let Some(&i) = self.by_key.borrow().get(&key) {
+        if let Some(i) = self.keyed(kind, name) {
             return Some(i);
         }
         let mut table = self.table.borrow_mut();
         table.push(Entity::new(kind, name));
-        self.by_key.borrow_mut().insert(key, table.len() - 1);
+        self.by_key
+            .borrow_mut()
+            .insert(key_hash(kind, name), table.len() - 1);
         Some(table.len() - 1)
     }
 
@@ -776,6 +778,20 @@ impl Entities {
         }
     }
 
+    /// The latest entity of `kind` first named `name`, in any case: the
+    /// one [`key_hash`] files, or (when another name shares its hash)
+    /// the latest such in the table.
+    fn keyed(&self, kind: SpeakerKind, name: &str) -> Option<usize> {
+        let id = *self.by_key.borrow().get(&key_hash(kind, name))?;
+        let table = self.table.borrow();
+        let same = |e: &Entity| e.kind == kind && same_lower(&e.names[0], name);
+        if same(&table[id]) {
+            Some(id)
+        } else {
+            table.iter().rposition(same)
+        }
+    }
+
     /// Links one found mention to an entity, creating it when new.
     fn link(&mut self, f: &Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
         match f.kind {
@@ -815,7 +831,7 @@ impl Entities {
         }
         self.by_key
             .get_mut()
-            .insert(entity_key(entity.kind, &entity.names[0]), id);
+            .insert(key_hash(entity.kind, &entity.names[0]), id);
         table.push(entity);
         id
     }
@@ -854,10 +870,7 @@ impl Entities {
         let id = if f.entity_kind == SpeakerKind::Person {
             self.find_person(&words, f.gender)
         } else {
-            self.by_key
-                .get_mut()
-                .get(&entity_key(f.entity_kind, &f.name))
-                .copied()
+            self.keyed(f.entity_kind, &f.name)
         };
         let id = match id {
             Some(id) => {
@@ -928,11 +941,7 @@ impl Entities {
     }
 
     fn link_group(&mut self, f: &Found) -> usize {
-        let found = self
-            .by_key
-            .get_mut()
-            .get(&entity_key(SpeakerKind::Group, &f.name))
-            .copied();
+        let found = self.keyed(SpeakerKind::Group, &f.name);
         found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, &f.name)))
     }
 
@@ -1138,24 +1147,33 @@ fn last_word(s: &str) -> (&str, &str) {
     (&s[start..end], &s[..start])
 }
 
-/// The look-up key of an entity of `kind` called `name`.
-fn entity_key(kind: SpeakerKind, name: &str) -> String {
-    let kind = match kind {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organisation => "Organisation",
-        SpeakerKind::Group => "Group",
+/// The look-up hash of an entity of `kind` called `name`: a hash of the
+/// kind and of `name.to_lowercase()`, an ASCII name lowered a byte at a
+/// time.
+fn key_hash(kind: SpeakerKind, name: &str) -> u64 {
+    let kind: u64 = match kind {
+        SpeakerKind::Person => 1,
+        SpeakerKind::Organisation => 2,
+        SpeakerKind::Group => 3,
     };
-    let mut key = String::with_capacity(kind.len() + 1 + name.len());
-    key.push_str(kind);
-    key.push(':');
+    let step =
+        |h: u64, b: u8| (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
     if name.is_ascii() {
-        let start = key.len();
-        key.push_str(name);
-        key[start..].make_ascii_lowercase();
+        name.bytes()
+            .fold(kind, |h, b| step(h, b.to_ascii_lowercase()))
     } else {
-        key.push_str(&name.to_lowercase());
+        name.to_lowercase().bytes().fold(kind, step)
     }
-    key
+}
+
+/// True when `a` and `b` are the same in lower case
+/// (`str::to_lowercase`).
+fn same_lower(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Merges quotation spans into sorted, disjoint spans.
