@@ -397,6 +397,23 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &'static Lexi
 #[inline(never)]
 fn gap_flags(text: &str, p: &Token, prev_end: usize, start: usize) -> (bool, bool, bool) {
     let between = &text[prev_end..start];
+    if between.is_ascii() {
+        // The usual gap (", ", ". ", " \""), a byte at a time.
+        let bytes = between.as_bytes();
+        let opener = bytes
+            .iter()
+            .any(|b| matches!(b, b'"' | b':' | b'(' | b'\n' | b'?' | b'!'));
+        let newline = opener && bytes.contains(&b'\n');
+        let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
+            bytes.strip_prefix(b".").unwrap_or(bytes)
+        } else {
+            bytes
+        };
+        let joined = !gap.is_empty() && gap.iter().all(|b| matches!(b, b' ' | b'\t')) && !p.poss
+            || p.poss && gap.iter().all(|&b| b == b' ')
+            || gap == b" & " && p.cap && text[start..].starts_with(char::is_uppercase);
+        return (joined, newline, opener);
+    }
     let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
         between.strip_prefix('.').unwrap_or(between)
     } else {
@@ -406,9 +423,15 @@ fn gap_flags(text: &str, p: &Token, prev_end: usize, start: usize) -> (bool, boo
         || p.poss && gap.chars().all(|c| c == ' ')
         // "Hollis & Brandt": an ampersand joins two names.
         || gap == " & " && p.cap && text[start..].starts_with(char::is_uppercase);
-    let newline = between.contains('\n');
-    let opener =
-        newline || between.contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '?', '!']);
+    let mut newline = false;
+    let mut opener = false;
+    for c in between.chars() {
+        newline |= c == '\n';
+        opener |= matches!(
+            c,
+            '“' | '"' | '‘' | '«' | '„' | ':' | '(' | '—' | '–' | '\n' | '?' | '!'
+        );
+    }
     (joined, newline, opener)
 }
 
@@ -586,9 +609,16 @@ fn tokenize_with(
 /// Words whose dot does not end a sentence: initials, short
 /// capitalised abbreviations (Mr, Sen, Gov, Jr) and dotted acronyms (U.S).
 fn abbreviation_like(word: &str) -> bool {
+    const LONGER: [&str; 6] = ["Sept", "Prof", "Capt", "Gens", "Sens", "Reps"];
+    if word.is_ascii() {
+        // The same, with a char a byte.
+        let b = word.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && (b.len() <= 3 || b.contains(&b'.'))
+            || b.len() == 4 && LONGER.contains(&word);
+    }
     let n = word.chars().count();
-    word.starts_with(char::is_uppercase) && (n <= 3 || word.contains('.'))
-        || matches!(word, "Sept" | "Prof" | "Capt" | "Gens" | "Sens" | "Reps")
+    word.starts_with(char::is_uppercase) && (n <= 3 || word.contains('.')) || LONGER.contains(&word)
 }
 
 #[cfg(test)]
