@@ -134,7 +134,7 @@ fn alnum_prefix(chunk: u64) -> usize {
     // (no byte below carries into the next: each sum stays under 0x100)
     let low7 = chunk & !HIGH;
     // Capitals folded onto lower-case letters.
-    let folded = low7 | ONES * 0x20;
+    let folded = low7 | (ONES * 0x20);
     let letter = (folded + ONES * (0x80 - u64::from(b'a')))
         & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
     let digit =
