@@ -436,7 +436,6 @@ fn gap_flags(text: &str, p: &Token, prev_end: usize, start: usize) -> (bool, boo
 }
 
 /// [`tokenize`], looking words up in `vocab`.
-#[inline(never)]
 fn tokenize_with(
     text: &str,
     sentence_starts: &[usize],
