@@ -317,13 +317,14 @@ fn last_name_word_is(name: &str, word: &str) -> bool {
 
 /// A mention found by the scan, before linking.
 #[derive(Clone, Debug)]
-struct Found {
+struct Found<'t> {
     span: Span,
     kind: MentionKind,
     /// Person, organisation or group, for names.
     entity_kind: SpeakerKind,
-    /// The name as it should be shown (possessive removed).
-    name: String,
+    /// The name as it should be shown (possessive removed), a slice of
+    /// the text.
+    name: &'t str,
     description: Option<String>,
     /// Lower-case role or title words seen with the mention.
     roles: Vec<String>,
@@ -408,7 +409,7 @@ impl Entities {
         // quotation they may lie in only move forward.
         let mut next_sentence = 0;
         let mut next_quote = 0;
-        for f in found {
+        for mut f in found {
             let starts = &ents.sentence_starts;
             while next_sentence < starts.len() && starts[next_sentence] <= f.span.start {
                 next_sentence += 1;
@@ -425,7 +426,7 @@ impl Entities {
                 }
                 continue;
             }
-            let entity = ents.link(&f, sentence, quoted, text);
+            let entity = ents.link(&mut f, sentence, quoted, text);
             if let Some(id) = entity {
                 ents.table.get_mut()[id].count += 1;
             }
@@ -793,8 +794,9 @@ impl Entities {
         }
     }
 
-    /// Links one found mention to an entity, creating it when new.
-    fn link(&mut self, f: &Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
+    /// Links one found mention to an entity, creating it when new; the
+    /// entity takes the mention's roles and description.
+    fn link(&mut self, f: &mut Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
         match f.kind {
             MentionKind::Name => Some(self.link_name(f, quoted)),
             MentionKind::Group => Some(self.link_group(f)),
@@ -861,7 +863,7 @@ impl Entities {
 
     /// Links a name. A name written inside a quotation ("Crooked
     /// Hillary") joins its person but never becomes the canonical name.
-    fn link_name(&mut self, f: &Found, quoted: bool) -> usize {
+    fn link_name(&mut self, f: &mut Found, quoted: bool) -> usize {
         let words = name_words(&f.name);
         let first_name_gender = if words.len() >= 2 {
             lexicon().first_names.get(&words[0]).copied()
@@ -884,11 +886,11 @@ impl Entities {
         };
         let e = &mut self.table.get_mut()[id];
         if e.description.is_none() {
-            e.description.clone_from(&f.description);
+            e.description = f.description.take();
         }
-        for r in &f.roles {
-            if !e.roles.contains(r) {
-                e.roles.push(r.clone());
+        for r in f.roles.drain(..) {
+            if !e.roles.contains(&r) {
+                e.roles.push(r);
             }
         }
         e.learn_gender(f.gender, true);
@@ -948,7 +950,7 @@ impl Entities {
 
     /// A role noun: the most recent person who carries that title, or an
     /// unnamed person of its own.
-    fn link_role(&mut self, f: &Found) -> usize {
+    fn link_role(&mut self, f: &mut Found) -> usize {
         if !f.indefinite {
             let start = self.mentions.len().saturating_sub(ROLE_LOOKBACK_MENTIONS);
             let table = self.table.get_mut();
@@ -969,7 +971,7 @@ impl Entities {
             }
         }
         let mut e = Entity::unnamed(f.entity_kind, &f.name);
-        e.roles.clone_from(&f.roles);
+        e.roles = std::mem::take(&mut f.roles);
         e.gender = f.gender;
         self.push_entity(e)
     }
@@ -1381,7 +1383,7 @@ fn walk_back(tokens: Toks<'_>, i: usize) -> (usize, Option<&str>) {
 /// Adds a group mention for two people joined by "and" ("Obama and
 /// Clinton"), which "they" can then stand for. The group comes first, so
 /// the mentions stay in document order.
-fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
+fn coordinate<'t>(text: &'t str, found: Vec<Found<'t>>) -> Vec<Found<'t>> {
     let mut out = Vec::with_capacity(found.len());
     let mut found = found.into_iter().peekable();
     while let Some(f) = found.next() {
@@ -1396,14 +1398,12 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
             )
         {
             let span = Span::new(f.span.start, g.span.end);
-            let mut group = self::found(
+            out.push(self::found(
                 span,
                 MentionKind::Group,
                 SpeakerKind::Group,
                 span.text(text),
-            );
-            group.name = span.text(text).to_owned();
-            out.push(group);
+            ));
         }
         out.push(f);
     }
@@ -1411,7 +1411,7 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Finds all mentions, in document order.
-fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
+fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
     let tokens = words.toks();
     // Capitalised words seen where a capital means something, and words
     // seen in lower case, by word number.
@@ -1531,13 +1531,13 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
 }
 
 /// A person named by role over `words` ("the foreign minister").
-fn role_mention(
-    text: &str,
+fn role_mention<'t>(
+    text: &'t str,
     tokens: Toks<'_>,
     words: std::ops::Range<usize>,
     roles: Vec<String>,
     gender: Option<Gender>,
-) -> Found {
+) -> Found<'t> {
     let span = Span::new(
         tokens[words.start].span.start,
         tokens[words.end - 1].span.end,
@@ -1553,12 +1553,12 @@ fn role_mention(
     f
 }
 
-fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) -> Found {
+fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) -> Found<'_> {
     Found {
         span,
         kind,
         entity_kind,
-        name: name.to_owned(),
+        name,
         description: None,
         roles: Vec::new(),
         gender: None,
@@ -1570,14 +1570,14 @@ fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) ->
 
 /// Reads the capitalised chunk that starts at token `i`; returns the
 /// index of the first token after it.
-fn scan_chunk(
-    text: &str,
+fn scan_chunk<'t>(
+    text: &'t str,
     tokens: Toks<'_>,
     i: usize,
     lex: &Lexicon,
     named: &[bool],
     lower: &[bool],
-    out: &mut Vec<Found>,
+    out: &mut Vec<Found<'t>>,
 ) -> usize {
     // The chunk: capitalised words, with particles and "of" between them.
     let mut end = i + 1;
