@@ -1417,14 +1417,13 @@ fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
     // seen in lower case, by word number.
     let mut named = vec![false; words.distinct];
     let mut lower = vec![false; words.distinct];
-    for t in tokens.iter() {
+    let headline = headlines(text, tokens, |t| {
         if t.cap {
             named[t.word as usize] |= !t.initial;
         } else {
             lower[t.word as usize] = true;
         }
-    }
-    let headline = headlines(text, tokens);
+    });
     let mut out: Vec<Found> = Vec::with_capacity(tokens.len() / 8);
     let mut i = 0;
     while i < tokens.len() {
@@ -1875,7 +1874,8 @@ fn scan_chunk<'t>(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: Toks<'_>) -> Vec<bool> {
+/// `visit` sees each token once, in order, on the way.
+fn headlines(text: &str, tokens: Toks<'_>, mut visit: impl FnMut(&Token)) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut start = 0;
     while start < tokens.len() {
@@ -1884,6 +1884,7 @@ fn headlines(text: &str, tokens: Toks<'_>) -> Vec<bool> {
         let mut caps = 0;
         while end < tokens.len() && (end == start || !tokens[end].sentence_start) {
             let t = &tokens[end];
+            visit(t);
             if t.cap {
                 caps += 1;
                 content += 1;
