@@ -1384,11 +1384,9 @@ fn walk_back(tokens: Toks<'_>, i: usize) -> (usize, Option<&str>) {
 /// Clinton"), which "they" can then stand for. The group comes first, so
 /// the mentions stay in document order.
 fn coordinate<'t>(text: &'t str, found: Vec<Found<'t>>) -> Vec<Found<'t>> {
-    let mut out = Vec::with_capacity(found.len());
-    let mut found = found.into_iter().peekable();
-    while let Some(f) = found.next() {
-        if let Some(g) = found.peek()
-            && f.kind == MentionKind::Name
+    // Two people joined by "and".
+    let pair = |f: &Found, g: &Found| {
+        f.kind == MentionKind::Name
             && g.kind == MentionKind::Name
             && f.entity_kind == SpeakerKind::Person
             && g.entity_kind == SpeakerKind::Person
@@ -1396,6 +1394,16 @@ fn coordinate<'t>(text: &'t str, found: Vec<Found<'t>>) -> Vec<Found<'t>> {
                 text.get(f.span.end..g.span.start),
                 Some(" and " | "’s and " | "'s and ")
             )
+    };
+    let groups = found.windows(2).filter(|w| pair(&w[0], &w[1])).count();
+    if groups == 0 {
+        return found;
+    }
+    let mut out = Vec::with_capacity(found.len() + groups);
+    let mut found = found.into_iter().peekable();
+    while let Some(f) = found.next() {
+        if let Some(g) = found.peek()
+            && pair(&f, g)
         {
             let span = Span::new(f.span.start, g.span.end);
             out.push(self::found(
