@@ -394,7 +394,6 @@ pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &'static Lexi
 /// joined (see [`Token::joined`]), whether the gap holds a line break,
 /// and whether it holds a line break or a mark after which a capital
 /// says nothing (see [`Token::initial`]).
-#[inline(never)]
 fn gap_flags(text: &str, p: &Token, prev_end: usize, start: usize) -> (bool, bool, bool) {
     let between = &text[prev_end..start];
     if between.is_ascii() {
