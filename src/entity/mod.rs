@@ -864,7 +864,7 @@ impl Entities {
     /// Links a name. A name written inside a quotation ("Crooked
     /// Hillary") joins its person but never becomes the canonical name.
     fn link_name(&mut self, f: &mut Found, quoted: bool) -> usize {
-        let words = name_words(&f.name);
+        let words = name_words(f.name);
         let first_name_gender = if words.len() >= 2 {
             lexicon().first_names.get(&words[0]).copied()
         } else {
@@ -873,16 +873,16 @@ impl Entities {
         let id = if f.entity_kind == SpeakerKind::Person {
             self.find_person(&words, f.gender)
         } else {
-            self.keyed(f.entity_kind, &f.name)
+            self.keyed(f.entity_kind, f.name)
         };
         let id = match id {
             Some(id) => {
                 if !quoted {
-                    self.add_name(id, &f.name, &words);
+                    self.add_name(id, f.name, &words);
                 }
                 id
             }
-            None => self.push_entity(Entity::named(f.entity_kind, &f.name, words)),
+            None => self.push_entity(Entity::named(f.entity_kind, f.name, words)),
         };
         let e = &mut self.table.get_mut()[id];
         if e.description.is_none() {
@@ -944,8 +944,8 @@ impl Entities {
     }
 
     fn link_group(&mut self, f: &Found) -> usize {
-        let found = self.keyed(SpeakerKind::Group, &f.name);
-        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, &f.name)))
+        let found = self.keyed(SpeakerKind::Group, f.name);
+        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, f.name)))
     }
 
     /// A role noun: the most recent person who carries that title, or an
@@ -970,7 +970,7 @@ impl Entities {
                 }
             }
         }
-        let mut e = Entity::unnamed(f.entity_kind, &f.name);
+        let mut e = Entity::unnamed(f.entity_kind, f.name);
         e.roles = std::mem::take(&mut f.roles);
         e.gender = f.gender;
         self.push_entity(e)
