@@ -1260,8 +1260,12 @@ fn match_phrase<'l, V>(
     end: usize,
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<(usize, &'l V)> {
-    let max = phrases.max_words.min(end.saturating_sub(i));
-    if max == 0 || !phrases.starts_with_class(&tokens[i].class) {
+    // (the word's classes first: most words start no phrase)
+    if i >= end || !phrases.starts_with_class(&tokens[i].class) {
+        return None;
+    }
+    let max = phrases.max_words.min(end - i);
+    if max == 0 {
         return None;
     }
     match_phrase_from(tokens, i, max, phrases)
