@@ -38,6 +38,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 use crate::attribute::{Mention, Speaker, SpeakerKind};
+use crate::grammar::ascii_lower8;
 use crate::segment::Sentence;
 use crate::span::Span;
 
@@ -316,13 +317,14 @@ fn last_name_word_is(name: &str, word: &str) -> bool {
 
 /// A mention found by the scan, before linking.
 #[derive(Clone, Debug)]
-struct Found {
+struct Found<'t> {
     span: Span,
     kind: MentionKind,
     /// Person, organisation or group, for names.
     entity_kind: SpeakerKind,
-    /// The name as it should be shown (possessive removed).
-    name: String,
+    /// The name as it should be shown (possessive removed), a slice of
+    /// the text.
+    name: &'t str,
     description: Option<String>,
     /// Lower-case role or title words seen with the mention.
     roles: Vec<String>,
@@ -362,9 +364,10 @@ pub(crate) struct Entities {
     narrative: Vec<usize>,
     /// Lower-case name word → entities that carry it.
     by_word: FxHashMap<String, Vec<usize>>,
-    /// Kind and lower-case name → organisation or group entity, and any
-    /// entity made up by [`Entities::resolve`].
-    by_key: RefCell<FxHashMap<String, usize>>,
+    /// [`key_hash`] of kind and first name → the latest entity so
+    /// keyed; [`Entities::keyed`] checks the name, so a shared hash
+    /// never confuses two entities.
+    by_key: RefCell<FxHashMap<u64, usize>>,
 }
 
 impl Entities {
@@ -406,7 +409,7 @@ impl Entities {
         // quotation they may lie in only move forward.
         let mut next_sentence = 0;
         let mut next_quote = 0;
-        for f in found {
+        for mut f in found {
             let starts = &ents.sentence_starts;
             while next_sentence < starts.len() && starts[next_sentence] <= f.span.start {
                 next_sentence += 1;
@@ -423,7 +426,7 @@ impl Entities {
                 }
                 continue;
             }
-            let entity = ents.link(&f, sentence, quoted, text);
+            let entity = ents.link(&mut f, sentence, quoted, text);
             if let Some(id) = entity {
                 ents.table.get_mut()[id].count += 1;
             }
@@ -723,13 +726,14 @@ impl Entities {
         } else {
             SpeakerKind::Person
         };
-        let key = entity_key(kind, name);
-        if let Some(&i) = self.by_key.borrow().get(&key) {
+        if let Some(i) = self.keyed(kind, name) {
             return Some(i);
         }
         let mut table = self.table.borrow_mut();
         table.push(Entity::new(kind, name));
-        self.by_key.borrow_mut().insert(key, table.len() - 1);
+        self.by_key
+            .borrow_mut()
+            .insert(key_hash(kind, name), table.len() - 1);
         Some(table.len() - 1)
     }
 
@@ -776,8 +780,23 @@ impl Entities {
         }
     }
 
-    /// Links one found mention to an entity, creating it when new.
-    fn link(&mut self, f: &Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
+    /// The latest entity of `kind` first named `name`, in any case: the
+    /// one [`key_hash`] files, or (when another name shares its hash)
+    /// the latest such in the table.
+    fn keyed(&self, kind: SpeakerKind, name: &str) -> Option<usize> {
+        let id = *self.by_key.borrow().get(&key_hash(kind, name))?;
+        let table = self.table.borrow();
+        let same = |e: &Entity| e.kind == kind && same_lower(&e.names[0], name);
+        if same(&table[id]) {
+            Some(id)
+        } else {
+            table.iter().rposition(same)
+        }
+    }
+
+    /// Links one found mention to an entity, creating it when new; the
+    /// entity takes the mention's roles and description.
+    fn link(&mut self, f: &mut Found, sentence: usize, quoted: bool, text: &str) -> Option<usize> {
         match f.kind {
             MentionKind::Name => Some(self.link_name(f, quoted)),
             MentionKind::Group => Some(self.link_group(f)),
@@ -815,7 +834,7 @@ impl Entities {
         }
         self.by_key
             .get_mut()
-            .insert(entity_key(entity.kind, &entity.names[0]), id);
+            .insert(key_hash(entity.kind, &entity.names[0]), id);
         table.push(entity);
         id
     }
@@ -844,8 +863,8 @@ impl Entities {
 
     /// Links a name. A name written inside a quotation ("Crooked
     /// Hillary") joins its person but never becomes the canonical name.
-    fn link_name(&mut self, f: &Found, quoted: bool) -> usize {
-        let words = name_words(&f.name);
+    fn link_name(&mut self, f: &mut Found, quoted: bool) -> usize {
+        let words = name_words(f.name);
         let first_name_gender = if words.len() >= 2 {
             lexicon().first_names.get(&words[0]).copied()
         } else {
@@ -854,27 +873,24 @@ impl Entities {
         let id = if f.entity_kind == SpeakerKind::Person {
             self.find_person(&words, f.gender)
         } else {
-            self.by_key
-                .get_mut()
-                .get(&entity_key(f.entity_kind, &f.name))
-                .copied()
+            self.keyed(f.entity_kind, f.name)
         };
         let id = match id {
             Some(id) => {
                 if !quoted {
-                    self.add_name(id, &f.name, &words);
+                    self.add_name(id, f.name, &words);
                 }
                 id
             }
-            None => self.push_entity(Entity::named(f.entity_kind, &f.name, words)),
+            None => self.push_entity(Entity::named(f.entity_kind, f.name, words)),
         };
         let e = &mut self.table.get_mut()[id];
         if e.description.is_none() {
-            e.description.clone_from(&f.description);
+            e.description = f.description.take();
         }
-        for r in &f.roles {
-            if !e.roles.contains(r) {
-                e.roles.push(r.clone());
+        for r in f.roles.drain(..) {
+            if !e.roles.contains(&r) {
+                e.roles.push(r);
             }
         }
         e.learn_gender(f.gender, true);
@@ -928,17 +944,13 @@ impl Entities {
     }
 
     fn link_group(&mut self, f: &Found) -> usize {
-        let found = self
-            .by_key
-            .get_mut()
-            .get(&entity_key(SpeakerKind::Group, &f.name))
-            .copied();
-        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, &f.name)))
+        let found = self.keyed(SpeakerKind::Group, f.name);
+        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, f.name)))
     }
 
     /// A role noun: the most recent person who carries that title, or an
     /// unnamed person of its own.
-    fn link_role(&mut self, f: &Found) -> usize {
+    fn link_role(&mut self, f: &mut Found) -> usize {
         if !f.indefinite {
             let start = self.mentions.len().saturating_sub(ROLE_LOOKBACK_MENTIONS);
             let table = self.table.get_mut();
@@ -958,8 +970,8 @@ impl Entities {
                 }
             }
         }
-        let mut e = Entity::unnamed(f.entity_kind, &f.name);
-        e.roles.clone_from(&f.roles);
+        let mut e = Entity::unnamed(f.entity_kind, f.name);
+        e.roles = std::mem::take(&mut f.roles);
         e.gender = f.gender;
         self.push_entity(e)
     }
@@ -1138,24 +1150,52 @@ fn last_word(s: &str) -> (&str, &str) {
     (&s[start..end], &s[..start])
 }
 
-/// The look-up key of an entity of `kind` called `name`.
-fn entity_key(kind: SpeakerKind, name: &str) -> String {
-    let kind = match kind {
-        SpeakerKind::Person => "Person",
-        SpeakerKind::Organisation => "Organisation",
-        SpeakerKind::Group => "Group",
+/// The look-up hash of an entity of `kind` called `name`: a hash of the
+/// kind and of `name.to_lowercase()`, eight bytes at a time (an ASCII
+/// name lowered on the way).
+fn key_hash(kind: SpeakerKind, name: &str) -> u64 {
+    let kind: u64 = match kind {
+        SpeakerKind::Person => 1,
+        SpeakerKind::Organisation => 2,
+        SpeakerKind::Group => 3,
     };
-    let mut key = String::with_capacity(kind.len() + 1 + name.len());
-    key.push_str(kind);
-    key.push(':');
-    if name.is_ascii() {
-        let start = key.len();
-        key.push_str(name);
-        key[start..].make_ascii_lowercase();
+    let step = |h: u64, chunk: u64| {
+        // (lowering leaves a lower-case or non-ASCII byte as it is)
+        (h.rotate_left(5) ^ ascii_lower8(chunk)).wrapping_mul(0x517c_c1b7_2722_0a95)
+    };
+    let lower;
+    let bytes = if name.is_ascii() {
+        name.as_bytes()
     } else {
-        key.push_str(&name.to_lowercase());
+        lower = name.to_lowercase();
+        lower.as_bytes()
+    };
+    let mut chunks = bytes.chunks_exact(8);
+    let mut hash = kind;
+    for chunk in &mut chunks {
+        let mut le = [0u8; 8];
+        le.copy_from_slice(chunk);
+        hash = step(hash, u64::from_le_bytes(le));
     }
-    key
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let padded = rest
+            .iter()
+            .enumerate()
+            .fold(0, |v, (i, &b)| v | u64::from(b) << (8 * i));
+        hash = step(hash, padded);
+    }
+    hash
+}
+
+/// True when `a` and `b` are the same in lower case
+/// (`str::to_lowercase`).
+fn same_lower(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        a.eq_ignore_ascii_case(b)
+    } else {
+        a.to_lowercase() == b.to_lowercase()
+    }
 }
 
 /// Merges quotation spans into sorted, disjoint spans.
@@ -1220,8 +1260,12 @@ fn match_phrase<'l, V>(
     end: usize,
     phrases: &'l lexicon::Phrases<V>,
 ) -> Option<(usize, &'l V)> {
-    let max = phrases.max_words.min(end.saturating_sub(i));
-    if max == 0 || !phrases.starts_with_class(&tokens[i].class) {
+    // (the word's classes first: most words start no phrase)
+    if i >= end || !phrases.starts_with_class(&tokens[i].class) {
+        return None;
+    }
+    let max = phrases.max_words.min(end - i);
+    if max == 0 {
         return None;
     }
     match_phrase_from(tokens, i, max, phrases)
@@ -1343,12 +1387,10 @@ fn walk_back(tokens: Toks<'_>, i: usize) -> (usize, Option<&str>) {
 /// Adds a group mention for two people joined by "and" ("Obama and
 /// Clinton"), which "they" can then stand for. The group comes first, so
 /// the mentions stay in document order.
-fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
-    let mut out = Vec::with_capacity(found.len());
-    let mut found = found.into_iter().peekable();
-    while let Some(f) = found.next() {
-        if let Some(g) = found.peek()
-            && f.kind == MentionKind::Name
+fn coordinate<'t>(text: &'t str, found: Vec<Found<'t>>) -> Vec<Found<'t>> {
+    // Two people joined by "and".
+    let pair = |f: &Found, g: &Found| {
+        f.kind == MentionKind::Name
             && g.kind == MentionKind::Name
             && f.entity_kind == SpeakerKind::Person
             && g.entity_kind == SpeakerKind::Person
@@ -1356,16 +1398,24 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
                 text.get(f.span.end..g.span.start),
                 Some(" and " | "’s and " | "'s and ")
             )
+    };
+    let groups = found.windows(2).filter(|w| pair(&w[0], &w[1])).count();
+    if groups == 0 {
+        return found;
+    }
+    let mut out = Vec::with_capacity(found.len() + groups);
+    let mut found = found.into_iter().peekable();
+    while let Some(f) = found.next() {
+        if let Some(g) = found.peek()
+            && pair(&f, g)
         {
             let span = Span::new(f.span.start, g.span.end);
-            let mut group = self::found(
+            out.push(self::found(
                 span,
                 MentionKind::Group,
                 SpeakerKind::Group,
                 span.text(text),
-            );
-            group.name = span.text(text).to_owned();
-            out.push(group);
+            ));
         }
         out.push(f);
     }
@@ -1373,20 +1423,19 @@ fn coordinate(text: &str, found: Vec<Found>) -> Vec<Found> {
 }
 
 /// Finds all mentions, in document order.
-fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
+fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
     let tokens = words.toks();
     // Capitalised words seen where a capital means something, and words
     // seen in lower case, by word number.
     let mut named = vec![false; words.distinct];
     let mut lower = vec![false; words.distinct];
-    for t in tokens.iter() {
+    let headline = headlines(text, tokens, |t| {
         if t.cap {
             named[t.word as usize] |= !t.initial;
         } else {
             lower[t.word as usize] = true;
         }
-    }
-    let headline = headlines(text, tokens);
+    });
     let mut out: Vec<Found> = Vec::with_capacity(tokens.len() / 8);
     let mut i = 0;
     while i < tokens.len() {
@@ -1493,13 +1542,13 @@ fn scan(text: &str, words: &Words, lex: &Lexicon) -> Vec<Found> {
 }
 
 /// A person named by role over `words` ("the foreign minister").
-fn role_mention(
-    text: &str,
+fn role_mention<'t>(
+    text: &'t str,
     tokens: Toks<'_>,
     words: std::ops::Range<usize>,
     roles: Vec<String>,
     gender: Option<Gender>,
-) -> Found {
+) -> Found<'t> {
     let span = Span::new(
         tokens[words.start].span.start,
         tokens[words.end - 1].span.end,
@@ -1515,12 +1564,12 @@ fn role_mention(
     f
 }
 
-fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) -> Found {
+fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) -> Found<'_> {
     Found {
         span,
         kind,
         entity_kind,
-        name: name.to_owned(),
+        name,
         description: None,
         roles: Vec::new(),
         gender: None,
@@ -1532,14 +1581,14 @@ fn found(span: Span, kind: MentionKind, entity_kind: SpeakerKind, name: &str) ->
 
 /// Reads the capitalised chunk that starts at token `i`; returns the
 /// index of the first token after it.
-fn scan_chunk(
-    text: &str,
+fn scan_chunk<'t>(
+    text: &'t str,
     tokens: Toks<'_>,
     i: usize,
     lex: &Lexicon,
     named: &[bool],
     lower: &[bool],
-    out: &mut Vec<Found>,
+    out: &mut Vec<Found<'t>>,
 ) -> usize {
     // The chunk: capitalised words, with particles and "of" between them.
     let mut end = i + 1;
@@ -1837,7 +1886,8 @@ fn scan_chunk(
 /// furniture): sentences of at least [`HEADLINE_MIN_WORDS`] words of
 /// which most are capitalised, without final punctuation (or, for long
 /// lines, nearly all capitalised even with it). Their capitals name nothing.
-fn headlines(text: &str, tokens: Toks<'_>) -> Vec<bool> {
+/// `visit` sees each token once, in order, on the way.
+fn headlines(text: &str, tokens: Toks<'_>, mut visit: impl FnMut(&Token)) -> Vec<bool> {
     let mut out = vec![false; tokens.len()];
     let mut start = 0;
     while start < tokens.len() {
@@ -1846,6 +1896,7 @@ fn headlines(text: &str, tokens: Toks<'_>) -> Vec<bool> {
         let mut caps = 0;
         while end < tokens.len() && (end == start || !tokens[end].sentence_start) {
             let t = &tokens[end];
+            visit(t);
             if t.cap {
                 caps += 1;
                 content += 1;

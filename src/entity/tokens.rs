@@ -4,7 +4,7 @@ use smol_str::SmolStr;
 use std::cell::RefCell;
 
 use super::lexicon::{Lexicon, WordClass};
-use crate::grammar::{is_alphanumeric, is_joiner};
+use crate::grammar::{ascii_lower8, is_alphanumeric, is_joiner};
 use crate::span::Span;
 
 /// The most bytes a word may span; longer runs are cut, so no scan
@@ -92,15 +92,62 @@ const fn byte_classes() -> [u8; 256] {
     table
 }
 
-/// One step of the word hash: mixes in byte `b`.
+/// The multiplier of the word hash.
+const HASH_MUL: u64 = 0x517c_c1b7_2722_0a95;
+
+/// One step of the word hash: mixes in `chunk`, eight key bytes read
+/// little-endian (the last chunk of a key zero-padded).
 #[inline]
-fn hash_step(hash: u64, b: u8) -> u64 {
-    (hash.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95)
+fn hash_step(hash: u64, chunk: u64) -> u64 {
+    (hash.rotate_left(5) ^ chunk).wrapping_mul(HASH_MUL)
 }
 
-/// The word hash of lower-case `key` bytes.
+/// The word hash of lower-case `key` bytes, eight at a time. For a key
+/// of at most eight bytes it is a one-to-one function of the key's
+/// zero-padded bytes, so equal hashes and lengths mean equal keys.
 fn hash_bytes(key: &[u8]) -> u64 {
-    key.iter().fold(0, |h, &b| hash_step(h, b))
+    let mut chunks = key.chunks_exact(8);
+    let mut hash = 0;
+    for chunk in &mut chunks {
+        let mut le = [0u8; 8];
+        le.copy_from_slice(chunk);
+        hash = hash_step(hash, u64::from_le_bytes(le));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let padded = rest
+            .iter()
+            .enumerate()
+            .fold(0, |v, (i, &b)| v | u64::from(b) << (8 * i));
+        hash = hash_step(hash, padded);
+    }
+    hash
+}
+
+/// How many ASCII letters and digits open `chunk`, eight text bytes
+/// read little-endian: the bytes whose [`BYTE_CLASS`] has [`ALNUM`],
+/// tested all at once.
+#[inline]
+fn alnum_prefix(chunk: u64) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // (no byte below carries into the next: each sum stays under 0x100)
+    let low7 = chunk & !HIGH;
+    // Capitals folded onto lower-case letters.
+    let folded = low7 | (ONES * 0x20);
+    let letter = (folded + ONES * (0x80 - u64::from(b'a')))
+        & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
+    let digit =
+        (low7 + ONES * (0x80 - u64::from(b'0'))) & !(low7 + ONES * (0x80 - u64::from(b'9') - 1));
+    let alnum = (letter | digit) & !chunk & HIGH;
+    (!alnum & HIGH).trailing_zeros() as usize / 8
+}
+
+/// The slot of the word hash `hash` in a table of `mask + 1` slots: the
+/// high half, where every key byte has mixed in.
+#[inline]
+fn slot_of(hash: u64, mask: usize) -> usize {
+    (hash >> 32) as usize & mask
 }
 
 /// The words of one document, with the lexicon classes of each distinct
@@ -163,6 +210,8 @@ struct VocabEntry {
     hash: u64,
     /// What the lexicon says about the key.
     class: WordClass,
+    /// The length of the key in bytes.
+    len: u32,
     /// The [`Vocab::generation`] of the document that last met the word.
     seen: u32,
     /// The word's number in that document (see [`Token::word`]).
@@ -229,6 +278,7 @@ impl Vocab {
         self.entries.push(VocabEntry {
             hash,
             class,
+            len: key.len() as u32,
             seen: 0,
             local: 0,
         });
@@ -246,7 +296,7 @@ impl Vocab {
         let mask = len - 1;
         let mut slots = vec![0u32; len];
         for (id, e) in self.entries.iter().enumerate() {
-            let mut slot = e.hash as usize & mask;
+            let mut slot = slot_of(e.hash, mask);
             while slots[slot] != 0 {
                 slot = (slot + 1) & mask;
             }
@@ -273,20 +323,17 @@ impl WordTable<'_> {
         let bytes = word.as_bytes();
         if bytes.len() <= STACK_WORD {
             let mut buf = [0u8; STACK_WORD];
-            let mut hash = 0;
             let mut classes = 0;
             for (dst, &b) in buf.iter_mut().zip(bytes) {
                 let class = BYTE_CLASS[usize::from(b)];
                 classes |= class;
-                let lower = b | (class & UPPER) << 3;
-                *dst = lower;
-                hash = hash_step(hash, lower);
+                *dst = b | (class & UPPER) << 3;
             }
             if classes & NON_ASCII == 0 {
                 let lower = &buf[..bytes.len()];
                 // (lowering ASCII letters keeps the bytes UTF-8)
                 let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(word));
-                return self.find_or_insert(lower, hash, key);
+                return self.find_or_insert(lower, hash_bytes(lower), key);
             }
         }
         let lower = word.to_lowercase();
@@ -297,6 +344,7 @@ impl WordTable<'_> {
     /// The number and classes of the word whose lower-case bytes are
     /// `lower`, with word hash `hash`; `key` makes its key when the
     /// thread has not met it before.
+    #[inline]
     fn find_or_insert(
         &mut self,
         lower: &[u8],
@@ -305,13 +353,19 @@ impl WordTable<'_> {
     ) -> (u32, WordClass) {
         let vocab = &mut *self.vocab;
         let mask = vocab.slots.len() - 1;
-        let mut slot = hash as usize & mask;
+        let mut slot = slot_of(hash, mask);
+        let len = lower.len() as u32;
         let id = loop {
             match vocab.slots[slot] {
                 0 => break vocab.insert(slot, hash, key()),
                 n => {
                     let id = (n - 1) as usize;
-                    if vocab.entries[id].hash == hash && vocab.keys[id].as_bytes() == lower {
+                    let entry = &vocab.entries[id];
+                    // (a key of up to eight bytes is told by its hash)
+                    if entry.hash == hash
+                        && entry.len == len
+                        && (len <= 8 || vocab.keys[id].as_bytes() == lower)
+                    {
                         break id;
                     }
                 }
@@ -328,10 +382,56 @@ impl WordTable<'_> {
         (entry.local, entry.class)
     }
 }
+
 /// Splits `text` into words. `sentence_starts` are the byte offsets where
 /// sentences begin, in order.
 pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &'static Lexicon) -> Words {
     VOCAB.with_borrow_mut(|vocab| tokenize_with(text, sentence_starts, lex, vocab))
+}
+
+/// What the gap `text[prev_end..start]` between word `p` and the next
+/// word says, when it is not one space: whether the two words are
+/// joined (see [`Token::joined`]), whether the gap holds a line break,
+/// and whether it holds a line break or a mark after which a capital
+/// says nothing (see [`Token::initial`]).
+fn gap_flags(text: &str, p: &Token, prev_end: usize, start: usize) -> (bool, bool, bool) {
+    let between = &text[prev_end..start];
+    if between.is_ascii() {
+        // The usual gap (", ", ". ", " \""), a byte at a time.
+        let bytes = between.as_bytes();
+        let opener = bytes
+            .iter()
+            .any(|b| matches!(b, b'"' | b':' | b'(' | b'\n' | b'?' | b'!'));
+        let newline = opener && bytes.contains(&b'\n');
+        let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
+            bytes.strip_prefix(b".").unwrap_or(bytes)
+        } else {
+            bytes
+        };
+        let joined = !gap.is_empty() && gap.iter().all(|b| matches!(b, b' ' | b'\t')) && !p.poss
+            || p.poss && gap.iter().all(|&b| b == b' ')
+            || gap == b" & " && p.cap && text[start..].starts_with(char::is_uppercase);
+        return (joined, newline, opener);
+    }
+    let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
+        between.strip_prefix('.').unwrap_or(between)
+    } else {
+        between
+    };
+    let joined = !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}')) && !p.poss
+        || p.poss && gap.chars().all(|c| c == ' ')
+        // "Hollis & Brandt": an ampersand joins two names.
+        || gap == " & " && p.cap && text[start..].starts_with(char::is_uppercase);
+    let mut newline = false;
+    let mut opener = false;
+    for c in between.chars() {
+        newline |= c == '\n';
+        opener |= matches!(
+            c,
+            '“' | '"' | '‘' | '«' | '„' | ':' | '(' | '—' | '–' | '\n' | '?' | '!'
+        );
+    }
+    (joined, newline, opener)
 }
 
 /// [`tokenize`], looking words up in `vocab`.
@@ -357,41 +457,41 @@ fn tokenize_with(
     // The lower-case bytes of a word that is one run of ASCII letters
     // and digits, the usual case.
     let mut lower = [0u8; WORD_MAX_BYTES];
-    while pos < bytes.len() {
-        let start = pos;
-        let b = bytes[pos];
-        let class = BYTE_CLASS[usize::from(b)];
-        let mut hash = 0;
-        // The byte classes of the run, or-ed.
-        let mut run_classes = class;
-        if class & ALNUM != 0 {
+    'words: while pos < bytes.len() {
+        // Skip to the next letter or digit.
+        let mut class = BYTE_CLASS[usize::from(bytes[pos])];
+        while class & (ALNUM | NON_ASCII) == 0 {
             pos += 1;
-            // The run of ASCII letters and digits, lowered and hashed
-            // on the way.
-            let l = b | (class & UPPER) << 3;
-            lower[0] = l;
-            hash = hash_step(hash, l);
-            let limit = bytes.len().min(start + WORD_MAX_BYTES);
-            for (&b, dst) in bytes[pos..limit].iter().zip(&mut lower[1..]) {
-                let class = BYTE_CLASS[usize::from(b)];
-                if class & ALNUM == 0 {
-                    break;
-                }
-                run_classes |= class;
-                let l = b | (class & UPPER) << 3;
-                *dst = l;
-                hash = hash_step(hash, l);
-                pos += 1;
+            match bytes.get(pos) {
+                Some(&b) => class = BYTE_CLASS[usize::from(b)],
+                None => break 'words,
             }
-        } else if class & NON_ASCII != 0 {
+        }
+        let start = pos;
+        // The eight bytes from the word's start, when the text has them.
+        let mut head = 0;
+        if class & ALNUM != 0 {
+            // The run of ASCII letters and digits: eight bytes at once,
+            // then (seldom) a byte at a time.
+            pos += 1;
+            if let Some(first) = bytes.get(start..start + 8) {
+                let mut le = [0u8; 8];
+                le.copy_from_slice(first);
+                head = u64::from_le_bytes(le);
+                pos = start + alnum_prefix(head);
+            }
+            if pos - start >= 8 || head == 0 {
+                let limit = bytes.len().min(start + WORD_MAX_BYTES);
+                while pos < limit && BYTE_CLASS[usize::from(bytes[pos])] & ALNUM != 0 {
+                    pos += 1;
+                }
+            }
+        } else {
             let Some(c) = char_at(text, pos) else { break };
             pos += c.len_utf8();
             if !is_alphanumeric(c) {
                 continue;
             }
-        } else {
-            pos += 1;
-            continue;
         }
         // Letters and digits, and a joiner between two of them; `end`
         // follows the last letter or digit.
@@ -421,8 +521,7 @@ fn tokenize_with(
                 }
             }
         }
-        // One run of ASCII letters and digits: `lower` and `hash` hold
-        // its key (and it has no possessive).
+        // One run of ASCII letters and digits (and so no possessive).
         let simple = class & ALNUM != 0 && end == run_end;
         let mut span_end = end;
         let mut poss = false;
@@ -446,47 +545,35 @@ fn tokenize_with(
             }
         }
         let dot = bytes.get(end) == Some(&b'.');
-        let prev = out.last();
-        // The usual gap, one space: joined to any word before it.
-        let space = start == prev_end + 1 && bytes[prev_end] == b' ';
-        let between = if space { " " } else { &text[prev_end..start] };
-        let joined = prev.is_some_and(|p| {
-            if space {
-                return true;
-            }
-            let gap = if p.dot && abbreviation_like(&text[p.span.start..p.span.end]) {
-                between.strip_prefix('.').unwrap_or(between)
-            } else {
-                between
-            };
-            !gap.is_empty() && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\u{a0}')) && !p.poss
-                || p.poss && gap.chars().all(|c| c == ' ')
-                // "Hollis & Brandt": an ampersand joins two names.
-                || gap == " & " && p.cap && text[start..].starts_with(char::is_uppercase)
-        });
         let mut initial = false;
         while next_sentence < sentence_starts.len() && sentence_starts[next_sentence] <= start {
             next_sentence += 1;
             initial = true;
         }
-        let sentence_start = initial || prev.is_none() || !space && between.contains('\n');
-        if !initial {
-            initial = prev.is_none()
-                || !space
-                    && between
-                        .contains(['“', '"', '‘', '«', '„', ':', '(', '—', '–', '\n', '?', '!']);
-        }
+        // The usual gap, one space: joined to any word before it.
+        let space = start == prev_end + 1 && bytes[prev_end] == b' ';
+        let (joined, newline, opener) = match out.last() {
+            None => (false, true, true),
+            Some(_) if space => (true, false, false),
+            Some(p) => gap_flags(text, p, prev_end, start),
+        };
+        let sentence_start = initial || newline;
+        let initial = initial || opener;
         let (word, word_class) = if simple {
-            let lower = &lower[..end - start];
-            let key = || {
-                let text_word = &text[start..end];
-                if run_classes & UPPER == 0 {
-                    SmolStr::new(text_word)
-                } else {
-                    // (lowering ASCII letters keeps the bytes UTF-8)
-                    SmolStr::new(std::str::from_utf8(lower).unwrap_or(text_word))
+            let n = end - start;
+            let (lower, hash) = if n <= 8 && head != 0 {
+                // The word's bytes of `head`, lowered.
+                let head = ascii_lower8(head) & (u64::MAX >> (64 - 8 * n));
+                lower[..8].copy_from_slice(&head.to_le_bytes());
+                (&lower[..n], hash_step(0, head))
+            } else {
+                for (dst, &b) in lower.iter_mut().zip(&bytes[start..end]) {
+                    *dst = b | (BYTE_CLASS[usize::from(b)] & UPPER) << 3;
                 }
+                (&lower[..n], hash_bytes(&lower[..n]))
             };
+            // (lowering ASCII letters keeps the bytes UTF-8)
+            let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(&text[start..end]));
             table.find_or_insert(lower, hash, key)
         } else {
             table.intern(&text[start..span_end])
@@ -520,9 +607,16 @@ fn tokenize_with(
 /// Words whose dot does not end a sentence: initials, short
 /// capitalised abbreviations (Mr, Sen, Gov, Jr) and dotted acronyms (U.S).
 fn abbreviation_like(word: &str) -> bool {
+    const LONGER: [&str; 6] = ["Sept", "Prof", "Capt", "Gens", "Sens", "Reps"];
+    if word.is_ascii() {
+        // The same, with a char a byte.
+        let b = word.as_bytes();
+        return b.first().is_some_and(u8::is_ascii_uppercase)
+            && (b.len() <= 3 || b.contains(&b'.'))
+            || b.len() == 4 && LONGER.contains(&word);
+    }
     let n = word.chars().count();
-    word.starts_with(char::is_uppercase) && (n <= 3 || word.contains('.'))
-        || matches!(word, "Sept" | "Prof" | "Capt" | "Gens" | "Sens" | "Reps")
+    word.starts_with(char::is_uppercase) && (n <= 3 || word.contains('.')) || LONGER.contains(&word)
 }
 
 #[cfg(test)]
@@ -601,6 +695,37 @@ mod tests {
             expected
         );
         assert_eq!(vocab.keys.len(), 2, "emptied before the document");
+    }
+
+    #[test]
+    fn alnum_prefixes_agree_with_the_byte_classes() {
+        let prefix = |chunk: [u8; 8]| {
+            chunk
+                .iter()
+                .take_while(|&&b| BYTE_CLASS[usize::from(b)] & ALNUM != 0)
+                .count()
+        };
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = *b"Ab9zZ0aQ";
+                chunk[at] = b;
+                assert_eq!(alnum_prefix(u64::from_le_bytes(chunk)), prefix(chunk));
+            }
+        }
+    }
+
+    #[test]
+    fn short_keys_hash_apart() {
+        // One-to-one for keys of up to eight bytes: no two collide.
+        let keys = ["a", "b", "ab", "ba", "zzzzzzzz", "zzzzzzz"];
+        let mut hashes: Vec<u64> = keys.iter().map(|k| hash_bytes(k.as_bytes())).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), keys.len());
+        assert_eq!(
+            hash_bytes(b"abc"),
+            hash_step(0, u64::from_le_bytes(*b"abc\0\0\0\0\0"))
+        );
     }
 
     #[test]
