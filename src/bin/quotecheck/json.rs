@@ -156,25 +156,19 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// The longest key written through the one-copy path of [`write_key`].
-const SHORT_KEY: usize = 29;
-
-/// Appends a map or struct key and its colon, `"key":`. A short key
-/// without escapes (every key a derived `Serialize` writes) is assembled
-/// on the stack and appended with one copy.
+/// Appends a map or struct key and its colon, `"key":`. A key without
+/// escapes (every key a derived `Serialize` writes) is copied in one go.
 #[inline]
 fn write_key(out: &mut Vec<u8>, key: &str) {
     let bytes = key.as_bytes();
-    if bytes.len() <= SHORT_KEY && !has_escape(bytes) {
-        let mut buf = [0u8; SHORT_KEY + 3];
-        buf[0] = b'"';
-        buf[1..=bytes.len()].copy_from_slice(bytes);
-        buf[bytes.len() + 1] = b'"';
-        buf[bytes.len() + 2] = b':';
-        out.extend_from_slice(&buf[..bytes.len() + 3]);
-    } else {
+    if has_escape(bytes) {
         write_str(out, key);
         out.push(b':');
+    } else {
+        out.reserve(bytes.len() + 3);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.extend_from_slice(b"\":");
     }
 }
 
