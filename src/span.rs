@@ -62,6 +62,58 @@ impl Span {
     }
 }
 
+/// Implements `Serialize` for a struct that holds a `span: Span`,
+/// writing the span as `start` and `end` fields in its place among the
+/// others: the same JSON as `#[serde(flatten)]` on the span, written as
+/// a plain struct. (Flattening goes through serde's map machinery, which
+/// costs several times as much per field, and batch output is mostly
+/// such structs.)
+///
+/// Fields are listed in output order: `span` marks the span's place, and
+/// `?field` an `Option` left out when it is `None`.
+macro_rules! serialize_spanned {
+    ($ty:ident { $($fields:tt)* }) => {
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let len = $crate::span::serialize_spanned!(@len self $($fields)*);
+                let mut state = serializer.serialize_struct(stringify!($ty), len)?;
+                $crate::span::serialize_spanned!(@fields self state $($fields)*);
+                state.end()
+            }
+        }
+    };
+    (@len $self:ident) => { 0 };
+    (@len $self:ident span $(, $($rest:tt)*)?) => {
+        2 + $crate::span::serialize_spanned!(@len $self $($($rest)*)?)
+    };
+    (@len $self:ident ? $field:ident $(, $($rest:tt)*)?) => {
+        usize::from($self.$field.is_some())
+            + $crate::span::serialize_spanned!(@len $self $($($rest)*)?)
+    };
+    (@len $self:ident $field:ident $(, $($rest:tt)*)?) => {
+        1 + $crate::span::serialize_spanned!(@len $self $($($rest)*)?)
+    };
+    (@fields $self:ident $state:ident) => {};
+    (@fields $self:ident $state:ident span $(, $($rest:tt)*)?) => {
+        $state.serialize_field("start", &$self.span.start)?;
+        $state.serialize_field("end", &$self.span.end)?;
+        $crate::span::serialize_spanned!(@fields $self $state $($($rest)*)?);
+    };
+    (@fields $self:ident $state:ident ? $field:ident $(, $($rest:tt)*)?) => {
+        match &$self.$field {
+            Some(value) => $state.serialize_field(stringify!($field), value)?,
+            None => $state.skip_field(stringify!($field))?,
+        }
+        $crate::span::serialize_spanned!(@fields $self $state $($($rest)*)?);
+    };
+    (@fields $self:ident $state:ident $field:ident $(, $($rest:tt)*)?) => {
+        $state.serialize_field(stringify!($field), &$self.$field)?;
+        $crate::span::serialize_spanned!(@fields $self $state $($($rest)*)?);
+    };
+}
+pub(crate) use serialize_spanned;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,6 +130,54 @@ mod tests {
         let text = "é";
         assert_eq!(Span::new(0, 1).text(text), "");
         assert_eq!(Span::new(0, 9).text(text), "");
+    }
+
+    /// A struct written by `serialize_spanned!`, and its twin derived
+    /// with `#[serde(flatten)]`: both must give the same JSON.
+    #[derive(Debug, Clone)]
+    struct Plain {
+        id: u32,
+        span: Span,
+        text: String,
+        note: Option<String>,
+        tail: bool,
+    }
+
+    serialize_spanned!(Plain { id, span, text, ?note, tail });
+
+    #[derive(Serialize)]
+    struct Flat {
+        id: u32,
+        #[serde(flatten)]
+        span: Span,
+        text: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<String>,
+        tail: bool,
+    }
+
+    #[test]
+    fn serialize_spanned_writes_what_flatten_writes() {
+        for note in [None, Some("a \"note\"".to_string())] {
+            let plain = Plain {
+                id: 7,
+                span: Span::new(3, 9),
+                text: "quoted\n".into(),
+                note,
+                tail: true,
+            };
+            let flat = Flat {
+                id: plain.id,
+                span: plain.span,
+                text: plain.text.clone(),
+                note: plain.note.clone(),
+                tail: plain.tail,
+            };
+            assert_eq!(
+                serde_json::to_string(&plain).unwrap(),
+                serde_json::to_string(&flat).unwrap()
+            );
+        }
     }
 
     #[test]

@@ -3,10 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
+use crate::span::{Span, serialize_spanned};
 
 /// A stretch of text that names something, as written.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Mention {
     /// The bytes of the mention.
     #[serde(flatten)]
@@ -15,8 +15,10 @@ pub struct Mention {
     pub text: String,
 }
 
+serialize_spanned!(Mention { span, text });
+
 /// The mention of a speaker, with the canonical name it resolves to.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct SpeakerMention {
     /// The bytes of the mention.
     #[serde(flatten)]
@@ -29,9 +31,16 @@ pub struct SpeakerMention {
     pub description: Option<String>,
 }
 
+serialize_spanned!(SpeakerMention {
+    span,
+    text,
+    name,
+    description
+});
+
 /// A reporting cue: a verb such as "said", a phrase such as
 /// "according to", or punctuation such as an introducing colon.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Cue {
     /// The bytes of the cue.
     #[serde(flatten)]
@@ -41,6 +50,8 @@ pub struct Cue {
     /// The dictionary form ("say" for "said").
     pub lemma: String,
 }
+
+serialize_spanned!(Cue { span, text, lemma });
 
 /// What sort of source a speaker is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

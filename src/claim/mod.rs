@@ -25,7 +25,7 @@ use crate::attribute::{Cue, Speaker};
 use crate::quote::{Quote, QuoteKind};
 use crate::review::Status;
 use crate::segment::{Paragraph, ParagraphKind, Sentence};
-use crate::span::Span;
+use crate::span::{Span, serialize_spanned};
 
 pub use checkworthy::{check_worthiness, check_worthiness_threshold, checkworthy_features};
 pub use id::claim_id;
@@ -121,7 +121,7 @@ pub enum ClaimSource {
 }
 
 /// A word, phrase, number or date that made the text a claim.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Evidence {
     /// The bytes of the evidence.
     #[serde(flatten)]
@@ -131,6 +131,8 @@ pub struct Evidence {
     /// The claim type it signals.
     pub kind: ClaimKind,
 }
+
+serialize_spanned!(Evidence { span, text, kind });
 
 /// A statement a fact-checker should review.
 ///
@@ -149,7 +151,7 @@ pub struct Evidence {
 /// assert!(claim.id.starts_with("qc-"));
 /// assert!((0.0..=1.0).contains(&claim.score));
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Claim {
     /// The stable ID (see [`claim_id`]): unchanged by reflowed lines,
     /// added whitespace and reordered paragraphs.
@@ -190,6 +192,24 @@ pub struct Claim {
     #[serde(default)]
     pub status: Status,
 }
+
+serialize_spanned!(Claim {
+    id,
+    span,
+    text,
+    source,
+    kind,
+    kinds,
+    claimant,
+    cue,
+    quote,
+    sentence,
+    sentence_text,
+    evidence,
+    mentions,
+    score,
+    status
+});
 
 /// What extraction needs from the rest of the pipeline.
 pub(crate) struct Input<'a> {

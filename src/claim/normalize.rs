@@ -2,7 +2,8 @@
 //! normalised: "19" → 19, "February 2022" → `2022-02`, "last week" → the
 //! ISO week before the publication date.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Serialize, Serializer};
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -381,7 +382,7 @@ pub enum MentionValue {
 }
 
 /// A number, date or name mentioned in a claim, with its normalised value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Normalized {
     /// The bytes of the mention.
     #[serde(flatten)]
@@ -391,6 +392,34 @@ pub struct Normalized {
     /// What it means.
     #[serde(flatten)]
     pub value: MentionValue,
+}
+
+/// The JSON of `#[serde(flatten)]` on both the span and the value,
+/// written as a plain struct (see `serialize_spanned` in `span.rs`):
+/// `start`, `end`, `text`, the value's `kind` tag, then its fields.
+impl Serialize for Normalized {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (kind, unit) = match &self.value {
+            MentionValue::Number { unit, .. } => ("number", unit.as_ref()),
+            MentionValue::Date { .. } => ("date", None),
+            MentionValue::Entity { .. } => ("entity", None),
+        };
+        let len = 5 + usize::from(unit.is_some());
+        let mut state = serializer.serialize_struct("Normalized", len)?;
+        state.serialize_field("start", &self.span.start)?;
+        state.serialize_field("end", &self.span.end)?;
+        state.serialize_field("text", &self.text)?;
+        state.serialize_field("kind", kind)?;
+        match &self.value {
+            MentionValue::Number { value, .. } => state.serialize_field("value", value)?,
+            MentionValue::Date { value } => state.serialize_field("value", value)?,
+            MentionValue::Entity { value } => state.serialize_field("value", value)?,
+        }
+        if let Some(unit) = unit {
+            state.serialize_field("unit", unit)?;
+        }
+        state.end()
+    }
 }
 
 /// A calendar date.

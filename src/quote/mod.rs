@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::attribute::{Cue, Mention, SpeakerMention};
 use crate::segment::{Paragraph, Sentence};
-use crate::span::Span;
+use crate::span::{Span, serialize_spanned};
 
 /// What kind of quotation this is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,7 +40,7 @@ pub enum QuoteKind {
 ///     }
 /// }
 /// ```
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Quote {
     /// The bytes of the quotation, marks included (for indirect speech,
     /// the reported content).
@@ -71,6 +71,10 @@ pub struct Quote {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pattern: Option<String>,
 }
+
+serialize_spanned!(Quote {
+    span, text, content, kind, closed, speaker, cue, via, ?addressee, confidence, ?pattern
+});
 
 /// The deepest nesting of quotation marks that is tracked; deeper marks
 /// are treated as plain text.

@@ -13,7 +13,7 @@ mod marks;
 
 use serde::{Deserialize, Serialize};
 
-use crate::span::Span;
+use crate::span::{Span, serialize_spanned};
 
 pub(crate) use lexicon::{PackedMap, pack};
 
@@ -44,7 +44,7 @@ pub enum ParagraphKind {
 
 /// A block of text: a paragraph between blank lines, or a line that
 /// stands alone (headline, byline, dateline, list item).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Paragraph {
     /// The bytes of the paragraph, without surrounding whitespace.
     #[serde(flatten)]
@@ -53,8 +53,10 @@ pub struct Paragraph {
     pub kind: ParagraphKind,
 }
 
+serialize_spanned!(Paragraph { span, kind });
+
 /// One sentence.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
 pub struct Sentence {
     /// The bytes of the sentence, without surrounding whitespace.
     #[serde(flatten)]
@@ -64,6 +66,12 @@ pub struct Sentence {
     /// Index of the paragraph that holds the sentence.
     pub paragraph: usize,
 }
+
+serialize_spanned!(Sentence {
+    span,
+    text,
+    paragraph
+});
 
 /// Splits `text` into paragraphs and sentences, without the later stages
 /// of the pipeline.
