@@ -143,12 +143,49 @@ fn has_escape(bytes: &[u8]) -> bool {
     word_has_escape(word(head)) || word_has_escape(word(tail))
 }
 
+/// The longest string written by [`write_short`].
+const SHORT: usize = 16;
+
+/// Appends `"bytes"`, then a colon when `colon`, for at most [`SHORT`]
+/// bytes that need no escape. The output is set in a fixed-size block
+/// with fixed-size copies (two words that may overlap), appended whole
+/// and then cut to length: a copy of the exact length would be a call
+/// to `memcpy`, which costs more than the rest for a short key.
+#[inline]
+fn write_short(out: &mut Vec<u8>, bytes: &[u8], colon: bool) {
+    let len = bytes.len();
+    debug_assert!(len <= SHORT);
+    let mut block = [0u8; SHORT + 3];
+    block[0] = b'"';
+    if len >= 8 {
+        block[1..9].copy_from_slice(&bytes[..8]);
+        block[len - 7..=len].copy_from_slice(&bytes[len - 8..]);
+    } else if len >= 4 {
+        block[1..5].copy_from_slice(&bytes[..4]);
+        block[len - 3..=len].copy_from_slice(&bytes[len - 4..]);
+    } else {
+        for (i, &b) in bytes.iter().enumerate() {
+            block[1 + i] = b;
+        }
+    }
+    block[len + 1] = b'"';
+    block[len + 2] = b':';
+    let start = out.len();
+    out.extend_from_slice(&block);
+    out.truncate(start + len + 2 + usize::from(colon));
+}
+
 /// Appends `s` as a JSON string, quotes included.
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    let escape = has_escape(bytes);
+    if bytes.len() <= SHORT && !escape {
+        write_short(out, bytes, false);
+        return;
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
-    if has_escape(bytes) {
+    if escape {
         write_escaped(out, bytes);
     } else {
         out.extend_from_slice(bytes);
@@ -156,14 +193,15 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Appends a map or struct key and its colon, `"key":`. A key without
-/// escapes (every key a derived `Serialize` writes) is copied in one go.
+/// Appends a map or struct key and its colon, `"key":`.
 #[inline]
 fn write_key(out: &mut Vec<u8>, key: &str) {
     let bytes = key.as_bytes();
     if has_escape(bytes) {
         write_str(out, key);
         out.push(b':');
+    } else if bytes.len() <= SHORT {
+        write_short(out, bytes, true);
     } else {
         out.reserve(bytes.len() + 3);
         out.push(b'"');
@@ -202,8 +240,53 @@ const DIGIT_PAIRS: &[u8; 200] = b"\
 6061626364656667686970717273747576777879\
 8081828384858687888990919293949596979899";
 
+/// The number of decimal digits of `n`, which is below 10^8.
+#[inline]
+fn small_digit_count(n: u32) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        1_000..=9_999 => 4,
+        10_000..=99_999 => 5,
+        100_000..=999_999 => 6,
+        1_000_000..=9_999_999 => 7,
+        _ => 8,
+    }
+}
+
+/// Appends the decimal digits of `n`, which is below 10^8 (every byte
+/// offset and index of a document under 100 MB). The digits are set
+/// in an eight-byte block that is appended whole and then cut to length:
+/// a fixed-size copy, where a copy of the exact length would be a call.
+#[inline]
+fn write_small(out: &mut Vec<u8>, n: u32) {
+    let len = small_digit_count(n);
+    let mut block = [0u8; 8];
+    let mut at = len;
+    let mut n = n as usize;
+    while n >= 100 {
+        let pair = n % 100 * 2;
+        n /= 100;
+        at -= 2;
+        block[at..at + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        block[..2].copy_from_slice(&DIGIT_PAIRS[n * 2..n * 2 + 2]);
+    } else {
+        block[0] = b'0' + n as u8;
+    }
+    let start = out.len();
+    out.extend_from_slice(&block);
+    out.truncate(start + len);
+}
+
 /// Appends the decimal digits of `n`, with a `-` when `negative`.
 fn write_integer(out: &mut Vec<u8>, negative: bool, n: u128) {
+    if !negative && n < 100_000_000 {
+        write_small(out, n as u32);
+        return;
+    }
     let mut digits = [0u8; 40];
     let mut at = digits.len();
     match u64::try_from(n) {
@@ -918,7 +1001,23 @@ mod tests {
         keys.insert("tab\tkey", 2);
         keys.insert("", 3);
         same_as_serde_json(&keys);
-        for n in [0u64, 9, 10, 99, 100, 101, 999, 1000, 65_535, u64::MAX] {
+        for n in [
+            0u64,
+            9,
+            10,
+            99,
+            100,
+            101,
+            999,
+            1000,
+            65_535,
+            1_234_567,
+            9_999_999,
+            10_000_000,
+            99_999_999,
+            100_000_000,
+            u64::MAX,
+        ] {
             same_as_serde_json(&n);
             same_as_serde_json(&(n as i64).wrapping_neg());
         }
@@ -950,6 +1049,19 @@ mod tests {
             same_as_serde_json(&s);
             same_as_serde_json(&t);
             same_as_serde_json(&format!("{s}{t}{s}"));
+        }
+
+        #[test]
+        fn any_key_is_written_as_serde_json_writes_it(k in "(?s:.{0,20})", l in "[a-z_\"\\\n]{0,20}") {
+            let map: BTreeMap<&str, u8> = [(k.as_str(), 1), (l.as_str(), 2)].into_iter().collect();
+            same_as_serde_json(&map);
+        }
+
+        #[test]
+        fn any_integer_is_written_as_serde_json_writes_it(n: u64, m: i64, small in 0u32..200_000_000) {
+            same_as_serde_json(&n);
+            same_as_serde_json(&m);
+            same_as_serde_json(&small);
         }
     }
 }
