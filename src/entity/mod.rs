@@ -748,11 +748,13 @@ impl Entities {
         // A name: its last capitalised word that is a known name word.
         let mut chosen = None;
         for w in words.iter().rev().filter(|_| names) {
-            let key = strip_possessive(w).to_lowercase();
-            if let Some(ids) = self.by_word.get(&key) {
-                chosen = self
-                    .find_person(std::slice::from_ref(&key), None)
-                    .or(ids.last().copied());
+            let found = with_lower(strip_possessive(w), |key| {
+                let ids = self.by_word.get(key)?;
+                let person = self.find_person(&[key.to_owned()], None);
+                Some(person.or(ids.last().copied()))
+            });
+            if let Some(id) = found {
+                chosen = id;
                 break;
             }
         }
@@ -765,16 +767,17 @@ impl Entities {
         if name.is_empty() {
             return None;
         }
-        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let last = words.last().copied().unwrap_or_default();
         let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
-        let kind = if lex.groups.contains(&last) || coordinated {
+        let kind = if coordinated || with_lower(last, |k| lex.groups.contains(k)) {
             SpeakerKind::Group
-        } else if lex.org_lower_heads.contains(&last)
+        } else if with_lower(last, |k| lex.org_lower_heads.contains(k))
             || words.iter().any(|w| {
-                let k = w.to_lowercase();
-                lex.org_heads.contains(&k)
-                    || lex.not_names.get(&k) == Some(&NotName::Place)
-                    || lex.orgs.get(&k) == Some(&OrgWord::Known)
+                with_lower(w, |k| {
+                    lex.org_heads.contains(k)
+                        || lex.not_names.get(k) == Some(&NotName::Place)
+                        || lex.orgs.get(k) == Some(&OrgWord::Known)
+                })
             })
             || lex.orgs.get(&normalise_phrase(name)) == Some(&OrgWord::Known)
         {
@@ -782,14 +785,13 @@ impl Entities {
         } else {
             SpeakerKind::Person
         };
-        if let Some(i) = self.keyed(kind, name) {
+        let hash = key_hash(kind, name);
+        if let Some(i) = self.keyed_by(hash, kind, name) {
             return Some(i);
         }
         let mut table = self.table.borrow_mut();
         table.push(Entity::new(kind, name));
-        self.by_key
-            .borrow_mut()
-            .insert(key_hash(kind, name), table.len() - 1);
+        self.by_key.borrow_mut().insert(hash, table.len() - 1);
         Some(table.len() - 1)
     }
 
@@ -838,9 +840,10 @@ impl Entities {
 
     /// The latest entity of `kind` first named `name`, in any case: the
     /// one [`key_hash`] files, or (when another name shares its hash)
-    /// the latest such in the table.
-    fn keyed(&self, kind: SpeakerKind, name: &str) -> Option<usize> {
-        let id = *self.by_key.borrow().get(&key_hash(kind, name))?;
+    /// the latest such in the table. `hash` is the [`key_hash`] of
+    /// `kind` and `name`.
+    fn keyed_by(&self, hash: u64, kind: SpeakerKind, name: &str) -> Option<usize> {
+        let id = *self.by_key.borrow().get(&hash)?;
         let table = self.table.borrow();
         let same = |e: &Entity| e.kind == kind && same_lower(&e.names[0], name);
         if same(&table[id]) {
@@ -875,7 +878,15 @@ impl Entities {
         }
     }
 
+    /// Files a new entity; returns its id.
     fn push_entity(&mut self, entity: Entity) -> usize {
+        let hash = key_hash(entity.kind, &entity.names[0]);
+        self.push_entity_keyed(entity, hash)
+    }
+
+    /// [`Entities::push_entity`], given `hash`, the [`key_hash`] of the
+    /// entity's kind and first name.
+    fn push_entity_keyed(&mut self, entity: Entity, hash: u64) -> usize {
         let table = self.table.get_mut();
         let id = table.len();
         for w in &entity.words {
@@ -888,9 +899,7 @@ impl Entities {
                 ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
             }
         }
-        self.by_key
-            .get_mut()
-            .insert(key_hash(entity.kind, &entity.names[0]), id);
+        self.by_key.get_mut().insert(hash, id);
         table.push(entity);
         id
     }
@@ -926,10 +935,12 @@ impl Entities {
         } else {
             None
         };
-        let id = if f.entity_kind == SpeakerKind::Person {
-            self.find_person(&words, f.gender)
+        // (a person is found by name words, so hashed only when new)
+        let (id, hash) = if f.entity_kind == SpeakerKind::Person {
+            (self.find_person(&words, f.gender), None)
         } else {
-            self.keyed(f.entity_kind, f.name)
+            let hash = key_hash(f.entity_kind, f.name);
+            (self.keyed_by(hash, f.entity_kind, f.name), Some(hash))
         };
         let id = match id {
             Some(id) => {
@@ -938,7 +949,13 @@ impl Entities {
                 }
                 id
             }
-            None => self.push_entity(Entity::named(f.entity_kind, f.name, words)),
+            None => {
+                let entity = Entity::named(f.entity_kind, f.name, words);
+                match hash {
+                    Some(hash) => self.push_entity_keyed(entity, hash),
+                    None => self.push_entity(entity),
+                }
+            }
         };
         let e = &mut self.table.get_mut()[id];
         if e.description.is_none() {
@@ -1000,8 +1017,11 @@ impl Entities {
     }
 
     fn link_group(&mut self, f: &Found) -> usize {
-        let found = self.keyed(SpeakerKind::Group, f.name);
-        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, f.name)))
+        let hash = key_hash(SpeakerKind::Group, f.name);
+        let found = self.keyed_by(hash, SpeakerKind::Group, f.name);
+        found.unwrap_or_else(|| {
+            self.push_entity_keyed(Entity::unnamed(SpeakerKind::Group, f.name), hash)
+        })
     }
 
     /// A role noun: the most recent person who carries that title, or an
