@@ -1516,7 +1516,8 @@ fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if headline[i] {
+        // (a lower-case word without a cue meets none of the tests below)
+        if headline[i] || !t.cap && !t.class.lower_cue {
             i += 1;
             continue;
         }
