@@ -890,9 +890,10 @@ impl Entities {
         let table = self.table.get_mut();
         let id = table.len();
         for w in &entity.words {
-            let ids = match self.by_word.get_mut(w) {
-                Some(ids) => ids,
-                None => self.by_word.entry(w.clone()).or_default(),
+            let Some(ids) = self.by_word.get_mut(w) else {
+                // (a new word's list is this entity alone)
+                self.by_word.insert(w.clone(), vec![id]);
+                continue;
             };
             ids.push(id);
             if ids.len() > 4 * NAME_CANDIDATES_MAX {
@@ -910,9 +911,9 @@ impl Entities {
         let table = self.table.get_mut();
         table[id].add_name(name, words);
         for w in words {
-            let ids = match self.by_word.get_mut(w) {
-                Some(ids) => ids,
-                None => self.by_word.entry(w.clone()).or_default(),
+            let Some(ids) = self.by_word.get_mut(w) else {
+                self.by_word.insert(w.clone(), vec![id]);
+                continue;
             };
             // Most recently named last, so look-ups prefer it.
             let from = ids.len().saturating_sub(NAME_CANDIDATES_MAX);
