@@ -43,7 +43,7 @@ use crate::segment::Sentence;
 use crate::span::Span;
 
 use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase, with_lower};
-use tokens::{Token, Toks, Words, tokenize};
+use tokens::{Token, Toks, with_words};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
@@ -429,8 +429,10 @@ impl Entities {
     pub(crate) fn build(text: &str, sentences: &[Sentence], quotations: &[Span]) -> Self {
         let lex = lexicon();
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-        let words = tokenize(text, &sentence_starts, lex);
-        let found = coordinate(text, scan(text, &words, lex));
+        let found = with_words(text, &sentence_starts, lex, |tokens| {
+            scan(text, tokens, lex)
+        });
+        let found = coordinate(text, found);
         let quotes = merge_spans(quotations);
         // Sentences wholly inside quotations do not count as distance.
         let mut narrative = Vec::with_capacity(sentences.len());
@@ -1500,12 +1502,11 @@ fn coordinate<'t>(text: &'t str, found: Vec<Found<'t>>) -> Vec<Found<'t>> {
 }
 
 /// Finds all mentions, in document order.
-fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
-    let tokens = words.toks();
+fn scan<'t>(text: &'t str, tokens: Toks<'_>, lex: &Lexicon) -> Vec<Found<'t>> {
     // Capitalised words seen where a capital means something, and words
     // seen in lower case, by word number.
-    let mut named = vec![false; words.distinct];
-    let mut lower = vec![false; words.distinct];
+    let mut named = vec![false; tokens.distinct()];
+    let mut lower = vec![false; tokens.distinct()];
     let headline = headlines(text, tokens, |t| {
         if t.cap {
             named[t.word as usize] |= !t.initial;
