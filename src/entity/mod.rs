@@ -38,7 +38,7 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 use crate::attribute::{Mention, Speaker, SpeakerKind};
-use crate::grammar::ascii_lower8;
+use crate::grammar::{ascii_lower8, is_alphanumeric};
 use crate::segment::Sentence;
 use crate::span::Span;
 
@@ -688,7 +688,7 @@ impl Entities {
         if modifier_object {
             return self.appositive_name(span, head.end).map(Some).ok_or(());
         }
-        let tail_words = !of_place && rest.chars().any(char::is_alphabetic);
+        let tail_words = !of_place && rest.chars().any(is_alphabetic);
         let head_text = head.text(text);
         let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
         if tail_words && !coordinated {
@@ -725,7 +725,7 @@ impl Entities {
             return None;
         }
         let words: Vec<&str> = region
-            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
+            .split(|c: char| !(is_alphanumeric(c) || matches!(c, '\'' | '’' | '-' | '.')))
             .map(|w| w.trim_matches(['.', '\'', '’']))
             .filter(|w| !w.is_empty())
             .collect();
@@ -1178,7 +1178,7 @@ fn after_preposition(text: &str, pos: usize) -> bool {
     }
     let before = text.get(from..pos).unwrap_or("");
     // Punctuation right before the mention breaks the phrase.
-    if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
+    if before.trim_end().ends_with(|c: char| !is_alphanumeric(c)) {
         return false;
     }
     let (mut word, rest) = last_word(before);
@@ -1217,16 +1217,27 @@ fn last_word(s: &str) -> (&str, &str) {
             return (&s[start..end], &s[..start]);
         }
     }
-    let end = match s.char_indices().rev().find(|&(_, c)| c.is_alphabetic()) {
+    let end = match s.char_indices().rev().find(|&(_, c)| is_alphabetic(c)) {
         Some((i, c)) => i + c.len_utf8(),
         None => return ("", ""),
     };
     let start = s[..end]
         .char_indices()
         .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !is_alphabetic(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     (&s[start..end], &s[..start])
+}
+
+/// [`char::is_alphabetic`], answered at once for ASCII and for the
+/// General Punctuation block (U+2000 to U+206F), none of which is
+/// alphabetic (see [`is_alphanumeric`]).
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic()
 }
 
 /// The look-up hash of an entity of `kind` called `name`: a hash of the
@@ -2252,6 +2263,14 @@ mod word_tests {
                     "{name:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn alphabetic_as_char_says() {
+        let blocks = (0..0x3000).chain(0x1_0000..0x1_0400);
+        for c in blocks.filter_map(char::from_u32) {
+            assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 
