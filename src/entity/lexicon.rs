@@ -177,6 +177,10 @@ pub(crate) struct WordClass {
     /// The phrase tables some phrase of which starts with the word,
     /// trailing dots removed.
     pub starts: u8,
+    /// Something the scan looks for in a word written in lower case: a
+    /// pronoun, a group noun, the first word of a title or a lower-case
+    /// organisation head. Without it a lower-case word is passed over.
+    pub lower_cue: bool,
 }
 
 /// Runs `f` on `word` lower-cased as [`str::to_lowercase`] does,
@@ -300,17 +304,21 @@ impl Lexicon {
                 starts |= bit;
             }
         }
+        let pronoun = self.pronouns.get(key).copied();
+        let group = self.groups.contains(key);
+        let org_lower_head = self.org_lower_heads.contains(key);
         WordClass {
-            pronoun: self.pronouns.get(key).copied(),
+            pronoun,
             not_name: self.not_names.get(key).copied(),
-            group: self.groups.contains(key),
+            group,
             org_head: self.org_heads.contains(key),
             org_head_word: self.org_heads.contains(word),
-            org_lower_head: self.org_lower_heads.contains(key),
+            org_lower_head,
             first_name: self.first_names.contains_key(key),
             connector: super::is_connector(key),
             headline_minor: super::is_headline_minor(key),
             starts,
+            lower_cue: pronoun.is_some() || group || org_lower_head || starts & TITLES_BIT != 0,
         }
     }
 
@@ -425,6 +433,24 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lower_case_cues_are_the_words_the_scan_tests() {
+        let lex = lexicon();
+        for word in [
+            "he", "his", "they", "analysts", "minister", "ministry", "the", "said", "of", "zzz",
+            "dept.",
+        ] {
+            let c = lex.classify(word);
+            let cue = c.pronoun.is_some()
+                || c.group
+                || c.org_lower_head
+                || lex.titles.starts_with_class(&c);
+            assert_eq!(c.lower_cue, cue, "{word}");
+        }
+        assert!(lex.classify("he").lower_cue && lex.classify("analysts").lower_cue);
+        assert!(!lex.classify("said").lower_cue && !lex.classify("zzz").lower_cue);
+    }
 
     #[test]
     fn lexicon_reads_every_file() {

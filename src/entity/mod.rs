@@ -38,12 +38,12 @@ use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 
 use crate::attribute::{Mention, Speaker, SpeakerKind};
-use crate::grammar::ascii_lower8;
+use crate::grammar::{ascii_lower8, is_alphanumeric};
 use crate::segment::Sentence;
 use crate::span::Span;
 
 use lexicon::{Gender, Lexicon, NotName, OrgWord, lexicon, normalise_phrase, with_lower};
-use tokens::{Token, Toks, Words, tokenize};
+use tokens::{Token, Toks, with_words};
 
 /// How many sentences back a pronoun looks for its antecedent.
 const PRONOUN_LOOKBACK_SENTENCES: usize = 4;
@@ -207,20 +207,72 @@ fn name_rank(name: &str) -> (usize, usize) {
     (word_count(name), name.len())
 }
 
-/// `name.split_whitespace().count()`, an ASCII name a byte at a time.
+/// `name.split_whitespace().count()`, an ASCII name eight bytes at a
+/// time.
 fn word_count(name: &str) -> usize {
     if !name.is_ascii() {
         return name.split_whitespace().count();
     }
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = name.as_bytes();
+    let mut chunks = bytes.chunks_exact(8);
     let mut words = 0;
-    let mut in_word = false;
-    for &b in name.as_bytes() {
-        // (the ASCII chars that are `char::is_whitespace`)
-        let space = matches!(b, b' ' | b'\t'..=b'\r');
-        words += usize::from(!space && !in_word);
-        in_word = !space;
+    // The high bit of the byte before the chunk: set inside a word.
+    let mut carry = 0;
+    for chunk in &mut chunks {
+        let mut le = [0u8; 8];
+        le.copy_from_slice(chunk);
+        let in_word = in_word8(u64::from_le_bytes(le));
+        words += count_high_bits(in_word & !(in_word << 8 | carry));
+        carry = in_word >> 56;
     }
-    words
+    let rest = chunks.remainder();
+    if rest.is_empty() {
+        return words;
+    }
+    if let Some(last) = bytes.last_chunk::<8>() {
+        // The last eight bytes, of which the first `8 - rest.len()`
+        // were counted already (and tell whether the rest starts in a
+        // word).
+        let in_word = in_word8(u64::from_le_bytes(*last));
+        let counted = 8 * (8 - rest.len());
+        let starts = in_word & !(in_word << 8) & HIGH << counted;
+        return words + count_high_bits(starts);
+    }
+    // A name under eight bytes, padded with spaces.
+    let mut le = [b' '; 8];
+    for (dst, &b) in le.iter_mut().zip(rest) {
+        *dst = b;
+    }
+    let in_word = in_word8(u64::from_le_bytes(le));
+    count_high_bits(in_word & !(in_word << 8))
+}
+
+/// How many bytes of `bits` have their high bit set, when no other bit
+/// is: the bits moved to the bottom of their bytes and summed (at most
+/// eight, so no byte overflows) into the top byte.
+#[inline]
+fn count_high_bits(bits: u64) -> usize {
+    ((bits >> 7).wrapping_mul(0x0101_0101_0101_0101) >> 56) as usize
+}
+
+/// The high bit of each byte of `chunk`, eight ASCII bytes, that is
+/// inside a word as `split_whitespace` splits ASCII: not a space, tab,
+/// line feed, vertical tab, form feed or carriage return.
+#[inline]
+fn in_word8(chunk: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    // (ASCII bytes: no sum below carries into the next byte)
+    let x = chunk & !HIGH;
+    // The high bit of each byte that is b' '.
+    let not_blank = (x ^ (ONES * u64::from(b' '))) + ONES * 0x7f;
+    let blank = !not_blank & HIGH;
+    // ... that is one of b'\t'..=b'\r'.
+    let from_tab = x + ONES * (0x80 - u64::from(b'\t'));
+    let past_cr = x + ONES * (0x80 - u64::from(b'\r') - 1);
+    let control = from_tab & !past_cr & HIGH;
+    !(blank | control) & HIGH
 }
 
 /// The lower-case words of a name, without initials.
@@ -377,8 +429,10 @@ impl Entities {
     pub(crate) fn build(text: &str, sentences: &[Sentence], quotations: &[Span]) -> Self {
         let lex = lexicon();
         let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.span.start).collect();
-        let words = tokenize(text, &sentence_starts, lex);
-        let found = coordinate(text, scan(text, &words, lex));
+        let found = with_words(text, &sentence_starts, lex, |tokens| {
+            scan(text, tokens, lex)
+        });
+        let found = coordinate(text, found);
         let quotes = merge_spans(quotations);
         // Sentences wholly inside quotations do not count as distance.
         let mut narrative = Vec::with_capacity(sentences.len());
@@ -574,7 +628,11 @@ impl Entities {
     /// aides", "the Trump campaign", "Obama and Clinton").
     fn head_mention(&self, text: &str, span: Span) -> Result<Option<usize>, ()> {
         let region = span.text(text);
-        let head_len = region.find([',', '(', ';']).unwrap_or(region.len());
+        // (ASCII marks, so a byte search finds the same offset)
+        let head_len = region
+            .bytes()
+            .position(|b| matches!(b, b',' | b'(' | b';'))
+            .unwrap_or(region.len());
         let head = Span::new(span.start, span.start + head_len).trim(text);
         if head.is_empty() {
             return Ok(None);
@@ -630,7 +688,7 @@ impl Entities {
         if modifier_object {
             return self.appositive_name(span, head.end).map(Some).ok_or(());
         }
-        let tail_words = !of_place && rest.chars().any(char::is_alphabetic);
+        let tail_words = !of_place && rest.chars().any(is_alphabetic);
         let head_text = head.text(text);
         let coordinated = count >= 2 && (head_text.contains(" and ") || head_text.contains(" & "));
         if tail_words && !coordinated {
@@ -667,7 +725,7 @@ impl Entities {
             return None;
         }
         let words: Vec<&str> = region
-            .split(|c: char| !(c.is_alphanumeric() || matches!(c, '\'' | '’' | '-' | '.')))
+            .split(|c: char| !(is_alphanumeric(c) || matches!(c, '\'' | '’' | '-' | '.')))
             .map(|w| w.trim_matches(['.', '\'', '’']))
             .filter(|w| !w.is_empty())
             .collect();
@@ -692,11 +750,13 @@ impl Entities {
         // A name: its last capitalised word that is a known name word.
         let mut chosen = None;
         for w in words.iter().rev().filter(|_| names) {
-            let key = strip_possessive(w).to_lowercase();
-            if let Some(ids) = self.by_word.get(&key) {
-                chosen = self
-                    .find_person(std::slice::from_ref(&key), None)
-                    .or(ids.last().copied());
+            let found = with_lower(strip_possessive(w), |key| {
+                let ids = self.by_word.get(key)?;
+                let person = self.find_person(&[key.to_owned()], None);
+                Some(person.or(ids.last().copied()))
+            });
+            if let Some(id) = found {
+                chosen = id;
                 break;
             }
         }
@@ -709,16 +769,17 @@ impl Entities {
         if name.is_empty() {
             return None;
         }
-        let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+        let last = words.last().copied().unwrap_or_default();
         let coordinated = words.iter().any(|w| matches!(*w, "and" | "&"));
-        let kind = if lex.groups.contains(&last) || coordinated {
+        let kind = if coordinated || with_lower(last, |k| lex.groups.contains(k)) {
             SpeakerKind::Group
-        } else if lex.org_lower_heads.contains(&last)
+        } else if with_lower(last, |k| lex.org_lower_heads.contains(k))
             || words.iter().any(|w| {
-                let k = w.to_lowercase();
-                lex.org_heads.contains(&k)
-                    || lex.not_names.get(&k) == Some(&NotName::Place)
-                    || lex.orgs.get(&k) == Some(&OrgWord::Known)
+                with_lower(w, |k| {
+                    lex.org_heads.contains(k)
+                        || lex.not_names.get(k) == Some(&NotName::Place)
+                        || lex.orgs.get(k) == Some(&OrgWord::Known)
+                })
             })
             || lex.orgs.get(&normalise_phrase(name)) == Some(&OrgWord::Known)
         {
@@ -726,14 +787,13 @@ impl Entities {
         } else {
             SpeakerKind::Person
         };
-        if let Some(i) = self.keyed(kind, name) {
+        let hash = key_hash(kind, name);
+        if let Some(i) = self.keyed_by(hash, kind, name) {
             return Some(i);
         }
         let mut table = self.table.borrow_mut();
         table.push(Entity::new(kind, name));
-        self.by_key
-            .borrow_mut()
-            .insert(key_hash(kind, name), table.len() - 1);
+        self.by_key.borrow_mut().insert(hash, table.len() - 1);
         Some(table.len() - 1)
     }
 
@@ -782,9 +842,10 @@ impl Entities {
 
     /// The latest entity of `kind` first named `name`, in any case: the
     /// one [`key_hash`] files, or (when another name shares its hash)
-    /// the latest such in the table.
-    fn keyed(&self, kind: SpeakerKind, name: &str) -> Option<usize> {
-        let id = *self.by_key.borrow().get(&key_hash(kind, name))?;
+    /// the latest such in the table. `hash` is the [`key_hash`] of
+    /// `kind` and `name`.
+    fn keyed_by(&self, hash: u64, kind: SpeakerKind, name: &str) -> Option<usize> {
+        let id = *self.by_key.borrow().get(&hash)?;
         let table = self.table.borrow();
         let same = |e: &Entity| e.kind == kind && same_lower(&e.names[0], name);
         if same(&table[id]) {
@@ -819,22 +880,29 @@ impl Entities {
         }
     }
 
+    /// Files a new entity; returns its id.
     fn push_entity(&mut self, entity: Entity) -> usize {
+        let hash = key_hash(entity.kind, &entity.names[0]);
+        self.push_entity_keyed(entity, hash)
+    }
+
+    /// [`Entities::push_entity`], given `hash`, the [`key_hash`] of the
+    /// entity's kind and first name.
+    fn push_entity_keyed(&mut self, entity: Entity, hash: u64) -> usize {
         let table = self.table.get_mut();
         let id = table.len();
         for w in &entity.words {
-            let ids = match self.by_word.get_mut(w) {
-                Some(ids) => ids,
-                None => self.by_word.entry(w.clone()).or_default(),
+            let Some(ids) = self.by_word.get_mut(w) else {
+                // (a new word's list is this entity alone)
+                self.by_word.insert(w.clone(), vec![id]);
+                continue;
             };
             ids.push(id);
             if ids.len() > 4 * NAME_CANDIDATES_MAX {
                 ids.drain(..ids.len() - 2 * NAME_CANDIDATES_MAX);
             }
         }
-        self.by_key
-            .get_mut()
-            .insert(key_hash(entity.kind, &entity.names[0]), id);
+        self.by_key.get_mut().insert(hash, id);
         table.push(entity);
         id
     }
@@ -845,9 +913,9 @@ impl Entities {
         let table = self.table.get_mut();
         table[id].add_name(name, words);
         for w in words {
-            let ids = match self.by_word.get_mut(w) {
-                Some(ids) => ids,
-                None => self.by_word.entry(w.clone()).or_default(),
+            let Some(ids) = self.by_word.get_mut(w) else {
+                self.by_word.insert(w.clone(), vec![id]);
+                continue;
             };
             // Most recently named last, so look-ups prefer it.
             let from = ids.len().saturating_sub(NAME_CANDIDATES_MAX);
@@ -870,10 +938,12 @@ impl Entities {
         } else {
             None
         };
-        let id = if f.entity_kind == SpeakerKind::Person {
-            self.find_person(&words, f.gender)
+        // (a person is found by name words, so hashed only when new)
+        let (id, hash) = if f.entity_kind == SpeakerKind::Person {
+            (self.find_person(&words, f.gender), None)
         } else {
-            self.keyed(f.entity_kind, f.name)
+            let hash = key_hash(f.entity_kind, f.name);
+            (self.keyed_by(hash, f.entity_kind, f.name), Some(hash))
         };
         let id = match id {
             Some(id) => {
@@ -882,7 +952,13 @@ impl Entities {
                 }
                 id
             }
-            None => self.push_entity(Entity::named(f.entity_kind, f.name, words)),
+            None => {
+                let entity = Entity::named(f.entity_kind, f.name, words);
+                match hash {
+                    Some(hash) => self.push_entity_keyed(entity, hash),
+                    None => self.push_entity(entity),
+                }
+            }
         };
         let e = &mut self.table.get_mut()[id];
         if e.description.is_none() {
@@ -944,8 +1020,11 @@ impl Entities {
     }
 
     fn link_group(&mut self, f: &Found) -> usize {
-        let found = self.keyed(SpeakerKind::Group, f.name);
-        found.unwrap_or_else(|| self.push_entity(Entity::unnamed(SpeakerKind::Group, f.name)))
+        let hash = key_hash(SpeakerKind::Group, f.name);
+        let found = self.keyed_by(hash, SpeakerKind::Group, f.name);
+        found.unwrap_or_else(|| {
+            self.push_entity_keyed(Entity::unnamed(SpeakerKind::Group, f.name), hash)
+        })
     }
 
     /// A role noun: the most recent person who carries that title, or an
@@ -1099,7 +1178,7 @@ fn after_preposition(text: &str, pos: usize) -> bool {
     }
     let before = text.get(from..pos).unwrap_or("");
     // Punctuation right before the mention breaks the phrase.
-    if before.trim_end().ends_with(|c: char| !c.is_alphanumeric()) {
+    if before.trim_end().ends_with(|c: char| !is_alphanumeric(c)) {
         return false;
     }
     let (mut word, rest) = last_word(before);
@@ -1138,16 +1217,27 @@ fn last_word(s: &str) -> (&str, &str) {
             return (&s[start..end], &s[..start]);
         }
     }
-    let end = match s.char_indices().rev().find(|&(_, c)| c.is_alphabetic()) {
+    let end = match s.char_indices().rev().find(|&(_, c)| is_alphabetic(c)) {
         Some((i, c)) => i + c.len_utf8(),
         None => return ("", ""),
     };
     let start = s[..end]
         .char_indices()
         .rev()
-        .find(|&(_, c)| !c.is_alphabetic())
+        .find(|&(_, c)| !is_alphabetic(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     (&s[start..end], &s[..start])
+}
+
+/// [`char::is_alphabetic`], answered at once for ASCII and for the
+/// General Punctuation block (U+2000 to U+206F), none of which is
+/// alphabetic (see [`is_alphanumeric`]).
+#[inline]
+fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    !('\u{2000}'..='\u{206f}').contains(&c) && c.is_alphabetic()
 }
 
 /// The look-up hash of an entity of `kind` called `name`: a hash of the
@@ -1423,12 +1513,11 @@ fn coordinate<'t>(text: &'t str, found: Vec<Found<'t>>) -> Vec<Found<'t>> {
 }
 
 /// Finds all mentions, in document order.
-fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
-    let tokens = words.toks();
+fn scan<'t>(text: &'t str, tokens: Toks<'_>, lex: &Lexicon) -> Vec<Found<'t>> {
     // Capitalised words seen where a capital means something, and words
     // seen in lower case, by word number.
-    let mut named = vec![false; words.distinct];
-    let mut lower = vec![false; words.distinct];
+    let mut named = vec![false; tokens.distinct()];
+    let mut lower = vec![false; tokens.distinct()];
     let headline = headlines(text, tokens, |t| {
         if t.cap {
             named[t.word as usize] |= !t.initial;
@@ -1440,7 +1529,8 @@ fn scan<'t>(text: &'t str, words: &Words, lex: &Lexicon) -> Vec<Found<'t>> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if headline[i] {
+        // (a lower-case word without a cue meets none of the tests below)
+        if headline[i] || !t.cap && !t.class.lower_cue {
             i += 1;
             continue;
         }
@@ -2135,12 +2225,52 @@ mod word_tests {
             "Ängel Ölund",
             "a\u{a0}b",
             "one",
+            "Ministry of Foreign Affairs",
+            "exactly8",
+            "exactly8 sixteen!",
+            " \t\n\x0b\x0c\r\x1f!~\x7f",
+            "a b c d e f g h i j k l m n o p q r",
+            "        x",
+            "x        ",
         ] {
             assert_eq!(
                 super::word_count(name),
                 name.split_whitespace().count(),
                 "{name:?}"
             );
+        }
+    }
+
+    #[test]
+    fn words_count_as_split_whitespace_counts_at_any_length() {
+        // Every mix of spaces, controls and letters, of every length up
+        // to twenty bytes, from a fixed pseudo-random sequence.
+        let alphabet = [b' ', b'\t', b'\r', b'\x0b', b'\x1f', b'a', b'Z', b'.'];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        for len in 0..=20 {
+            for _ in 0..200 {
+                let name: String = (0..len)
+                    .map(|_| {
+                        state ^= state << 13;
+                        state ^= state >> 7;
+                        state ^= state << 17;
+                        char::from(alphabet[(state % 8) as usize])
+                    })
+                    .collect();
+                assert_eq!(
+                    super::word_count(&name),
+                    name.split_whitespace().count(),
+                    "{name:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn alphabetic_as_char_says() {
+        let blocks = (0..0x3000).chain(0x1_0000..0x1_0400);
+        for c in blocks.filter_map(char::from_u32) {
+            assert_eq!(super::is_alphabetic(c), c.is_alphabetic(), "{c:?}");
         }
     }
 

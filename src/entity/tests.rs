@@ -606,25 +606,25 @@ fn phrase_value_agrees_with_normalising_first() {
         "Thursday",
     ];
     for text in texts {
-        let words = tokens::tokenize(text, &[0], lex);
-        let tokens = words.toks();
-        for a in 0..tokens.len() {
-            for b in a + 1..=tokens.len() {
-                let end = tokens[b - 1].span.end;
-                let phrase = Span::new(tokens[a].span.start, end).text(text);
-                let want = lex.orgs.get(&normalise_phrase(phrase));
-                assert_eq!(
-                    phrase_value(text, tokens, a, end, &lex.orgs),
-                    want,
-                    "{phrase}"
-                );
-                let want = lex.not_names.get(&normalise_phrase(phrase));
-                assert_eq!(
-                    phrase_value(text, tokens, a, end, &lex.not_names),
-                    want,
-                    "{phrase}"
-                );
+        tokens::with_words(text, &[0], lex, |tokens| {
+            for a in 0..tokens.len() {
+                for b in a + 1..=tokens.len() {
+                    let end = tokens[b - 1].span.end;
+                    let phrase = Span::new(tokens[a].span.start, end).text(text);
+                    let want = lex.orgs.get(&normalise_phrase(phrase));
+                    assert_eq!(
+                        phrase_value(text, tokens, a, end, &lex.orgs),
+                        want,
+                        "{phrase}"
+                    );
+                    let want = lex.not_names.get(&normalise_phrase(phrase));
+                    assert_eq!(
+                        phrase_value(text, tokens, a, end, &lex.not_names),
+                        want,
+                        "{phrase}"
+                    );
+                }
             }
-        }
+        });
     }
 }

@@ -156,19 +156,19 @@ fn slot_of(hash: u64, mask: usize) -> usize {
 pub(crate) struct Words {
     /// The words in order.
     pub tokens: Vec<Token>,
-    /// How many distinct lower-case words there are ([`Token::word`]
-    /// is below this).
-    pub distinct: usize,
-    /// The lower-case form of each distinct word, by word number.
-    pub keys: Vec<SmolStr>,
+    /// The [`Vocab`] id of each distinct lower-case word, by word
+    /// number ([`Token::word`] is below its length).
+    vocab_ids: Vec<u32>,
 }
 
 impl Words {
-    /// The words with their keys, to pass around.
-    pub fn toks(&self) -> Toks<'_> {
+    /// The words with their keys, to pass around; `keys` are those of
+    /// the [`Vocab`] the words were looked up in.
+    fn toks<'w>(&'w self, keys: &'w [SmolStr]) -> Toks<'w> {
         Toks {
             tokens: &self.tokens,
-            keys: &self.keys,
+            vocab_ids: &self.vocab_ids,
+            keys,
         }
     }
 }
@@ -179,6 +179,9 @@ impl Words {
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Toks<'w> {
     tokens: &'w [Token],
+    /// [`Words::vocab_ids`].
+    vocab_ids: &'w [u32],
+    /// The keys of the [`Vocab`], by id.
     keys: &'w [SmolStr],
 }
 
@@ -186,7 +189,13 @@ impl<'w> Toks<'w> {
     /// Lower case form of token `t`'s word, without possessive.
     #[inline]
     pub fn key_of(&self, t: &Token) -> &'w str {
-        self.keys[t.word as usize].as_str()
+        self.keys[self.vocab_ids[t.word as usize] as usize].as_str()
+    }
+
+    /// How many distinct lower-case words there are ([`Token::word`]
+    /// is below this).
+    pub fn distinct(&self) -> usize {
+        self.vocab_ids.len()
     }
 }
 
@@ -310,8 +319,8 @@ impl Vocab {
 /// appearance, looked up in the thread's [`Vocab`].
 struct WordTable<'v> {
     vocab: &'v mut Vocab,
-    /// The lower-case key of each word, by word number.
-    keys: Vec<SmolStr>,
+    /// The vocabulary id of each word, by word number.
+    vocab_ids: Vec<u32>,
 }
 
 impl WordTable<'_> {
@@ -376,17 +385,26 @@ impl WordTable<'_> {
         let entry = &mut vocab.entries[id];
         if entry.seen != generation {
             entry.seen = generation;
-            entry.local = self.keys.len() as u32;
-            self.keys.push(vocab.keys[id].clone());
+            entry.local = self.vocab_ids.len() as u32;
+            self.vocab_ids.push(id as u32);
         }
         (entry.local, entry.class)
     }
 }
 
-/// Splits `text` into words. `sentence_starts` are the byte offsets where
-/// sentences begin, in order.
-pub(crate) fn tokenize(text: &str, sentence_starts: &[usize], lex: &'static Lexicon) -> Words {
-    VOCAB.with_borrow_mut(|vocab| tokenize_with(text, sentence_starts, lex, vocab))
+/// Splits `text` into words and hands them to `f`. `sentence_starts` are
+/// the byte offsets where sentences begin, in order. (The words' keys
+/// stay in the thread's vocabulary, lent to `f`, so none is copied.)
+pub(crate) fn with_words<R>(
+    text: &str,
+    sentence_starts: &[usize],
+    lex: &'static Lexicon,
+    f: impl FnOnce(Toks<'_>) -> R,
+) -> R {
+    VOCAB.with_borrow_mut(|vocab| {
+        let words = tokenize_with(text, sentence_starts, lex, vocab);
+        f(words.toks(&vocab.keys))
+    })
 }
 
 /// What the gap `text[prev_end..start]` between word `p` and the next
@@ -434,7 +452,7 @@ fn gap_flags(text: &str, p: &Token, prev_end: usize, start: usize) -> (bool, boo
     (joined, newline, opener)
 }
 
-/// [`tokenize`], looking words up in `vocab`.
+/// [`with_words`]' words, looked up in `vocab`.
 fn tokenize_with(
     text: &str,
     sentence_starts: &[usize],
@@ -449,7 +467,7 @@ fn tokenize_with(
     // about one distinct word in twenty bytes, seldom more than one in ten
     let mut table = WordTable {
         vocab,
-        keys: Vec::with_capacity(text.len() / 10),
+        vocab_ids: Vec::with_capacity(text.len() / 10),
     };
     let mut pos = 0;
     let mut prev_end = 0;
@@ -599,8 +617,7 @@ fn tokenize_with(
     }
     Words {
         tokens: out,
-        distinct: table.keys.len(),
-        keys: table.keys,
+        vocab_ids: table.vocab_ids,
     }
 }
 
@@ -624,10 +641,15 @@ mod tests {
     use super::super::lexicon::lexicon;
     use super::*;
 
+    /// The tokens of `text`, in the thread's vocabulary.
+    fn tokenize(text: &str, sentence_starts: &[usize]) -> Vec<Token> {
+        with_words(text, sentence_starts, lexicon(), |toks| toks.to_vec())
+    }
+
     #[test]
     fn words_keep_possessives_and_initials() {
         let text = "Harsh V. Pant met O'Neill's aide. Blinken’s team";
-        let toks = tokenize(text, &[0, 34], lexicon()).tokens;
+        let toks = tokenize(text, &[0, 34]);
         let words: Vec<&str> = toks.iter().map(|t| t.span.text(text)).collect();
         assert_eq!(
             words,
@@ -643,39 +665,46 @@ mod tests {
     #[test]
     fn words_of_any_case_share_a_number() {
         let text = "The the THE thé Thé O'Neill's o'neill ΣΑΣ σας";
-        let words = tokenize(text, &[0], lexicon());
-        let ids: Vec<u32> = words.tokens.iter().map(|t| t.word).collect();
-        // (a final capital sigma lowers to the final form)
-        assert_eq!(ids, [0, 0, 0, 1, 1, 2, 2, 3, 3]);
-        assert_eq!(words.distinct, 4);
-        let toks = words.toks();
-        let keys: Vec<&str> = toks.iter().map(|t| toks.key_of(t)).collect();
-        assert_eq!(keys[0], "the");
-        assert_eq!(keys[4], "thé");
-        assert_eq!(keys[5], "o'neill");
-        assert_eq!(keys[7], "σας");
+        with_words(text, &[0], lexicon(), |toks| {
+            let ids: Vec<u32> = toks.iter().map(|t| t.word).collect();
+            // (a final capital sigma lowers to the final form)
+            assert_eq!(ids, [0, 0, 0, 1, 1, 2, 2, 3, 3]);
+            assert_eq!(toks.distinct(), 4);
+            let keys: Vec<&str> = toks.iter().map(|t| toks.key_of(t)).collect();
+            assert_eq!(keys[0], "the");
+            assert_eq!(keys[4], "thé");
+            assert_eq!(keys[5], "o'neill");
+            assert_eq!(keys[7], "σας");
+        });
     }
 
-    /// Everything `tokenize` says about `text`, to compare runs.
-    fn dump(words: &Words) -> String {
-        format!("{:?} {} {:?}", words.tokens, words.distinct, words.keys)
+    /// Everything `toks` says about a text, to compare runs.
+    fn dump(toks: Toks<'_>) -> String {
+        let keys: Vec<&str> = toks.iter().map(|t| toks.key_of(t)).collect();
+        format!("{:?} {} {:?}", &*toks, toks.distinct(), keys)
+    }
+
+    /// [`dump`] of `text`'s words, looked up in `vocab`.
+    fn dump_with(text: &str, vocab: &mut Vocab) -> String {
+        let words = tokenize_with(text, &[0], lexicon(), vocab);
+        dump(words.toks(&vocab.keys))
     }
 
     #[test]
     fn earlier_documents_never_change_the_words() {
         let a = "The Senator said. THE senator's aide, Ann Lee, met Dept. officials in Zürich.";
         let b = "Officials said the aide met Lee; Straße and STRASSE are not the same word.";
-        let fresh = |text: &str| dump(&tokenize_with(text, &[0], lexicon(), &mut Vocab::new()));
+        let fresh = |text: &str| dump_with(text, &mut Vocab::new());
         let (first_a, first_b) = (fresh(a), fresh(b));
         // One vocabulary, shared by the documents in turn.
         let mut vocab = Vocab::new();
-        let mut run = |text: &str| dump(&tokenize_with(text, &[0], lexicon(), &mut vocab));
+        let mut run = |text: &str| dump_with(text, &mut vocab);
         assert_eq!(run(a), first_a);
         assert_eq!(run(b), first_b);
         assert_eq!(run(a), first_a);
         assert_eq!(run(b), first_b);
         // The thread's own vocabulary, too.
-        let thread = |text: &str| dump(&tokenize(text, &[0], lexicon()));
+        let thread = |text: &str| with_words(text, &[0], lexicon(), dump);
         assert_eq!(thread(b), first_b);
         assert_eq!(thread(a), first_a);
     }
@@ -687,13 +716,10 @@ mod tests {
             .map(|n| format!("w{n} "))
             .collect();
         let words = tokenize_with(&many, &[0], lexicon(), &mut vocab);
-        assert_eq!(words.distinct, VOCAB_MAX_WORDS + 10);
+        assert_eq!(words.toks(&vocab.keys).distinct(), VOCAB_MAX_WORDS + 10);
         let text = "w5 The the w5";
-        let expected = dump(&tokenize_with(text, &[0], lexicon(), &mut Vocab::new()));
-        assert_eq!(
-            dump(&tokenize_with(text, &[0], lexicon(), &mut vocab)),
-            expected
-        );
+        let expected = dump_with(text, &mut Vocab::new());
+        assert_eq!(dump_with(text, &mut vocab), expected);
         assert_eq!(vocab.keys.len(), 2, "emptied before the document");
     }
 
@@ -731,7 +757,7 @@ mod tests {
     #[test]
     fn long_runs_never_panic() {
         let text = "é".repeat(200) + "-'.x";
-        let toks = tokenize(&text, &[0], lexicon()).tokens;
+        let toks = tokenize(&text, &[0]);
         assert!(!toks.is_empty());
         for t in toks {
             assert!(text.get(t.span.start..t.span.end).is_some());
