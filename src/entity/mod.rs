@@ -1249,10 +1249,6 @@ fn key_hash(kind: SpeakerKind, name: &str) -> u64 {
         SpeakerKind::Organisation => 2,
         SpeakerKind::Group => 3,
     };
-    let step = |h: u64, chunk: u64| {
-        // (lowering leaves a lower-case or non-ASCII byte as it is)
-        (h.rotate_left(5) ^ ascii_lower8(chunk)).wrapping_mul(0x517c_c1b7_2722_0a95)
-    };
     let lower;
     let bytes = if name.is_ascii() {
         name.as_bytes()
@@ -1260,22 +1256,8 @@ fn key_hash(kind: SpeakerKind, name: &str) -> u64 {
         lower = name.to_lowercase();
         lower.as_bytes()
     };
-    let mut chunks = bytes.chunks_exact(8);
-    let mut hash = kind;
-    for chunk in &mut chunks {
-        let mut le = [0u8; 8];
-        le.copy_from_slice(chunk);
-        hash = step(hash, u64::from_le_bytes(le));
-    }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let padded = rest
-            .iter()
-            .enumerate()
-            .fold(0, |v, (i, &b)| v | u64::from(b) << (8 * i));
-        hash = step(hash, padded);
-    }
-    hash
+    // (lowering leaves a lower-case or non-ASCII byte as it is)
+    tokens::hash_chunks(kind, bytes, ascii_lower8)
 }
 
 /// True when `a` and `b` are the same in lower case

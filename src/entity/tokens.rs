@@ -106,12 +106,20 @@ fn hash_step(hash: u64, chunk: u64) -> u64 {
 /// of at most eight bytes it is a one-to-one function of the key's
 /// zero-padded bytes, so equal hashes and lengths mean equal keys.
 fn hash_bytes(key: &[u8]) -> u64 {
+    hash_chunks(0, key, |chunk| chunk)
+}
+
+/// The word hash of `key` from `seed`: eight bytes at a time, read
+/// little-endian (the last chunk zero-padded), each chunk passed
+/// through `map` before it is mixed in.
+#[inline]
+pub(super) fn hash_chunks(seed: u64, key: &[u8], map: impl Fn(u64) -> u64) -> u64 {
     let mut chunks = key.chunks_exact(8);
-    let mut hash = 0;
+    let mut hash = seed;
     for chunk in &mut chunks {
         let mut le = [0u8; 8];
         le.copy_from_slice(chunk);
-        hash = hash_step(hash, u64::from_le_bytes(le));
+        hash = hash_step(hash, map(u64::from_le_bytes(le)));
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
@@ -119,7 +127,7 @@ fn hash_bytes(key: &[u8]) -> u64 {
             .iter()
             .enumerate()
             .fold(0, |v, (i, &b)| v | u64::from(b) << (8 * i));
-        hash = hash_step(hash, padded);
+        hash = hash_step(hash, map(padded));
     }
     hash
 }
