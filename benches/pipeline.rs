@@ -5,6 +5,7 @@
 //! cargo bench --bench pipeline                 # 50 MB corpus, all sections
 //! cargo bench --bench pipeline -- --mb 10      # a smaller corpus
 //! cargo bench --bench pipeline -- --write-corpus corpus.jsonl --mb 1000
+//! cargo bench --bench pipeline -- --corpus archive.jsonl   # your own articles
 //! ```
 //!
 //! Sections: one-core MB/s for segmentation, quotations with attribution
@@ -21,7 +22,10 @@
 //! down.
 //!
 //! The corpus is made by a seeded generator from sentence patterns written
-//! for this bench, so every run sees the same text.
+//! for this bench, so every run sees the same text. `--corpus FILE` reads
+//! the articles from a JSON Lines file instead (records as `quotecheck
+//! analyze --jsonl` reads them), to measure on a newsroom's own archive;
+//! `--mb` then caps how much of the file is read.
 
 use std::fmt::Write as _;
 use std::hint::black_box;
@@ -82,10 +86,23 @@ fn main() {
     }
 
     let started = Instant::now();
-    let docs = corpus(mb * 1_000_000);
+    let (docs, source) = match value_of(&args, "--corpus") {
+        Some(path) => match read_corpus(Path::new(&path), mb * 1_000_000) {
+            Ok(docs) => (docs, format!("read from {path}")),
+            Err(err) => {
+                eprintln!("cannot read the corpus {path}: {err}");
+                std::process::exit(2);
+            }
+        },
+        None => (corpus(mb * 1_000_000), "generated".to_owned()),
+    };
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    if bytes == 0 {
+        eprintln!("the corpus holds no text");
+        std::process::exit(2);
+    }
     println!(
-        "corpus: {} articles, {:.1} MB (generated in {:.1} s)",
+        "corpus: {} articles, {:.1} MB ({source} in {:.1} s)",
         docs.len(),
         bytes as f64 / 1e6,
         started.elapsed().as_secs_f64()
@@ -316,6 +333,31 @@ fn write_corpus(path: &Path, bytes: usize) -> std::io::Result<usize> {
     }
     out.flush()?;
     Ok(written)
+}
+
+/// The articles of a JSON Lines file, up to about `bytes` of text.
+/// Blank lines are skipped; a record that cannot be read is an error
+/// naming its line, since a bench over part of a file would mislead.
+fn read_corpus(path: &Path, bytes: usize) -> std::io::Result<Vec<Document>> {
+    use std::io::BufRead as _;
+    let reader = std::io::BufReader::new(std::fs::File::open(path)?);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    for (n, line) in reader.split(b'\n').enumerate() {
+        let line = line?;
+        if total >= bytes {
+            break;
+        }
+        if quotecheck::jsonl::is_blank(&line) {
+            continue;
+        }
+        let fallback = format!("line {}", n + 1);
+        let record = quotecheck::jsonl::parse_record(&line, &fallback)
+            .map_err(|err| std::io::Error::other(format!("line {}: {err}", n + 1)))?;
+        total += record.document.text.len();
+        docs.push(record.document);
+    }
+    Ok(docs)
 }
 
 /// About `bytes` of articles.
