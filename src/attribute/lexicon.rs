@@ -514,10 +514,8 @@ fn next_run(s: &str, mut i: usize) -> Option<usize> {
 fn run_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
     loop {
-        // ASCII letters and digits first.
-        while i < bytes.len() && ASCII_ALNUM[usize::from(bytes[i])] {
-            i += 1;
-        }
+        // ASCII letters and digits first, eight bytes at a time.
+        i = crate::grammar::ascii_alnum_end(bytes, i);
         if i >= bytes.len() {
             return i;
         }

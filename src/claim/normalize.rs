@@ -247,12 +247,11 @@ pub(crate) fn words_into<'a>(sentence: &str, lower: &'a str, base: usize, out: &
         // every character besides ASCII is a `’`
         let mut curly_only = ascii;
         let mut end = start + c_len;
-        while end < bytes.len() {
-            let class = CLASS[usize::from(bytes[end])];
-            if class & ALNUM != 0 {
-                end += 1;
-                continue;
-            }
+        loop {
+            // runs of ASCII letters and digits eight bytes at a time
+            end = grammar::ascii_alnum_end(bytes, end);
+            let Some(&b) = bytes.get(end) else { break };
+            let class = CLASS[usize::from(b)];
             if class & APOSTROPHE != 0 {
                 if class_at(end + 1) & (ALNUM | DIGIT) == ALNUM {
                     end += 1;

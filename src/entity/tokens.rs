@@ -4,7 +4,9 @@ use smol_str::SmolStr;
 use std::cell::RefCell;
 
 use super::lexicon::{Lexicon, WordClass};
-use crate::grammar::{ascii_lower8, is_alphanumeric, is_joiner};
+use crate::grammar::{
+    ascii_alnum_end, ascii_alnum_prefix, ascii_lower8, is_alphanumeric, is_joiner,
+};
 use crate::span::Span;
 
 /// The most bytes a word may span; longer runs are cut, so no scan
@@ -130,25 +132,6 @@ pub(super) fn hash_chunks(seed: u64, key: &[u8], map: impl Fn(u64) -> u64) -> u6
         hash = hash_step(hash, map(padded));
     }
     hash
-}
-
-/// How many ASCII letters and digits open `chunk`, eight text bytes
-/// read little-endian: the bytes whose [`BYTE_CLASS`] has [`ALNUM`],
-/// tested all at once.
-#[inline]
-fn alnum_prefix(chunk: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    // (no byte below carries into the next: each sum stays under 0x100)
-    let low7 = chunk & !HIGH;
-    // Capitals folded onto lower-case letters.
-    let folded = low7 | (ONES * 0x20);
-    let letter = (folded + ONES * (0x80 - u64::from(b'a')))
-        & !(folded + ONES * (0x80 - u64::from(b'z') - 1));
-    let digit =
-        (low7 + ONES * (0x80 - u64::from(b'0'))) & !(low7 + ONES * (0x80 - u64::from(b'9') - 1));
-    let alnum = (letter | digit) & !chunk & HIGH;
-    (!alnum & HIGH).trailing_zeros() as usize / 8
 }
 
 /// The slot of the word hash `hash` in a table of `mask + 1` slots: the
@@ -504,13 +487,11 @@ fn tokenize_with(
                 let mut le = [0u8; 8];
                 le.copy_from_slice(first);
                 head = u64::from_le_bytes(le);
-                pos = start + alnum_prefix(head);
+                pos = start + ascii_alnum_prefix(head);
             }
             if pos - start >= 8 || head == 0 {
                 let limit = bytes.len().min(start + WORD_MAX_BYTES);
-                while pos < limit && BYTE_CLASS[usize::from(bytes[pos])] & ALNUM != 0 {
-                    pos += 1;
-                }
+                pos = ascii_alnum_end(&bytes[..limit], pos);
             }
         } else {
             let Some(c) = char_at(text, pos) else { break };
@@ -729,23 +710,6 @@ mod tests {
         let expected = dump_with(text, &mut Vocab::new());
         assert_eq!(dump_with(text, &mut vocab), expected);
         assert_eq!(vocab.keys.len(), 2, "emptied before the document");
-    }
-
-    #[test]
-    fn alnum_prefixes_agree_with_the_byte_classes() {
-        let prefix = |chunk: [u8; 8]| {
-            chunk
-                .iter()
-                .take_while(|&&b| BYTE_CLASS[usize::from(b)] & ALNUM != 0)
-                .count()
-        };
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut chunk = *b"Ab9zZ0aQ";
-                chunk[at] = b;
-                assert_eq!(alnum_prefix(u64::from_le_bytes(chunk)), prefix(chunk));
-            }
-        }
     }
 
     #[test]
