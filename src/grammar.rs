@@ -99,6 +99,17 @@ pub(crate) fn ascii_alnum_end(bytes: &[u8], mut at: usize) -> usize {
             return at;
         }
     }
+    // Fewer than eight bytes are left: the last eight of `bytes`, moved
+    // down so that byte `at` comes first, with zeros (no letters) after.
+    if let Some(last) = bytes
+        .len()
+        .checked_sub(8)
+        .filter(|&last| at > last && at < bytes.len())
+    {
+        let mut le = [0u8; 8];
+        le.copy_from_slice(&bytes[last..]);
+        return at + ascii_alnum_prefix(u64::from_le_bytes(le) >> (8 * (at - last)));
+    }
     while bytes.get(at).is_some_and(u8::is_ascii_alphanumeric) {
         at += 1;
     }
