@@ -1132,25 +1132,32 @@ impl TokenFlags {
         const MOST: u64 = packed(b"most");
         const FEWER: u64 = packed(b"fewer");
         const LEAST: u64 = packed(b"least");
-        match t.len() {
-            4 if matches!(last, MORE | LESS | MOST) => self.comparative = true,
-            5 if matches!(last, FEWER | LEAST) => self.comparative = true,
-            7 if last == PERCENT_W => self.percent = true,
-            7 if matches!(last, DOLLARS | BILLION | MILLION) => self.money = true,
-            8 if last == TRILLION => self.money = true,
-            _ => {}
-        }
-        if let Some(tail) = t.len().checked_sub(4).and_then(|i| t.get(i..)) {
+        let n = t.len();
+        // Tested without branches, since word lengths are unpredictable
+        // on real text. A token of at most eight bytes is `last` itself,
+        // zero-padded, and tokens hold no zero byte, so matching a word
+        // here also matches its length.
+        let short = n <= 8;
+        let is = |word: u64| last == word;
+        self.comparative |= short & (is(MORE) | is(LESS) | is(MOST) | is(FEWER) | is(LEAST));
+        self.percent |= short & is(PERCENT_W);
+        self.money |= short & (is(DOLLARS) | is(BILLION) | is(MILLION) | is(TRILLION));
+        // The last four bytes, little-endian (zeros before a shorter
+        // token's first byte), in lower case.
+        let tail = if short {
+            // `last` moved up to its top byte keeps the token's end there
+            // (no token is empty; one would have no tail)
+            (last.checked_shl(8 * (8 - n as u32)).unwrap_or(0) >> 32) as u32
+        } else {
             // `| 0x20` lower-cases an ASCII letter and changes no other
             // token byte into one
-            let tail = u32::from_le_bytes(tail.try_into().unwrap_or_default()) | 0x2020_2020;
-            if t.len() > 4
-                && (tail >> 16 == u32::from_le_bytes(*b"er\0\0")
-                    || tail >> 8 == u32::from_le_bytes(*b"est\0"))
-            {
-                self.comparative = true;
-            }
-        }
+            let mut four = [0u8; 4];
+            four.copy_from_slice(&t[n - 4..]);
+            u32::from_le_bytes(four) | 0x2020_2020
+        };
+        self.comparative |= (n > 4)
+            & ((tail >> 16 == u32::from_le_bytes(*b"er\0\0"))
+                | (tail >> 8 == u32::from_le_bytes(*b"est\0")));
     }
 }
 
