@@ -310,8 +310,11 @@ impl Vocab {
 /// appearance, looked up in the thread's [`Vocab`].
 struct WordTable<'v> {
     vocab: &'v mut Vocab,
-    /// The vocabulary id of each word, by word number.
+    /// The vocabulary id of each word, by word number, for the first
+    /// `words` entries; the rest is room written ahead.
     vocab_ids: Vec<u32>,
+    /// How many distinct words the document has shown so far.
+    words: usize,
 }
 
 impl WordTable<'_> {
@@ -372,13 +375,23 @@ impl WordTable<'_> {
             }
             slot = (slot + 1) & mask;
         };
+        // Whether the word is new to the document is taken without a
+        // branch, as it is unpredictable: the id is written at the next
+        // number either way, and kept by counting it only when new.
+        if self.words == self.vocab_ids.len() {
+            self.vocab_ids.resize(2 * self.words + 16, 0);
+        }
         let generation = vocab.generation;
         let entry = &mut vocab.entries[id];
-        if entry.seen != generation {
-            entry.seen = generation;
-            entry.local = self.vocab_ids.len() as u32;
-            self.vocab_ids.push(id as u32);
-        }
+        let fresh = entry.seen != generation;
+        self.vocab_ids[self.words] = id as u32;
+        entry.local = if fresh {
+            self.words as u32
+        } else {
+            entry.local
+        };
+        entry.seen = generation;
+        self.words += usize::from(fresh);
         (entry.local, entry.class)
     }
 }
@@ -458,7 +471,8 @@ fn tokenize_with(
     // about one distinct word in twenty bytes, seldom more than one in ten
     let mut table = WordTable {
         vocab,
-        vocab_ids: Vec::with_capacity(text.len() / 10),
+        vocab_ids: vec![0; text.len() / 10 + 16],
+        words: 0,
     };
     let mut pos = 0;
     let mut prev_end = 0;
@@ -604,9 +618,11 @@ fn tokenize_with(
         });
         prev_end = end;
     }
+    let mut vocab_ids = table.vocab_ids;
+    vocab_ids.truncate(table.words);
     Words {
         tokens: out,
-        vocab_ids: table.vocab_ids,
+        vocab_ids,
     }
 }
 
