@@ -200,38 +200,57 @@ impl std::ops::Deref for Toks<'_> {
 
 /// How many distinct words the per-thread [`Vocab`] may hold; past this
 /// it starts afresh before the next document, so its memory stays
-/// bounded (a few MB) however many documents a thread reads.
-const VOCAB_MAX_WORDS: usize = 1 << 16;
+/// bounded (a table of at most 1.3 MB, and the keys) however many
+/// documents a thread reads. On real news a table of 2^16 words ran no
+/// faster: a word seen again after a fresh start is soon back.
+const VOCAB_MAX_WORDS: usize = 1 << 14;
 
-/// What the [`Vocab`] knows of one distinct lower-case word.
-#[derive(Clone, Copy, Debug)]
+/// One slot of the [`Vocab`] table: what it knows of one distinct
+/// lower-case word, filed in the table itself, so that looking a word up
+/// reads one 40-byte slot and nothing else, unless the word is longer
+/// than eight bytes. On real news the table outgrows
+/// the nearer caches, and a second dependent read per word (a table of
+/// ids, then the entries) cost more than the rest of the word loop.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
 struct VocabEntry {
     /// The word hash of the key.
     hash: u64,
-    /// What the lexicon says about the key.
-    class: WordClass,
-    /// The length of the key in bytes.
-    len: u32,
+    /// The word's id + 1 (its place in [`Vocab::keys`]); 0 in an empty
+    /// slot.
+    id: u32,
     /// The [`Vocab::generation`] of the document that last met the word.
     seen: u32,
     /// The word's number in that document (see [`Token::word`]).
     local: u32,
+    /// What the lexicon says about the key.
+    class: WordClass,
+    /// The length of the key in bytes, 255 for any longer one (whose
+    /// bytes are compared).
+    len: u8,
+}
+
+// (Aligned to 32 bytes, a slot took 64: no faster, and more memory.)
+const _: () = assert!(std::mem::size_of::<VocabEntry>() == 40);
+
+/// [`VocabEntry::len`] of a key `len` bytes long.
+#[inline]
+fn short_len(len: usize) -> u8 {
+    len.min(255) as u8
 }
 
 /// The distinct lower-case words met by one thread, across documents: an
-/// open-addressing table over their hashes, holding each word's key and
-/// lexicon classes, so a word met in an earlier document is neither
-/// classified nor copied again. A document still numbers its words
-/// densely in order of first appearance: each entry remembers the number
-/// it got in the current document, stamped with the document's
+/// open-addressing table over their hashes, holding each word's lexicon
+/// classes (and, apart, its key), so a word met in an earlier document
+/// is neither classified nor copied again. A document still numbers its
+/// words densely in order of first appearance: each entry remembers the
+/// number it got in the current document, stamped with the document's
 /// generation. Every answer is a function of the word alone, so what a
 /// thread read before never changes a result.
 #[derive(Debug)]
 struct Vocab {
-    /// Word id + 1 for each slot, 0 when empty; a power of two long.
-    slots: Vec<u32>,
-    /// Each word's hash, classes and local number, by word id.
-    entries: Vec<VocabEntry>,
+    /// The table; a power of two long, at most half full.
+    slots: Vec<VocabEntry>,
     /// Each word's lower-case key, by word id.
     keys: Vec<SmolStr>,
     /// The number of the current document; entries stamped with another
@@ -250,8 +269,7 @@ impl Vocab {
     /// An empty vocabulary.
     fn new() -> Self {
         Vocab {
-            slots: vec![0; 1 << 12],
-            entries: Vec::new(),
+            slots: vec![VocabEntry::default(); 1 << 12],
             keys: Vec::new(),
             generation: 0,
             lexicon: None,
@@ -271,38 +289,45 @@ impl Vocab {
         self.generation += 1;
     }
 
-    /// Files a new word `key` with `hash` at empty `slot`; returns its id.
-    fn insert(&mut self, slot: usize, hash: u64, key: SmolStr) -> usize {
-        let id = self.keys.len();
-        let class = self.lexicon.map(|l| l.classify(&key)).unwrap_or_default();
-        self.entries.push(VocabEntry {
-            hash,
-            class,
-            len: key.len() as u32,
-            seen: 0,
-            local: 0,
-        });
-        self.keys.push(key);
-        self.slots[slot] = id as u32 + 1;
-        if self.keys.len() * 2 > self.slots.len() {
+    /// Files a new word `key` with `hash`, which the table does not hold;
+    /// returns its slot.
+    fn insert(&mut self, hash: u64, key: SmolStr) -> usize {
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        id
+        let id = self.keys.len();
+        let class = self.lexicon.map(|l| l.classify(&key)).unwrap_or_default();
+        let slot = self.free_slot(hash);
+        self.slots[slot] = VocabEntry {
+            hash,
+            id: id as u32 + 1,
+            seen: 0,
+            local: 0,
+            class,
+            len: short_len(key.len()),
+        };
+        self.keys.push(key);
+        slot
+    }
+
+    /// The first empty slot from the home slot of `hash` on.
+    fn free_slot(&self, hash: u64) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut slot = slot_of(hash, mask);
+        while self.slots[slot].id != 0 {
+            slot = (slot + 1) & mask;
+        }
+        slot
     }
 
     /// Doubles the slots and files every word again.
     fn grow(&mut self) {
-        let len = self.slots.len() * 2;
-        let mask = len - 1;
-        let mut slots = vec![0u32; len];
-        for (id, e) in self.entries.iter().enumerate() {
-            let mut slot = slot_of(e.hash, mask);
-            while slots[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = id as u32 + 1;
+        let doubled = vec![VocabEntry::default(); self.slots.len() * 2];
+        let old = std::mem::replace(&mut self.slots, doubled);
+        for e in old.into_iter().filter(|e| e.id != 0) {
+            let slot = self.free_slot(e.hash);
+            self.slots[slot] = e;
         }
-        self.slots = slots;
     }
 }
 
@@ -357,21 +382,18 @@ impl WordTable<'_> {
         let vocab = &mut *self.vocab;
         let mask = vocab.slots.len() - 1;
         let mut slot = slot_of(hash, mask);
-        let len = lower.len() as u32;
-        let id = loop {
-            match vocab.slots[slot] {
-                0 => break vocab.insert(slot, hash, key()),
-                n => {
-                    let id = (n - 1) as usize;
-                    let entry = &vocab.entries[id];
-                    // (a key of up to eight bytes is told by its hash)
-                    if entry.hash == hash
-                        && entry.len == len
-                        && (len <= 8 || vocab.keys[id].as_bytes() == lower)
-                    {
-                        break id;
-                    }
-                }
+        let len = short_len(lower.len());
+        let slot = loop {
+            let entry = &vocab.slots[slot];
+            if entry.id == 0 {
+                break vocab.insert(hash, key());
+            }
+            // (a key of up to eight bytes is told by its hash)
+            if entry.hash == hash
+                && entry.len == len
+                && (len <= 8 || vocab.keys[entry.id as usize - 1].as_bytes() == lower)
+            {
+                break slot;
             }
             slot = (slot + 1) & mask;
         };
@@ -382,9 +404,9 @@ impl WordTable<'_> {
             self.vocab_ids.resize(2 * self.words + 16, 0);
         }
         let generation = vocab.generation;
-        let entry = &mut vocab.entries[id];
+        let entry = &mut vocab.slots[slot];
         let fresh = entry.seen != generation;
-        self.vocab_ids[self.words] = id as u32;
+        self.vocab_ids[self.words] = entry.id - 1;
         entry.local = if fresh {
             self.words as u32
         } else {
