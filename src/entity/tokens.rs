@@ -490,6 +490,8 @@ fn tokenize_with(
     // about one word in six bytes of news text, seldom more than one in
     // four
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 4 + 1);
+    // For each word, its lower-cased bytes when they fit in eight.
+    let mut heads: Vec<u64> = Vec::with_capacity(text.len() / 4 + 1);
     // about one distinct word in twenty bytes, seldom more than one in ten
     let mut table = WordTable {
         vocab,
@@ -499,9 +501,6 @@ fn tokenize_with(
     let mut pos = 0;
     let mut prev_end = 0;
     let mut next_sentence = 0;
-    // The lower-case bytes of a word that is one run of ASCII letters
-    // and digits, the usual case.
-    let mut lower = [0u8; WORD_MAX_BYTES];
     'words: while pos < bytes.len() {
         // Skip to the next letter or digit.
         let mut class = BYTE_CLASS[usize::from(bytes[pos])];
@@ -602,25 +601,15 @@ fn tokenize_with(
         };
         let sentence_start = initial || newline;
         let initial = initial || opener;
-        let (word, word_class) = if simple {
-            let n = end - start;
-            let (lower, hash) = if n <= 8 && head != 0 {
-                // The word's bytes of `head`, lowered.
-                let head = ascii_lower8(head) & (u64::MAX >> (64 - 8 * n));
-                lower[..8].copy_from_slice(&head.to_le_bytes());
-                (&lower[..n], hash_step(0, head))
-            } else {
-                for (dst, &b) in lower.iter_mut().zip(&bytes[start..end]) {
-                    *dst = b | (BYTE_CLASS[usize::from(b)] & UPPER) << 3;
-                }
-                (&lower[..n], hash_bytes(&lower[..n]))
-            };
-            // (lowering ASCII letters keeps the bytes UTF-8)
-            let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or(&text[start..end]));
-            table.find_or_insert(lower, hash, key)
+        // A word of at most eight ASCII letters and digits, the usual
+        // case, is looked up by its `head` bytes, lowered; others by
+        // their text (0).
+        let n = end - start;
+        heads.push(if simple && n <= 8 && head != 0 {
+            ascii_lower8(head) & (u64::MAX >> (64 - 8 * n))
         } else {
-            table.intern(&text[start..span_end])
-        };
+            0
+        });
         let cap = if class & NON_ASCII == 0 {
             class & UPPER != 0
         } else {
@@ -629,8 +618,9 @@ fn tokenize_with(
         out.push(Token {
             span: Span::new(start, span_end),
             full_end: end,
-            word,
-            class: word_class,
+            // (filled in below)
+            word: 0,
+            class: WordClass::default(),
             cap,
             poss,
             dot,
@@ -639,6 +629,24 @@ fn tokenize_with(
             sentence_start,
         });
         prev_end = end;
+    }
+    // The words are looked up in a second pass, apart from the scan for
+    // them: the look-ups of successive words, each a likely cache miss
+    // in a large table, no longer wait on one another's scanning, and
+    // the processor overlaps them.
+    for (t, &head) in out.iter_mut().zip(&heads) {
+        (t.word, t.class) = if head != 0 {
+            let lower = head.to_le_bytes();
+            let lower = &lower[..t.span.len()];
+            // (lowering ASCII letters keeps the bytes UTF-8)
+            let key = || SmolStr::new(std::str::from_utf8(lower).unwrap_or_default());
+            table.find_or_insert(lower, hash_step(0, head), key)
+        } else {
+            // (a run of ASCII letters and digits is at most
+            // `WORD_MAX_BYTES` long, so `intern` lowers and hashes it on
+            // the stack as above)
+            table.intern(&text[t.span.start..t.span.end])
+        };
     }
     let mut vocab_ids = table.vocab_ids;
     vocab_ids.truncate(table.words);
