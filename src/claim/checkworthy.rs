@@ -508,6 +508,8 @@ struct Scratch {
     known: Vec<(u64, f32)>,
     /// The lower-cased token being hashed.
     lowered: String,
+    /// The sentence's word and pair keys, looked up after the scan.
+    keys: Vec<u64>,
 }
 
 thread_local! {
@@ -537,8 +539,10 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
         tag,
         known,
         lowered,
+        keys,
     } = scratch;
     known.clear();
+    keys.clear();
     let mut sum = Sum {
         weights: &model.weights,
         hands: &model.hands,
@@ -549,7 +553,21 @@ fn score(model: &Model, sentence: &str, scratch: &mut Scratch) -> f32 {
         tag: *tag,
         known,
     };
-    each_key(sentence, lowered, &mut sum);
+    // The keys are gathered first and looked up after: each look-up may
+    // miss the cache, and apart from the scan the processor overlaps
+    // them. (A sum over distinct features does not depend on their
+    // order: see `order_free`.)
+    each_key(
+        sentence,
+        lowered,
+        &mut Deferred {
+            sum: &mut sum,
+            keys,
+        },
+    );
+    for &key in keys.iter() {
+        sum.key(key);
+    }
     let mut z = sum.z;
     if !model.order_free {
         known.sort_unstable_by_key(|&(key, _)| key);
@@ -636,6 +654,25 @@ impl Keys for Sum<'_> {
     fn hand(&mut self, hand: Hand) {
         let i = hand as usize;
         self.count(HAND_KEYS[i], self.hands[i]);
+    }
+}
+
+/// Takes keys for a [`Sum`] to look up later, and hand-made features
+/// (whose look-ups are made once, with the model) at once.
+struct Deferred<'s, 'a> {
+    sum: &'s mut Sum<'a>,
+    keys: &'s mut Vec<u64>,
+}
+
+impl Keys for Deferred<'_, '_> {
+    #[inline(always)]
+    fn key(&mut self, key: u64) {
+        self.keys.push(key);
+    }
+
+    #[inline(always)]
+    fn hand(&mut self, hand: Hand) {
+        self.sum.hand(hand);
     }
 }
 
