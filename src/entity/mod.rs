@@ -35,6 +35,7 @@ mod lexicon;
 mod tokens;
 
 use rustc_hash::FxHashMap;
+use smol_str::{SmolStr, StrExt};
 use std::cell::RefCell;
 
 use crate::attribute::{Mention, Speaker, SpeakerKind};
@@ -135,7 +136,7 @@ struct Entity {
     /// [`name_rank`].
     canonical: (usize, (usize, usize)),
     /// Lower-case words of its names, without initials.
-    words: Vec<String>,
+    words: Vec<SmolStr>,
     description: Option<String>,
     /// Lower-case titles and roles ("foreign minister", "spokeswoman").
     roles: Vec<String>,
@@ -152,7 +153,7 @@ impl Entity {
     }
 
     /// An entity called `name`, whose [`name_words`] are `words`.
-    fn named(kind: SpeakerKind, name: &str, words: Vec<String>) -> Entity {
+    fn named(kind: SpeakerKind, name: &str, words: Vec<SmolStr>) -> Entity {
         Entity {
             kind,
             names: vec![name.to_owned()],
@@ -177,7 +178,7 @@ impl Entity {
     }
 
     /// Adds `name`, whose [`name_words`] are `words`.
-    fn add_name(&mut self, name: &str, words: &[String]) {
+    fn add_name(&mut self, name: &str, words: &[SmolStr]) {
         if !self.names.iter().any(|n| n == name) {
             self.names.push(name.to_owned());
             let rank = name_rank(name);
@@ -276,7 +277,7 @@ fn in_word8(chunk: u64) -> u64 {
 }
 
 /// The lower-case words of a name, without initials.
-fn name_words(name: &str) -> Vec<String> {
+fn name_words(name: &str) -> Vec<SmolStr> {
     let mut out = Vec::with_capacity(4);
     if name.is_ascii() {
         // What `split_whitespace` splits ASCII at.
@@ -289,7 +290,7 @@ fn name_words(name: &str) -> Vec<String> {
             at += w.len() + 1;
             let word = word.trim_end_matches('.');
             if word.len() > 1 {
-                out.push(word.to_ascii_lowercase());
+                out.push(word.to_ascii_lowercase_smolstr());
             }
         }
         return out;
@@ -298,10 +299,10 @@ fn name_words(name: &str) -> Vec<String> {
         let w = w.trim_end_matches('.');
         if w.is_ascii() {
             if w.len() > 1 {
-                out.push(w.to_ascii_lowercase());
+                out.push(w.to_ascii_lowercase_smolstr());
             }
         } else {
-            let w = w.to_lowercase();
+            let w = w.to_lowercase_smolstr();
             if w.chars().count() > 1 {
                 out.push(w);
             }
@@ -327,7 +328,7 @@ fn trim_dots(word: &[u8]) -> &[u8] {
 
 /// True when every word of [`name_words`]`(name)` is one of `words`
 /// (which are lower-case), without collecting them.
-fn name_words_within(name: &str, words: &[String]) -> bool {
+fn name_words_within(name: &str, words: &[SmolStr]) -> bool {
     if name.is_ascii() {
         return name.as_bytes().split(|&b| is_ascii_space(b)).all(|w| {
             let w = trim_dots(w);
@@ -415,7 +416,7 @@ pub(crate) struct Entities {
     /// inside a quotation.
     narrative: Vec<usize>,
     /// Lower-case name word → entities that carry it.
-    by_word: FxHashMap<String, Vec<usize>>,
+    by_word: FxHashMap<SmolStr, Vec<usize>>,
     /// [`key_hash`] of kind and first name → the latest entity so
     /// keyed; [`Entities::keyed`] checks the name, so a shared hash
     /// never confuses two entities.
@@ -752,7 +753,7 @@ impl Entities {
         for w in words.iter().rev().filter(|_| names) {
             let found = with_lower(strip_possessive(w), |key| {
                 let ids = self.by_word.get(key)?;
-                let person = self.find_person(&[key.to_owned()], None);
+                let person = self.find_person(&[SmolStr::new(key)], None);
                 Some(person.or(ids.last().copied()))
             });
             if let Some(id) = found {
@@ -909,7 +910,7 @@ impl Entities {
 
     /// Gives entity `id` the name `name`, whose [`name_words`] are
     /// `words`.
-    fn add_name(&mut self, id: usize, name: &str, words: &[String]) {
+    fn add_name(&mut self, id: usize, name: &str, words: &[SmolStr]) {
         let table = self.table.get_mut();
         table[id].add_name(name, words);
         for w in words {
@@ -934,7 +935,7 @@ impl Entities {
     fn link_name(&mut self, f: &mut Found, quoted: bool) -> usize {
         let words = name_words(f.name);
         let first_name_gender = if words.len() >= 2 {
-            lexicon().first_names.get(&words[0]).copied()
+            lexicon().first_names.get(words[0].as_str()).copied()
         } else {
             None
         };
@@ -978,7 +979,7 @@ impl Entities {
 
     /// The person these name words refer to: every word of the shorter
     /// name appears in the longer one; the most recently named wins.
-    fn find_person(&self, words: &[String], gender: Option<Gender>) -> Option<usize> {
+    fn find_person(&self, words: &[SmolStr], gender: Option<Gender>) -> Option<usize> {
         let last = words.last()?;
         let table = self.table.borrow();
         let compatible = |id: usize| match (gender, table[id].gender) {
