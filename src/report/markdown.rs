@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{by_speaker, headline, one_line, ranked, speaker};
+use super::{by_speaker, headline, one_line, ranked, shown_words, speaker};
 use crate::analysis::Analysis;
 use crate::document::Document;
 
@@ -61,7 +61,12 @@ pub(super) fn write(out: &mut dyn Write, doc: &Document, analysis: &Analysis) ->
         writeln!(out, "- {title}")?;
         for q in quotes {
             let cue = q.cue.as_ref().map_or("—", |c| c.text.as_str());
-            writeln!(out, "  - *{}*: “{}”", escape(cue), escape(&q.text))?;
+            writeln!(
+                out,
+                "  - *{}*: {}",
+                escape(cue),
+                shown_words(q, &escape(&q.text))
+            )?;
         }
     }
     writeln!(out)?;

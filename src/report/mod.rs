@@ -136,6 +136,18 @@ pub(crate) fn by_speaker(analysis: &Analysis) -> Vec<(Option<&str>, Vec<&Quote>)
     groups
 }
 
+/// How a quotation's words are shown in the readable reports: between
+/// quotation marks when they are the speaker's own words, and without
+/// marks, labelled as a paraphrase, when they are reported speech. A
+/// fact-checker must never take a reporter's paraphrase for a verbatim
+/// quotation.
+pub(crate) fn shown_words(q: &Quote, text: &str) -> String {
+    match q.kind {
+        crate::quote::QuoteKind::Indirect => format!("{text} (paraphrase)"),
+        _ => format!("“{text}”"),
+    }
+}
+
 /// The speaker entry with this canonical name.
 pub(crate) fn speaker<'a>(analysis: &'a Analysis, name: &str) -> Option<&'a Speaker> {
     analysis.speakers.iter().find(|s| s.name == name)
@@ -160,4 +172,50 @@ pub(crate) fn headline<'a>(doc: &'a Document, analysis: &Analysis) -> Option<&'a
         .iter()
         .find(|p| p.kind == crate::segment::ParagraphKind::Heading)
         .map(|p| p.span.text(&doc.text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::quote::QuoteKind;
+    use crate::{Analyzer, Document};
+
+    /// The readable reports show a paraphrase without quotation marks, so
+    /// that it cannot pass for the speaker's own words; a direct quotation
+    /// keeps its marks.
+    #[test]
+    fn readable_reports_mark_paraphrase_apart_from_quotation() {
+        let doc = Document::new(
+            "d",
+            "The harbour master said the ferry would run again in May. \
+             “We have checked every hull,” said Ines Moreau, the harbour master.\n",
+        );
+        let analysis = Analyzer::default().analyze(&doc);
+        let of_kind = |kind| {
+            analysis
+                .quotes
+                .iter()
+                .find(|q| q.kind == kind)
+                .unwrap_or_else(|| panic!("no {kind:?} quotation in {:#?}", analysis.quotes))
+        };
+        let paraphrase = of_kind(QuoteKind::Indirect).text.clone();
+        let direct = of_kind(QuoteKind::Direct).text.clone();
+        for format in [Format::Text, Format::Markdown] {
+            let mut out = Vec::new();
+            render(format, &mut out, &doc, &analysis, &ReportOptions::new()).unwrap();
+            let report = String::from_utf8(out).unwrap();
+            assert!(
+                report.contains(&format!("{paraphrase} (paraphrase)")),
+                "{format:?}: paraphrase not labelled\n{report}"
+            );
+            assert!(
+                !report.contains(&format!("“{paraphrase}")),
+                "{format:?}: paraphrase shown in quotation marks\n{report}"
+            );
+            assert!(
+                report.contains(&format!("“{direct}”")),
+                "{format:?}: direct quotation lost its marks\n{report}"
+            );
+        }
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::io::{self, Write};
 
-use super::{by_speaker, headline, one_line, ranked, speaker};
+use super::{by_speaker, headline, one_line, ranked, shown_words, speaker};
 use crate::analysis::Analysis;
 use crate::document::Document;
 use crate::review::Status;
@@ -99,9 +99,9 @@ pub(super) fn write(
             let cue = q.cue.as_ref().map_or("-", |c| c.text.as_str());
             writeln!(
                 out,
-                "    {:<10} “{}”  {}",
+                "    {:<10} {}  {}",
                 cue,
-                one_line(&q.text),
+                shown_words(q, &one_line(&q.text)),
                 st.dim(&format!("[{}..{}]", q.span.start, q.span.end))
             )?;
         }
