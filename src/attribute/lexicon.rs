@@ -192,6 +192,7 @@ const TIME: u16 = 1 << 7;
 const PREPOSITION: u16 = 1 << 8;
 const OPENER: u16 = 1 << 9;
 const ARTICLE: u16 = 1 << 10;
+const CHANNEL: u16 = 1 << 11;
 
 /// All attribution lexicons.
 #[derive(Debug)]
@@ -270,6 +271,7 @@ pub(crate) fn lexicon() -> &'static Lexicon {
                 "preposition" => PREPOSITION,
                 "opener" => OPENER,
                 "article" => ARTICLE,
+                "channel" => CHANNEL,
                 _ => continue,
             };
             let w = f[1].to_lowercase();
@@ -462,6 +464,11 @@ impl WordClasses {
     /// A determiner that only opens a noun phrase ("the", "his").
     pub(crate) fn is_article(&self, w: &str) -> bool {
         self.has(ARTICLE, w)
+    }
+    /// A preposition that names the channel of reported words ("through
+    /// an interpreter", "via Twitter"), never their content.
+    pub(crate) fn is_channel(&self, w: &str) -> bool {
+        self.has(CHANNEL, w)
     }
 }
 

@@ -1630,6 +1630,9 @@ const TIME_PHRASE_WORDS: usize = 4;
 const MAX_INDIRECT_SENTENCE_BYTES: usize = 4096;
 /// How many cues of one sentence [`indirect`] tries.
 const MAX_INDIRECT_CUES: usize = 3;
+/// How many tokens a channel phrase after a cue may span before its
+/// "that" ("through a spokesman for the campaign that …").
+const CHANNEL_PHRASE_TOKENS: usize = 8;
 
 /// `Doe said (that) …` with the cue `c`: the content after the cue and
 /// its subject, when both are there.
@@ -1696,7 +1699,21 @@ fn indirect_with_cue(
     }
     // Without "that", the reported clause must open with its own subject
     // ("said it wanted …"), not an adverb or preposition ("spoke briefly").
-    let opener = toks.get(k).map_or("", |t| t.text(text));
+    let mut opener = toks.get(k).map_or("", |t| t.text(text));
+    // "explained through a spokesman that …", "announced via Twitter
+    // that …": the channel is no content; a "that" after it opens the
+    // clause. Without one the phrase only names the channel ("…, the
+    // minister told reporters through an interpreter"), and the content,
+    // if any, is elsewhere.
+    if !that && lexicon().words.is_channel(opener) {
+        let that_at = toks[k..]
+            .iter()
+            .take(CHANNEL_PHRASE_TOKENS)
+            .position(|t| t.text(text) == "that")?;
+        k += that_at + 1;
+        that = true;
+        opener = toks.get(k).map_or("", |t| t.text(text));
+    }
     let words = &lexicon().words;
     let clause = !(opener.ends_with("ly") || words.is_stop(opener) || words.is_adverb(opener));
     if !that && !clause {
@@ -2067,6 +2084,15 @@ fn closing_attribution_in(text: &str, toks: &[Tok]) -> Option<Found> {
         && !last.word
     {
         toks = rest;
+    }
+    // "…, Doe told reporters through an interpreter.": a closing channel
+    // phrase stands after the cue and its tail; the cue is sought before it.
+    let words = &lexicon().words;
+    if let Some(at) = (toks.len().saturating_sub(CHANNEL_PHRASE_TOKENS)..toks.len())
+        .rev()
+        .find(|&i| toks[i].word && words.is_channel(toks[i].text(text)))
+    {
+        toks = &toks[..at];
     }
     let n = toks.len();
     let c = (n.saturating_sub(TAIL_TOKENS + 1)..n)
@@ -3211,6 +3237,37 @@ mod tests {
             .into_iter()
             .filter_map(|q| q.speaker.map(|s| (s.text, s.name)))
             .collect()
+    }
+
+    /// The (cue, content) of each quotation of `text`.
+    fn contents(text: &str) -> Vec<(String, String)> {
+        let paras = segment::paragraphs(text);
+        let sents = segment::sentences(text, &paras);
+        let quotes = quote::find(text, &paras, &sents);
+        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        quotes
+            .into_iter()
+            .map(|q| (q.cue.map(|c| c.lemma).unwrap_or_default(), q.text))
+            .collect()
+    }
+
+    #[test]
+    fn a_channel_phrase_is_not_the_content() {
+        // closing: the content is the clause before the speaker
+        for text in [
+            "Fares will rise in March, the minister told reporters through an interpreter.",
+            "Fares will rise in March, the minister told reporters via a video link.",
+        ] {
+            let c = contents(text);
+            assert_eq!(c.len(), 1, "{text}: {c:?}");
+            assert_eq!(c[0].1, "Fares will rise in March", "{text}");
+        }
+        // after the cue: the clause opens after the channel's "that"
+        let c = contents("The firm announced via its website that it would cut 200 jobs.");
+        assert_eq!(c[0].1, "it would cut 200 jobs", "{c:?}");
+        // a channel with no clause after it reports nothing
+        let c = contents("The envoy spoke through an interpreter for most of the hour.");
+        assert!(c.is_empty(), "{c:?}");
     }
 
     #[test]
