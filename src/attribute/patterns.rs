@@ -3048,7 +3048,25 @@ fn antecedent(text: &str, relative: Span) -> Option<Span> {
     while toks.last().is_some_and(|t| !t.word) {
         toks.pop();
     }
-    let np = np_tail(text, &toks);
+    let mut np = np_tail(text, &toks);
+    // "The talks frustrated India, which said …": a past-tense verb between
+    // a lower-case noun and the name ends the clause before the name. After
+    // an adverb or a determiner the same form is a modifier ("the newly
+    // elected Mayor Doe", "the so-called Islamic State").
+    let words = &lexicon().words;
+    if let Some(k) = (1..np.len().saturating_sub(1)).rev().find(|&k| {
+        let (before, verb, after) = (np[k - 1].text(text), np[k].text(text), np[k + 1].text(text));
+        verb.ends_with("ed")
+            && !is_capitalised(verb)
+            && is_capitalised(after)
+            && np[k - 1].word
+            && !is_capitalised(before)
+            && !before.ends_with("ly")
+            && !words.is_determiner(before)
+            && !words.is_adverb(before)
+    }) {
+        np = &np[k + 1..];
+    }
     span_of(np)
 }
 
@@ -3278,6 +3296,32 @@ mod tests {
         assert_eq!(w[1], ("who".to_owned(), "Jane Doe".to_owned()));
         let w = named("Voters backed Roe, whom Doe called “a fraud.”");
         assert_eq!(w[0].0, "Doe");
+    }
+
+    #[test]
+    fn a_relative_pronoun_after_a_clause_speaks_for_its_object() {
+        // the verb before the name ends the clause: the object speaks
+        let w = named("The tariffs angered Peru, which said it would respond in kind.");
+        assert_eq!(w[0], ("which".to_owned(), "Peru".to_owned()));
+        // a participle after an adverb or a determiner is a modifier
+        let w =
+            named("The newly elected Mayor Ann Lee, who said she would cut fares, took office.");
+        assert_eq!(w[0].1, "Ann Lee", "{w:?}");
+        for (text, want) in [
+            (
+                "He praised the so-called Harbour Group, which",
+                "the so-called Harbour Group",
+            ),
+            (
+                "Voters met the recently appointed Judge Roe, who",
+                "the recently appointed Judge Roe",
+            ),
+            ("The ruling surprised Judge Roe, who", "Judge Roe"),
+        ] {
+            let relative = Span::new(text.rfind(' ').unwrap() + 1, text.len());
+            let got = super::antecedent(text, relative).map(|s| s.text(text));
+            assert_eq!(got, Some(want), "{text}");
+        }
     }
 
     #[test]
