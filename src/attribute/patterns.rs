@@ -1732,6 +1732,23 @@ fn indirect_with_cue(
         via = according_to(text, toks, comma + 1);
         content_end = toks[comma - 1].span.end;
     }
+    // "Doe, who said she would run, declined to comment": the reported
+    // clause of a relative clause set off by commas ends at the comma
+    // before the main clause's verb.
+    let relative_at = toks[..c.first]
+        .iter()
+        .rposition(|t| t.span == subject)
+        .filter(|&r| is_relative_pronoun(head) && r > 0 && toks[r - 1].text(text) == ",");
+    if relative_at.is_some()
+        && let Some(j) = (k + 1..end_tok).find(|&j| {
+            toks[j].text(text) == ","
+                && toks[j + 1].word
+                && toks[j + 1].span.end <= content_end
+                && is_verb_like(toks[j + 1].text(text), false)
+        })
+    {
+        content_end = content_end.min(toks[j - 1].span.end);
+    }
     let content = Span::new(toks[k].span.start, content_end);
     Some((
         content,
@@ -1742,6 +1759,40 @@ fn indirect_with_cue(
             via,
             pattern: "indirect-name-said",
             confidence: 0.6,
+        },
+    ))
+}
+
+/// "Doe, who said the plan was vetted, said he knew nothing of it": when
+/// `first` was reported in a relative clause that ends at a comma before
+/// a reporting verb, that verb's own reported clause, spoken by the same
+/// relative pronoun's antecedent. `toks` are the sentence's tokens.
+fn main_clause_after_relative(
+    text: &str,
+    toks: &[Tok],
+    content: Span,
+    first: &Found,
+) -> Option<(Span, Found)> {
+    let speaker = first.speaker?;
+    if first.pattern != "indirect-name-said" || !is_relative_pronoun(speaker.text(text)) {
+        return None;
+    }
+    let comma = toks
+        .iter()
+        .position(|t| t.span.start >= content.end && !t.word)
+        .filter(|&j| toks[j].text(text) == ",")?;
+    let c = cue_at(text, toks, comma + 1)?;
+    if c.first != comma + 1 || c.role == PhraseRole::SourceAfter {
+        return None;
+    }
+    let end_tok = toks.iter().rposition(|t| t.word)?;
+    let content_end = toks[end_tok].span.end;
+    let (content, found) = indirect_with_cue(text, toks, &c, end_tok, content_end)?;
+    Some((
+        content,
+        Found {
+            speaker: Some(speaker),
+            ..found
         },
     ))
 }
@@ -2911,14 +2962,18 @@ pub(crate) fn attribute(
             continue;
         }
         if let Some((content, f)) = indirect(text, sent.span, &mut scratch) {
-            quotes.push(Quote::unattributed(
-                text,
-                content,
-                content,
-                QuoteKind::Indirect,
-                true,
-            ));
-            found.push(Some(f));
+            // "Doe, who said …, said …": the main clause reports too.
+            let second = main_clause_after_relative(text, &scratch, content, &f);
+            for (content, f) in std::iter::once((content, f)).chain(second) {
+                quotes.push(Quote::unattributed(
+                    text,
+                    content,
+                    content,
+                    QuoteKind::Indirect,
+                    true,
+                ));
+                found.push(Some(f));
+            }
         }
     }
     let (mut quotes, found) = in_text_order(quotes, found, marked);
@@ -3286,6 +3341,26 @@ mod tests {
         // a channel with no clause after it reports nothing
         let c = contents("The envoy spoke through an interpreter for most of the hour.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_relative_clause_reports_up_to_its_closing_comma() {
+        let c = contents("Mayor Ann Lee, who said she would cut fares, declined to comment.");
+        assert_eq!(c, [("say".to_owned(), "she would cut fares".to_owned())]);
+        // the main clause's own reporting verb reports too, for the same speaker
+        let text = "The aide, who said the plan was vetted by counsel, said he knew nothing of it.";
+        let c = contents(text);
+        let want = [
+            (
+                "say".to_owned(),
+                "the plan was vetted by counsel".to_owned(),
+            ),
+            ("say".to_owned(), "he knew nothing of it".to_owned()),
+        ];
+        assert_eq!(c, want);
+        let w = named(text);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w.iter().all(|(_, name)| name == "The aide"), "{w:?}");
     }
 
     #[test]
