@@ -2172,6 +2172,11 @@ fn closing_attribution_in(text: &str, toks: &[Tok]) -> Option<Found> {
         return None;
     }
     let speaker = subject_before(text, toks, c.first)?;
+    // "…, who said she would appeal.": a relative clause with its own
+    // reported words, not a closing `, Doe said.`
+    if is_relative_pronoun(speaker.text(text)) && toks[c.end..].iter().any(|t| t.word) {
+        return None;
+    }
     Some(Found {
         speaker: Some(speaker),
         cue: Some((cue_span(toks, &c), c.lemma.to_owned())),
@@ -3341,6 +3346,21 @@ mod tests {
         // a channel with no clause after it reports nothing
         let c = contents("The envoy spoke through an interpreter for most of the hour.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_closing_relative_clause_reports_what_follows_its_verb() {
+        let c = contents("The ruling surprised Jane Doe, who said she would appeal.");
+        assert_eq!(c, [("say".to_owned(), "she would appeal".to_owned())]);
+        // a closing attribution without words after the verb stays one
+        let c = contents("The vote was rigged from the start, the candidate said.");
+        assert_eq!(
+            c,
+            [(
+                "say".to_owned(),
+                "The vote was rigged from the start".to_owned()
+            )]
+        );
     }
 
     #[test]
