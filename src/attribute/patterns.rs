@@ -1571,11 +1571,14 @@ fn indirect(text: &str, sentence: Span, toks: &mut Vec<Tok>) -> Option<(Span, Fo
         cut = sub_tokens(text, toks, window);
         &cut[..]
     };
-    if let Some(f) = closing_attribution_in(text, closing) {
-        let speaker = f.speaker?;
-        let comma = toks
+    // When the closing pattern names no speaker, the patterns below
+    // still get their turn.
+    if let Some(f) = closing_attribution_in(text, closing)
+        && let Some(speaker) = f.speaker
+        && let Some(comma) = toks
             .iter()
-            .rposition(|t| t.span.end <= speaker.start && t.text(text) == ",")?;
+            .rposition(|t| t.span.end <= speaker.start && t.text(text) == ",")
+    {
         // "A city spokesman, Ken Moore, spoke first": a short noun phrase
         // in apposition is no reported clause.
         let words = &lexicon().words;
@@ -3367,6 +3370,9 @@ mod tests {
     fn a_relative_clause_reports_up_to_its_closing_comma() {
         let c = contents("Mayor Ann Lee, who said she would cut fares, declined to comment.");
         assert_eq!(c, [("say".to_owned(), "she would cut fares".to_owned())]);
+        // a main-clause verb that is also a cue ("posted") leaves it alone
+        let c = contents("The Harbour Group, which said it had paid the fine, posted a video.");
+        assert_eq!(c, [("say".to_owned(), "it had paid the fine".to_owned())]);
         // the main clause's own reporting verb reports too, for the same speaker
         let text = "The aide, who said the plan was vetted by counsel, said he knew nothing of it.";
         let c = contents(text);
