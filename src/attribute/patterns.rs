@@ -1708,7 +1708,7 @@ fn indirect_with_cue(
     // clause. Without one the phrase only names the channel ("…, the
     // minister told reporters through an interpreter"), and the content,
     // if any, is elsewhere.
-    if !that && lexicon().words.is_channel(opener) {
+    if !that && words.is_channel(opener) {
         let that_at = toks[k..]
             .iter()
             .take(CHANNEL_PHRASE_TOKENS)
@@ -1717,7 +1717,6 @@ fn indirect_with_cue(
         that = true;
         opener = toks.get(k).map_or("", |t| t.text(text));
     }
-    let words = &lexicon().words;
     let clause = !(opener.ends_with("ly") || words.is_stop(opener) || words.is_adverb(opener));
     if !that && !clause {
         return None;
@@ -1738,11 +1737,12 @@ fn indirect_with_cue(
     // "Doe, who said she would run, declined to comment": the reported
     // clause of a relative clause set off by commas ends at the comma
     // before the main clause's verb.
-    let relative_at = toks[..c.first]
-        .iter()
-        .rposition(|t| t.span == subject)
-        .filter(|&r| is_relative_pronoun(head) && r > 0 && toks[r - 1].text(text) == ",");
-    if relative_at.is_some()
+    let in_relative_clause = is_relative_pronoun(head)
+        && toks[..c.first]
+            .iter()
+            .rposition(|t| t.span == subject)
+            .is_some_and(|r| r > 0 && toks[r - 1].text(text) == ",");
+    if in_relative_clause
         && let Some(j) = (k + 1..end_tok).find(|&j| {
             toks[j].text(text) == ","
                 && toks[j + 1].word
@@ -3188,12 +3188,17 @@ mod tests {
     use crate::quote;
     use crate::segment;
 
-    fn who(text: &str) -> Vec<(String, String, String)> {
+    /// The quotations of `text`, found and attributed.
+    fn attributed(text: &str) -> Vec<quote::Quote> {
         let paras = segment::paragraphs(text);
         let sents = segment::sentences(text, &paras);
         let quotes = quote::find(text, &paras, &sents);
         let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
         quotes
+    }
+
+    fn who(text: &str) -> Vec<(String, String, String)> {
+        attributed(text)
             .into_iter()
             .map(|q| {
                 (
@@ -3266,11 +3271,7 @@ mod tests {
 
     #[test]
     fn via_is_not_the_speaker() {
-        let text = "“Enough,” Doe said, according to the Agency.";
-        let paras = segment::paragraphs(text);
-        let sents = segment::sentences(text, &paras);
-        let quotes = quote::find(text, &paras, &sents);
-        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
+        let quotes = attributed("“Enough,” Doe said, according to the Agency.");
         assert_eq!(quotes[0].speaker.as_ref().unwrap().text, "Doe");
         assert_eq!(quotes[0].via.as_ref().unwrap().text, "the Agency");
     }
@@ -3310,11 +3311,7 @@ mod tests {
     }
 
     fn named(text: &str) -> Vec<(String, String)> {
-        let paras = segment::paragraphs(text);
-        let sents = segment::sentences(text, &paras);
-        let quotes = quote::find(text, &paras, &sents);
-        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
-        quotes
+        attributed(text)
             .into_iter()
             .filter_map(|q| q.speaker.map(|s| (s.text, s.name)))
             .collect()
@@ -3322,11 +3319,7 @@ mod tests {
 
     /// The (cue, content) of each quotation of `text`.
     fn contents(text: &str) -> Vec<(String, String)> {
-        let paras = segment::paragraphs(text);
-        let sents = segment::sentences(text, &paras);
-        let quotes = quote::find(text, &paras, &sents);
-        let (quotes, _) = super::attribute(text, &paras, &sents, quotes);
-        quotes
+        attributed(text)
             .into_iter()
             .map(|q| (q.cue.map(|c| c.lemma).unwrap_or_default(), q.text))
             .collect()
